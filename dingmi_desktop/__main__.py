@@ -1,0 +1,3 @@
+from dingmi_desktop.app import main
+
+raise SystemExit(main())

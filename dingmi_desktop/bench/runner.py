@@ -1,0 +1,65 @@
+"""Runs every registered benchmark area and collects one JSON object."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import resource
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Each module defines `run(ctx: BenchContext) -> None` and records figures with ctx.record().
+AREA_MODULES = (
+    "dingmi_desktop.bench.store_bench",
+    "dingmi_desktop.bench.pdf_bench",
+    "dingmi_desktop.bench.gui_bench",
+)
+
+
+@dataclass
+class BenchContext:
+    quick: bool
+    workdir: str
+    results: dict[str, float] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def stored_forms(self) -> int:
+        return 10_000 if self.quick else 100_000
+
+    @property
+    def repetitions(self) -> int:
+        return 3 if self.quick else 7
+
+    def record(self, key: str, value: float) -> None:
+        self.results[key] = round(float(value), 6)
+
+
+def median_of(fn: Callable[[], float], repetitions: int) -> float:
+    values = sorted(fn() for _ in range(repetitions))
+    return values[len(values) // 2]
+
+
+def run_all(quick: bool, workdir: str, only: list[str] | None = None) -> dict[str, Any]:
+    ctx = BenchContext(quick=quick, workdir=workdir)
+    for name in AREA_MODULES:
+        if only and not any(name.endswith(part) for part in only):
+            continue
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.run(ctx)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    ctx.record("memory.peak_mib", peak_kib / 1024)
+    machine = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count() or 0,
+    }
+    return {"machine": machine, "sizes": ctx.sizes, "results": ctx.results, "notes": ctx.notes}

@@ -1,0 +1,48 @@
+"""Where things live: bundled resources and the per-user data directory."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "dingmi-desktop"
+DATA_DIR_ENV = "DINGMI_DATA_DIR"
+
+
+def resources_root() -> Path:
+    """The resources/ folder, from a PyInstaller bundle, an installed wheel or a source checkout."""
+    candidates: list[Path] = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    package_dir = Path(__file__).resolve().parent
+    candidates.append(package_dir / "resources")  # installed wheel (force-included)
+    candidates.append(package_dir.parent / "resources")  # source checkout / editable install
+    for candidate in candidates:
+        if (candidate / "fonts").is_dir():
+            return candidate
+    raise FileNotFoundError(f"resources/ not found; looked in: {', '.join(map(str, candidates))}")
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of one bundled resource, e.g. resource_path("fonts", "wqy-zenhei.ttc")."""
+    path = resources_root().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"bundled resource missing: {path}")
+    return path
+
+
+def default_data_dir() -> Path:
+    """--data-dir is resolved by callers; this is $DINGMI_DATA_DIR, else the platform's user data dir."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store"
+
+
+def demo_data_dir() -> Path:
+    """The per-user demo store opened by `dingmi-desktop --demo`."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo"
