@@ -9,7 +9,7 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DINGMI_PASSWORD", None)
 
-import pytest  # noqa: E402
+import pytest
 
 pytest_plugins = ["tests.fixtures.store"]
 

@@ -1,0 +1,1 @@
+"""The PySide6 user interface. Only this package and app.py import Qt."""

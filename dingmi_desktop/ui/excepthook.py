@@ -1,0 +1,67 @@
+"""Global exception hook: log the traceback and show a dialog instead of dying."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("dingmi_desktop")
+
+
+def describe_error(exc: BaseException) -> str:
+    """A short Chinese message for the user; domain and service errors already carry one."""
+    text = str(exc).strip()
+    known = type(exc).__module__.startswith("dingmi_desktop")
+    if known and text:
+        return text
+    return QCoreApplication.translate("errors", "发生了意外错误：{0}").format(text or type(exc).__name__)
+
+
+def show_error(exc: BaseException, parent: object = None) -> None:
+    """The one error dialog. Tests read the last message from ``last_error`` instead of clicking."""
+    ErrorDialogs.last_error = describe_error(exc)
+    ErrorDialogs.count += 1
+    if ErrorDialogs.silent or QApplication.instance() is None:
+        return
+    box = QMessageBox(parent if parent is not None else QApplication.activeWindow())
+    box.setObjectName("errorDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("errors", "错误"))
+    box.setText(ErrorDialogs.last_error)
+    details = "".join(traceback.format_exception(exc))
+    if not type(exc).__module__.startswith("dingmi_desktop"):
+        box.setDetailedText(details)
+    box.open()
+
+
+class ErrorDialogs:
+    """Test seam: ``silent`` suppresses the dialog; ``last_error`` and ``count`` record what was shown."""
+
+    silent = False
+    last_error = ""
+    count = 0
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.last_error = ""
+        cls.count = 0
+
+
+def _hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+    try:
+        show_error(exc)
+    except Exception:  # noqa: BLE001 - the hook must never raise
+        log.exception("could not show the error dialog")
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _hook
