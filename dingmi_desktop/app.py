@@ -1,32 +1,182 @@
-"""Composition root of the GUI: parses arguments, builds the services, shows the first window."""
+"""Composition root of the GUI: parses arguments, builds the backend and services, shows the first window."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from dingmi_desktop.paths import default_data_dir, demo_data_dir
+
+log = logging.getLogger("dingmi_desktop")
+
+ADMIN_USERS = ("sysadmin", "secadmin", "auditor")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dingmi-desktop", description="定密桌面")
     parser.add_argument("--data-dir", type=Path, help="数据目录")
     parser.add_argument("--demo", action="store_true", help="打开（必要时创建）演示数据")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
     return parser.parse_args(argv)
+
+
+class StoreBackend:
+    """The GUI's view of storage and services. Every method except the properties runs on the worker."""
+
+    def __init__(self, data_dir: Path, *, demo: bool = False, kdf: Any = None, clock: Any = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.kdf = kdf  # None: calibrate (production); tests pass KdfParams.FLOOR
+        self.clock = clock
+        self.store: Any = None
+
+    # --- store --------------------------------------------------------------------------------------
+
+    def _clock_kw(self) -> dict[str, Any]:
+        return {"clock": self.clock} if self.clock is not None else {}
+
+    def open_store(self) -> None:
+        from dingmi_desktop.storage import Store
+
+        self.store = Store.open(self.data_dir, **self._clock_kw())
+
+    def store_missing(self, exc: BaseException) -> bool:
+        from dingmi_desktop.storage import StoreNotFound
+
+        return isinstance(exc, StoreNotFound)
+
+    @property
+    def unit_name(self) -> str:
+        return self.store.unit_name if self.store is not None else ""
+
+    @property
+    def authority(self) -> str:
+        return self.store.authority if self.store is not None else ""
+
+    def build_demo(self) -> None:
+        from dingmi_desktop.services.demo import build_demo
+
+        self.store = build_demo(self.data_dir, kdf=self.kdf, **self._clock_kw())
+        self.store.lock()
+
+    def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
+        """A new store; sysadmin's password is final, secadmin and auditor must change theirs at first use."""
+        from dingmi_desktop.services.accounts import AccountService
+        from dingmi_desktop.storage import Store
+
+        sysadmin_password = passwords["sysadmin"]
+        store = Store.create(
+            self.data_dir,
+            unit_name=unit,
+            authority=authority,
+            admin_password=sysadmin_password,
+            kdf=self.kdf,
+            admin_must_change=False,
+            **self._clock_kw(),
+        )
+        try:
+            session = store.sign_in("sysadmin", sysadmin_password)
+            accounts = AccountService(session)
+            for username in ADMIN_USERS[1:]:
+                accounts.reset_password(username, passwords[username])
+            session.close()
+            store.lock()
+        except BaseException:
+            store.close()
+            raise
+        self.store = store
+
+    # --- sessions -----------------------------------------------------------------------------------
+
+    def sign_in(self, username: str, password: str) -> Any:
+        return self.store.sign_in(username, password)
+
+    def must_change_password(self, session: Any) -> bool:
+        return bool(session.must_change_password)
+
+    def change_password(self, session: Any, old: str, new: str) -> None:
+        session.change_password(old, new)
+
+    def policy_problems(self, username: str, password: str, session: Any = None) -> list[str]:
+        from dingmi_desktop.security.passwords import PasswordPolicy, check_password
+
+        policy = session.policy if session is not None else PasswordPolicy()
+        return check_password(policy, password, username=username)
+
+    def services_for(self, session: Any) -> Any:
+        from dingmi_desktop.services.accounts import AccountService, AuditService
+        from dingmi_desktop.ui.bundle import ServiceBundle, SessionInfo
+
+        user = session.user
+        roles = frozenset(user.roles)
+        info = SessionInfo(
+            username=user.username,
+            display_name=user.display_name,
+            department=user.department,
+            roles=roles,
+            unit_name=self.unit_name,
+            authority=self.authority,
+            idle_lock_minutes=int(session.policy.idle_lock_minutes),
+        )
+        bundle = ServiceBundle(info=info, session=session, now=session.now)
+        if roles & {"系统管理员", "安全保密管理员"}:
+            bundle.accounts = AccountService(session)
+        if "安全审计员" in roles:
+            bundle.audit = AuditService(session)
+        workflow = _optional_service("dingmi_desktop.services.workflow", "WorkflowService")
+        if workflow is not None and not roles & {"系统管理员", "安全保密管理员", "安全审计员"}:
+            bundle.workflow = workflow(session)
+        catalog = _optional_service("dingmi_desktop.services.catalog", "CatalogService")
+        if catalog is not None:
+            bundle.catalog = catalog(session)
+        return bundle
+
+    def end_session(self, session: Any) -> None:
+        session.close()
+        if self.store is not None:
+            self.store.lock()
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _optional_service(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ModuleNotFoundError, AttributeError):
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QApplication
+
+    from dingmi_desktop.ui.appearance import set_up_application
+    from dingmi_desktop.ui.controller import AppController
+    from dingmi_desktop.ui.excepthook import install_excepthook, show_error
+    from dingmi_desktop.ui.ops import OpRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle(QApplication.translate("app", "定密桌面"))
-    window.setCentralWidget(QLabel(QApplication.translate("app", "数据目录：{0}").format(data_dir)))
-    window.resize(1024, 700)
-    window.show()
-    return app.exec()
+    set_up_application(app, args.lang)
+    install_excepthook()
+    app.setQuitOnLastWindowClosed(False)
+    ops = OpRunner(error_handler=show_error)
+    backend = StoreBackend(data_dir, demo=args.demo or data_dir == demo_data_dir())
+    controller = AppController(backend, ops)
+    controller.start()
+    try:
+        code = app.exec()
+    finally:
+        ops.run(backend.close, label="close store")
+        ops.shutdown()
+    return code

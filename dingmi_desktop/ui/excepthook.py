@@ -59,7 +59,7 @@ def _hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType |
     log.error("unhandled exception", exc_info=(exc_type, exc, tb))
     try:
         show_error(exc)
-    except Exception:  # noqa: BLE001 - the hook must never raise
+    except Exception:
         log.exception("could not show the error dialog")
 
 

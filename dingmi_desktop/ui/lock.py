@@ -79,7 +79,7 @@ class IdleLock(QObject):
             self._timer.stop()
             self.idle_timeout.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY_EVENTS:
             self._last_activity = self._clock()
         return False

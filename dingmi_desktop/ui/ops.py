@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -28,23 +29,44 @@ class _Pending:
 
 
 class _Worker(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    """Runs queued callables. Only integers cross threads through signals; payloads travel in a locked
+    dict, which keeps Python objects out of Qt's queued-connection marshalling."""
 
-    @Slot(int, object)
-    def execute(self, op_id: int, fn: Callable[[], Any]) -> None:
+    finished = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._jobs: dict[int, Callable[[], Any]] = {}
+        self._results: dict[int, tuple[bool, Any]] = {}
+
+    def put(self, op_id: int, fn: Callable[[], Any]) -> None:
+        with self._lock:
+            self._jobs[op_id] = fn
+
+    def take_result(self, op_id: int) -> tuple[bool, Any]:
+        with self._lock:
+            return self._results.pop(op_id)
+
+    @Slot(int)
+    def execute(self, op_id: int) -> None:
+        with self._lock:
+            fn = self._jobs.pop(op_id)
         try:
-            result = fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported on the GUI thread
-            self.failed.emit(op_id, exc)
-        else:
-            self.finished.emit(op_id, result)
+            outcome: tuple[bool, Any] = (True, fn())
+        except BaseException as exc:
+            outcome = (False, exc)
+        del fn
+        with self._lock:
+            self._results[op_id] = outcome
+        del outcome
+        self.finished.emit(op_id)
 
 
 class OpRunner(QObject):
     """One worker thread for database and key-derivation work, results delivered on the GUI thread."""
 
-    _submit = Signal(int, object)
+    _submit = Signal(int)
     busy_changed = Signal(bool)
     idle = Signal()
 
@@ -59,7 +81,6 @@ class OpRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
         self._thread.start()
 
     def set_error_handler(self, handler: ErrorHandler | None) -> None:
@@ -88,7 +109,8 @@ class OpRunner(QObject):
         self._pending[op_id] = _Pending(label or getattr(fn, "__name__", "op"), on_done, on_error)
         if was_idle:
             self.busy_changed.emit(True)
-        self._submit.emit(op_id, fn)
+        self._worker.put(op_id, fn)
+        self._submit.emit(op_id)
         return op_id
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
@@ -111,22 +133,17 @@ class OpRunner(QObject):
         self._thread.quit()
         self._thread.wait(QDeadlineTimer(timeout_ms))
 
-    @Slot(int, object)
-    def _on_finished(self, op_id: int, result: object) -> None:
+    @Slot(int)
+    def _on_finished(self, op_id: int) -> None:
+        ok, value = self._worker.take_result(op_id)
         pending = self._pending.get(op_id)
         try:
-            if pending is not None and pending.on_done is not None:
-                pending.on_done(result)
-        except Exception as exc:  # noqa: BLE001 - a failing callback must not kill the event loop
+            if not ok:
+                self._report(value, pending.on_error if pending else None)
+            elif pending is not None and pending.on_done is not None:
+                pending.on_done(value)
+        except Exception as exc:
             self._report(exc, None)
-        finally:
-            self._forget(op_id)
-
-    @Slot(int, object)
-    def _on_failed(self, op_id: int, exc: BaseException) -> None:
-        pending = self._pending.get(op_id)
-        try:
-            self._report(exc, pending.on_error if pending else None)
         finally:
             self._forget(op_id)
 

@@ -1,0 +1,3 @@
+from dingmi_desktop.cli import main
+
+raise SystemExit(main())

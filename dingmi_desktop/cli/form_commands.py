@@ -1,0 +1,348 @@
+"""`dingmi form ...`: the 定密 workflow from the command line, over the same services as the GUI.
+
+Exit codes: 0 done; 1 refused by the workflow (role, separation of duties, authority, changed content);
+2 bad input (malformed JSON, invalid form, unknown id or status, missing reason); 3 wrong password or locked.
+Actions that sign (review, approve, return, escalate, dispute, reply, submit) use the password read in
+this call as the re-authentication proof.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dingmi_desktop.cli.common import (
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    CliError,
+    add_user_arguments,
+    data_dir,
+    read_password,
+)
+from dingmi_desktop.cli.store_commands import cli_errors
+from dingmi_desktop.domain.approval import Corrections
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.errors import DomainError, ValidationError
+from dingmi_desktop.domain.forms import form_from_json
+from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.domain.workflow import Outcome, Status
+from dingmi_desktop.services.form_models import ActionResult, ImportRejected
+from dingmi_desktop.services.forms import FormServices
+from dingmi_desktop.storage import Store
+
+Handler = Callable[[FormServices, str, argparse.Namespace], Any]
+
+
+@contextlib.contextmanager
+def _services(args: argparse.Namespace) -> Iterator[tuple[FormServices, str]]:
+    """Signs --user in with the password read once; yields the services and that password."""
+    with cli_errors():
+        store = Store.open(data_dir(args))
+        try:
+            password = read_password(args)
+            session = store.sign_in(args.user, password)
+            if session.must_change_password:
+                raise CliError(
+                    f"必须先修改密码：dingmi passwd --user {args.user}（初始密码或已过期的密码）。", 3
+                )
+            try:
+                yield FormServices(session), password
+            except ValidationError as exc:
+                raise CliError([f"{p.field}：{p.message}" for p in exc.problems], EXIT_USAGE) from exc
+            except ImportRejected as exc:
+                raise CliError(exc.lines, EXIT_USAGE) from exc
+            except DomainError as exc:
+                raise CliError(exc.message, EXIT_PROBLEM) from exc
+        finally:
+            store.close()
+
+
+def _run(args: argparse.Namespace, handler: Handler) -> int:
+    with _services(args) as (services, password):
+        out = handler(services, password, args)
+    if isinstance(out, ActionResult):
+        before = out.status_before.value if out.status_before else "—"
+        print(
+            f"表单 {out.form_id}：{before} → {out.status_after.value}" + ("（已签名）" if out.signed else "")
+        )
+    return 0
+
+
+def _print_json(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+# --- parsing helpers ----------------------------------------------------------------------------------
+
+
+def _load_json_file(path: str) -> list[Any]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CliError(f"无法读取文件 {path}：{exc.strerror}。") from exc
+    except UnicodeDecodeError as exc:
+        raise CliError(f"文件 {path} 不是 UTF-8 编码的文本。") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"JSON 格式错误：第{exc.lineno}行第{exc.colno}列（{exc.msg}）。") from exc
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list):
+        return data
+    raise CliError("文件须包含一个表单对象或表单对象的列表。")
+
+
+def _category(text: str | None) -> Category | None:
+    if text is None:
+        return None
+    try:
+        return Category.parse(text)
+    except ValueError:
+        raise CliError(f"未知的密级“{text}”（可选：绝密、机密、秘密、内部、非密）。") from None
+
+
+def _corrections(args: argparse.Namespace) -> Corrections | None:
+    period = None
+    if args.period is not None:
+        try:
+            period = Period.from_json(json.loads(args.period))
+        except json.JSONDecodeError:
+            raise CliError('--period 须为 JSON，例如 {"years": 5}。') from None
+        except ValidationError as exc:
+            raise CliError([p.message for p in exc.problems]) from exc
+    corrections = Corrections(category=_category(args.category), period=period, scope=args.scope)
+    return None if corrections.is_empty else corrections
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"日期“{text}”须为 YYYY-MM-DD 格式。") from None
+
+
+def _require(text: str | None, what: str) -> str:
+    if not text or not text.strip():
+        raise CliError(f"{what}（--opinion）。")
+    return text
+
+
+# --- commands -----------------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    objects = _load_json_file(args.file)  # malformed JSON: exit 2 before the store is touched
+    with _services(args) as (services, _):
+        ids = services.drafting.import_forms(objects)
+    for form_id in ids:
+        print(form_id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    objects = _load_json_file(args.file)
+    if len(objects) != 1:
+        raise CliError("修改表单时文件须只包含一个表单对象。")
+    try:
+        form = form_from_json(objects[0])
+    except ValidationError as exc:
+        raise CliError([f"{p.field}：{p.message}" for p in exc.problems]) from exc
+
+    def edit(s: FormServices, pw: str, a: argparse.Namespace) -> ActionResult:
+        revision = s.history.view(a.id).summary.revision
+        return s.drafting.save_draft(a.id, form, expected_revision=revision)
+
+    return _run(args, edit)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    status = None
+    if args.status:
+        try:
+            status = Status(args.status)
+        except ValueError:
+            names = "、".join(s.value for s in Status)
+            raise CliError(f"未知的状态“{args.status}”（可选：{names}）。") from None
+    with _services(args) as (services, _):
+        rows = services.queues.visible(status)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "form": r.kind,
+                    "title": r.title,
+                    "category": r.category,
+                    "marking": r.marking,
+                    "status": r.status.value,
+                    "declassify_on": r.declassify_on.isoformat() if r.declassify_on else None,
+                    "drafter": r.drafter,
+                    "doc_number": r.doc_number,
+                    "updated_at": r.updated_at.isoformat(),
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.status.value}\t{r.marking or '—'}\t{r.kind}\t{r.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _services(args) as (services, _):
+        obj = services.history.as_json(args.id)
+    if args.json:
+        _print_json(obj)
+        return 0
+    print(f"表单 {obj['id']}（{obj['form']}）  状态：{obj['status']}  拟稿：{obj['drafter']}")
+    print(f"标题：{obj['title']}")
+    print(f"密级标志：{obj['marking'] or '（无）'}  解密日：{obj['declassify_on'] or '—'}")
+    print(f"知悉范围：{obj.get('scope') or '—'}")
+    print("办理记录：")
+    for h in obj["history"]:
+        sig = {True: "签名有效", False: "签名无效", None: "未签名"}[h["signature_valid"]]
+        void = "" if h["counts"] else "（已失效）"
+        print(f"  {h['time'][:19]}  {h['who']}（{h['role']}）{h['label']}{void}  {h['opinion']}  [{sig}]")
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    return _run(args, lambda s, pw, a: s.drafting.submit(a.id, password=pw))
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    return _run(args, lambda s, pw, a: s.drafting.withdraw(a.id))
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    if not args.agree and not args.disagree:
+        raise CliError("请用 --agree 或 --disagree 给出审核结论。")
+    if args.disagree:
+        _require(args.opinion, "审核不同意须填写意见")
+    return _run(
+        args, lambda s, pw, a: s.review.review(a.id, agree=a.agree, opinion=a.opinion or "", password=pw)
+    )
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    corrections = _corrections(args)
+
+    def approve(s: FormServices, pw: str, a: argparse.Namespace) -> ActionResult:
+        content_hash = a.content_hash or s.history.view(a.id).summary.content_hash
+        return s.review.approve(
+            a.id, password=pw, content_hash=content_hash, corrections=corrections, opinion=a.opinion or ""
+        )
+
+    return _run(args, approve)
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    reason = _require(args.opinion, "退回须填写理由")
+    return _run(args, lambda s, pw, a: s.review.return_form(a.id, reason=reason, password=pw))
+
+
+def cmd_escalate(args: argparse.Namespace) -> int:
+    reason = _require(args.opinion, "上报须填写理由")
+    sent = _day(args.sent_on)
+    return _run(
+        args, lambda s, pw, a: s.escalation.escalate(a.id, to=a.to, reason=reason, password=pw, sent_on=sent)
+    )
+
+
+def cmd_dispute(args: argparse.Namespace) -> int:
+    reason = _require(args.opinion, "登记争议须填写情况说明")
+    claimed = [
+        c
+        for c in (_category(x.strip()) for x in args.claimed.replace("，", ",").split(",") if x.strip())
+        if c
+    ]
+    return _run(
+        args,
+        lambda s, pw, a: s.escalation.record_dispute(
+            a.id, claimed_levels=claimed, parties=a.parties or "", reason=reason, password=pw
+        ),
+    )
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    reply = _require(args.opinion, "登记答复须填写答复内容")
+    outcome = Outcome.DECIDED if args.outcome == Outcome.DECIDED.value else Outcome.RETURNED
+    corrections = _corrections(args)
+    day = _day(args.replied_on)
+    return _run(
+        args,
+        lambda s, pw, a: s.escalation.record_reply(
+            a.id, outcome=outcome, reply=reply, password=pw, corrections=corrections, replied_on=day
+        ),
+    )
+
+
+def _action(forms: Any, name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+    p = forms.add_parser(name, help=help_text)
+    p.add_argument("id", type=int, help="表单编号")
+    add_user_arguments(p)
+    p.add_argument("--opinion", help="意见或理由")
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _correction_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--category", help="更正后的密级")
+    p.add_argument("--period", help='更正后的保密期限（JSON，例如 {"years": 5}）')
+    p.add_argument("--scope", help="更正后的知悉范围")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    forms = subparsers.add_parser("form", help="定密表单与审批流程").add_subparsers(
+        dest="form_command", metavar="ACTION"
+    )
+    p = forms.add_parser("import", help="导入表单（JSON，一个对象或列表），存为本人草稿")
+    p.add_argument("file")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_import)
+    p = forms.add_parser("edit", help="以 JSON 文件的内容修改草稿或已退回的表单（承办人）")
+    p.add_argument("id", type=int)
+    p.add_argument("file")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_edit)
+    p = forms.add_parser("list", help="列出本人可见的表单")
+    add_user_arguments(p)
+    p.add_argument("--status", help="按状态筛选，例如 草稿、待审核、待审批、已退回、已定密")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = forms.add_parser("show", help="显示表单、密级标志和办理记录")
+    p.add_argument("id", type=int)
+    add_user_arguments(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+    _action(forms, "submit", "提交审核（承办人）", cmd_submit)
+    _action(forms, "withdraw", "撤回已提交的表单（承办人）", cmd_withdraw)
+    p = _action(forms, "review", "审核（定密审核人）", cmd_review)
+    vote = p.add_mutually_exclusive_group()
+    vote.add_argument("--agree", action="store_true", help="同意")
+    vote.add_argument("--disagree", action="store_true", help="不同意（退回承办人）")
+    p = _action(forms, "approve", "批准（定密责任人）", cmd_approve)
+    _correction_args(p)
+    p.add_argument("--content-hash", help="审阅时的内容摘要（默认为当前内容）")
+    _action(forms, "return", "退回承办人（须填写理由）", cmd_return)
+    p = _action(forms, "escalate", "上报不明事项或超出权限事项", cmd_escalate)
+    p.add_argument(
+        "--to", required=True, help="上报对象，例如 本单位保密工作领导小组、上级机关、保密行政管理部门"
+    )
+    p.add_argument("--sent-on", help="报送日期 YYYY-MM-DD（默认今天）")
+    p = _action(forms, "dispute", "登记有争议事项", cmd_dispute)
+    p.add_argument("--claimed", required=True, help="各方主张的密级，逗号分隔，例如 机密,秘密")
+    p.add_argument("--parties", help="争议各方")
+    p = _action(forms, "reply", "登记上报答复或上级决定", cmd_reply)
+    p.add_argument("--outcome", required=True, choices=(Outcome.DECIDED.value, Outcome.RETURNED.value))
+    p.add_argument("--replied-on", help="答复日期 YYYY-MM-DD（默认今天）")
+    _correction_args(p)

@@ -1,0 +1,272 @@
+"""Store commands: init, demo, user add/grant, passwd, audit verify/export, backup, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from dingmi_desktop.cli.common import (
+    EXIT_AUTH,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    CliError,
+    add_user_arguments,
+    data_dir,
+    read_password,
+)
+from dingmi_desktop.security import errors as e
+from dingmi_desktop.security.passwords import PasswordPolicy, check_password
+from dingmi_desktop.storage.records import LEVELS, RoleGrant
+from dingmi_desktop.storage.session import Session
+from dingmi_desktop.storage.store import Store
+
+_USAGE_ERRORS = (
+    e.StoreNotFound,
+    e.StoreExists,
+    e.InvalidInput,
+    e.PasswordPolicyError,
+    e.RoleConflict,
+    e.NotFound,
+    e.BackupInvalid,
+    e.StoreBusy,
+)
+_AUTH_ERRORS = (e.AuthError, e.PermissionDenied)
+
+
+def exit_code_of(exc: e.DingmiError) -> int:
+    if isinstance(exc, _AUTH_ERRORS):
+        return EXIT_AUTH
+    if isinstance(exc, _USAGE_ERRORS):
+        return EXIT_USAGE
+    return EXIT_PROBLEM  # damaged or missing files, too-new store, full disk
+
+
+@contextlib.contextmanager
+def cli_errors() -> Iterator[None]:
+    """Our errors become one Chinese line and the INTERFACES.md exit code, never a traceback."""
+    try:
+        yield
+    except e.DingmiError as exc:
+        raise CliError(exc.message, exit_code_of(exc)) from exc
+
+
+@contextlib.contextmanager
+def signed_in(args: argparse.Namespace, *, allow_must_change: bool = False) -> Iterator[Session]:
+    """Opens the store of --data-dir and signs in --user (password per INTERFACES.md). For every command
+    module: `with signed_in(args) as session: ...`."""
+    with cli_errors():
+        store = Store.open(data_dir(args))
+        try:
+            session = store.sign_in(args.user, read_password(args))
+            if session.must_change_password and not allow_must_change:
+                raise CliError(
+                    f"必须先修改密码：dingmi passwd --user {args.user}（初始密码或已过期的密码）。", EXIT_AUTH
+                )
+            yield session
+        finally:
+            store.close()
+
+
+def _read_secret_file(path: str | None, what: str) -> str:
+    if not path:
+        raise CliError(f"缺少{what}：请用文件提供（首行为密码）。")
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CliError(f"无法读取{what}文件 {path}：{exc.strerror}。") from exc
+    if not lines or not lines[0]:
+        raise CliError(f"{what}文件 {path} 为空。")
+    return lines[0]
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"日期格式应为 YYYY-MM-DD：{text}。") from exc
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    password = _read_secret_file(args.admin_password_file, "管理员初始密码")
+    problems = check_password(PasswordPolicy(), password)
+    if problems:
+        raise CliError("管理员初始密码不符合策略：" + "；".join(problems) + "。")
+    with cli_errors():
+        Store.create(
+            data_dir(args), unit_name=args.unit, authority=args.authority, admin_password=password
+        ).close()
+    print(f"已创建数据存储：{data_dir(args)}（账户 sysadmin、secadmin、auditor 首次登录须修改密码）")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+
+    with cli_errors():
+        build_demo(data_dir(args)).close()
+    names = "、".join(u[0] for u in DEMO_USERS)
+    print(f"已创建演示数据：{data_dir(args)}；用户 {names}，密码均为 {DEMO_PASSWORD}")
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AccountService
+
+    initial = _read_secret_file(args.initial_password_file, "初始密码")
+    with signed_in(args) as session, cli_errors():
+        AccountService(session).add_user(args.username, args.name or args.username, args.department, initial)
+    print(f"已创建用户 {args.username}（首次登录须修改密码）")
+    return EXIT_OK
+
+
+def cmd_user_grant(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AccountService
+
+    grant = RoleGrant(
+        args.role, args.officer_kind, args.highest_level, _date(args.term_until), _date(args.trained_on)
+    )
+    with signed_in(args) as session, cli_errors():
+        if args.revoke:
+            AccountService(session).revoke(args.username, args.role)
+            print(f"已撤销用户 {args.username} 的角色 {args.role}")
+        else:
+            AccountService(session).grant(args.username, grant)
+            print(f"已授予用户 {args.username} 角色 {args.role}")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AccountService
+
+    target = args.username or args.user
+    with signed_in(args, allow_must_change=target == args.user) as session, cli_errors():
+        if target == args.user:
+            new = _read_secret_file(args.new_password_file, "新密码")
+            session.change_password(read_password(args), new)
+            print("密码已修改。")
+        else:
+            temporary = _read_secret_file(args.new_password_file, "临时密码")
+            AccountService(session).reset_password(target, temporary)
+            print(f"已重置用户 {target} 的密码（下次登录须修改）。")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AuditService
+
+    with signed_in(args) as session, cli_errors():
+        report = AuditService(session).verify()
+    if report.ok:
+        print(f"审计日志完整：{report.entries} 条记录；{report.decisions} 条决定记录的签名均有效。")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"校验失败：{problem}。")
+    return EXIT_PROBLEM
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AuditService
+
+    with signed_in(args) as session, cli_errors():
+        count = AuditService(session).export_csv(Path(args.out))
+    print(f"已导出 {count} 条审计记录到 {args.out}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from dingmi_desktop.storage.maintenance import backup
+
+    with signed_in(args) as session, cli_errors():
+        backup(session, Path(args.out))
+    print(f"已写入加密备份：{args.out}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from dingmi_desktop.storage.maintenance import restore
+
+    with cli_errors():
+        restore(Path(args.file), data_dir(args))
+    print(f"已从备份恢复到 {data_dir(args)}；请用原有账户登录。")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from dingmi_desktop.storage.maintenance import check
+
+    with signed_in(args) as session, cli_errors():
+        problems = check(session)
+    if not problems:
+        print("数据完整：加密页、数据库结构、审计链与签名均校验通过。")
+        return EXIT_OK
+    for problem in problems:
+        print(f"校验失败：{problem}。")
+    return EXIT_PROBLEM
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("init", help="创建空的加密数据存储（含三员账户）")
+    p.add_argument("--unit", required=True, help="单位名称")
+    p.add_argument("--authority", required=True, choices=LEVELS, help="本单位定密权限")
+    p.add_argument("--admin-password-file", required=True, help="三员账户初始密码文件（首行）")
+    p.set_defaults(handler=cmd_init)
+
+    p = subparsers.add_parser("demo", help="创建演示数据（不会覆盖已有数据）")
+    p.set_defaults(handler=cmd_demo)
+
+    user = subparsers.add_parser("user", help="账户管理").add_subparsers(
+        dest="user_command", metavar="ACTION"
+    )
+    p = user.add_parser("add", help="新建用户（系统管理员）")
+    p.add_argument("username")
+    p.add_argument("--name", help="姓名")
+    p.add_argument("--department", default="", help="部门")
+    p.add_argument("--initial-password-file", required=True, help="初始密码文件（首行）")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser("grant", help="授予或撤销角色（安全保密管理员）")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, help="角色，例如 承办人、定密审核人、定密责任人")
+    p.add_argument("--officer-kind", choices=("法定", "指定"), help="定密责任人类别")
+    p.add_argument("--highest-level", choices=LEVELS, help="定密责任人最高权限")
+    p.add_argument("--term-until", help="任期截止日 YYYY-MM-DD")
+    p.add_argument("--trained-on", help="培训日期 YYYY-MM-DD")
+    p.add_argument("--revoke", action="store_true", help="撤销该角色")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_user_grant)
+
+    p = subparsers.add_parser("passwd", help="修改本人密码，或（系统管理员）重置他人密码")
+    p.add_argument("username", nargs="?", help="要重置密码的用户（省略则修改本人密码）")
+    p.add_argument("--new-password-file", required=True, help="新密码或临时密码文件（首行）")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_passwd)
+
+    audit = subparsers.add_parser("audit", help="审计日志（安全审计员）").add_subparsers(
+        dest="audit_command", metavar="ACTION"
+    )
+    p = audit.add_parser("verify", help="校验审计链与审批签名")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_audit_verify)
+    p = audit.add_parser("export", help="导出审计日志为 CSV")
+    p.add_argument("--out", required=True)
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_audit_export)
+
+    p = subparsers.add_parser("backup", help="写入加密备份（系统管理员）")
+    p.add_argument("--out", required=True)
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = subparsers.add_parser("restore", help="从备份恢复到空的数据目录")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_restore)
+
+    p = subparsers.add_parser("check", help="校验数据完整性")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_check)

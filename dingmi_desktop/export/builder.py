@@ -1,0 +1,225 @@
+"""Maps a domain Form and its workflow decisions onto the renderer's SheetData (DOMAIN.md §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Protocol
+
+from dingmi_desktop.domain.form_types import BasisKind, Form, FormKind
+from dingmi_desktop.domain.forms import content_hash
+from dingmi_desktop.domain.marking import format_date, marking_text, period_text
+from dingmi_desktop.domain.periods import Period, declassify_on
+from dingmi_desktop.export.sheet_data import (
+    OpinionEntry,
+    PageOptions,
+    SheetData,
+    SheetField,
+    SheetSection,
+    SheetVerification,
+    SignatureStatus,
+    copy_number_text,
+)
+from dingmi_desktop.export.verification import SheetClaim, qr_payload, signatures_digest, verification_code
+
+CHINA_TIME = timezone(timedelta(hours=8), "CST")
+DASH = "—"
+
+_VERDICTS = {
+    "review_agree": "同意",
+    "review_disagree": "不同意",
+    "approve": "批准",
+    "return": "退回",
+    "escalate": "报上级确定",
+}
+_CORRECTION_LABELS = {"category": "密级", "period": "保密期限", "scope": "知悉范围", "knowers": "知悉人员"}
+
+
+class DecisionLike(Protocol):
+    """What the sheet needs of a workflow decision (storage's DecisionRecord has these attributes)."""
+
+    action: str
+    role: str
+    actor: str
+    opinion: str
+    time: datetime
+    signature_valid: bool | None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Present when the form is approved: what the printed verification code binds to."""
+
+    form_id: str
+    signatures: Sequence[bytes | str]
+    content_hash: str = ""  # the stored hash of the approved content; computed from the form when empty
+
+
+def _date(day: date | None) -> str:
+    return format_date(day) if day is not None else ""
+
+
+def _status(decision: DecisionLike) -> SignatureStatus:
+    if decision.signature_valid is None:
+        return SignatureStatus.UNSIGNED
+    return SignatureStatus.VALID if decision.signature_valid else SignatureStatus.INVALID
+
+
+def _corrections_text(corrections: Any) -> str:
+    if not isinstance(corrections, dict) or not corrections:
+        return ""
+    parts = []
+    for key, value in corrections.items():
+        shown = value
+        if key == "period" and isinstance(value, dict):
+            try:
+                shown = period_text(Period.from_json(value))
+            except ValueError:
+                shown = str(value)
+        elif isinstance(value, list | tuple):
+            shown = "、".join(map(str, value))
+        parts.append(f"{_CORRECTION_LABELS.get(key, key)}改为{shown}")
+    return "更正：" + "；".join(parts) + "。"
+
+
+def _opinion(label: str, decisions: Sequence[DecisionLike], roles: tuple[str, ...]) -> OpinionEntry:
+    """The latest decision in the first of `roles` that has one, or an empty row to fill in by hand."""
+    matching: list[DecisionLike] = []
+    for role in roles:
+        matching = matching or [d for d in decisions if d.role == role]
+    if not matching:
+        return OpinionEntry(role=label)
+    last = matching[-1]
+    verdict = _VERDICTS.get(str(last.action).lower(), "")
+    text = "。".join(p.rstrip("。") for p in (verdict, last.opinion.strip()) if p)
+    text = (text + "。" if text else "") + _corrections_text(getattr(last, "corrections", None))
+    when = last.time.astimezone(CHINA_TIME).date() if last.time.tzinfo else last.time.date()
+    return OpinionEntry(label, last.actor, text, format_date(when), _status(last))
+
+
+def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike]) -> OpinionEntry:
+    submits = [d for d in decisions if d.role == "承办人"]
+    status = _status(submits[-1]) if submits else SignatureStatus.UNSIGNED
+    return OpinionEntry("承办人定密意见", form.drafter_name, form.opinion, _date(form.drafted_on), status)
+
+
+def _basis_text(form: Form) -> str:
+    if form.basis is None:
+        return ""
+    pieces = [form.basis.reference, form.basis.text]
+    return "：".join(p for p in pieces if p) or form.basis.kind.value
+
+
+def _period_cells(form: Form) -> tuple[SheetField, SheetField]:
+    period = period_text(form.period) if form.period is not None else DASH
+    until = ""
+    if form.period is not None and form.start_date is not None:
+        until = _date(declassify_on(form.period, form.start_date))
+    return SheetField("保密期限", period), SheetField("解密时间", until or DASH)
+
+
+def _copy_range(copies: int | None) -> str:
+    if not copies:
+        return ""
+    return f"{copy_number_text(1)}—{copy_number_text(copies)}"
+
+
+def _dispatch_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[SheetSection, ...]:
+    period, until = _period_cells(form)
+    urgency = form.urgency.value if form.urgency else ""
+    publicity = form.publicity.value if form.publicity else ""
+    rows = (
+        (SheetField("标题", form.title),),
+        (SheetField("文种", form.doc_type), SheetField("发文字号", form.doc_number)),
+        (SheetField("拟定密级", form.category.value), period),
+        (until, SheetField("紧急程度", urgency)),
+        (SheetField("定密类型", form.classification_type), SheetField("公开属性", publicity)),
+        (SheetField("知悉范围", form.scope),),
+        (SheetField("拟定密级依据", _basis_text(form)),),
+        (SheetField("主送", form.main_recipients),),
+        (SheetField("抄送", form.cc),),
+        (SheetField("附件", form.attachments),),
+        (SheetField("拟稿单位", form.department), SheetField("拟稿人", form.drafter_name)),
+        (SheetField("拟稿日期", _date(form.drafted_on)), SheetField("联系电话", form.drafter_phone)),
+        (SheetField("印制份数", str(form.copies or "")), SheetField("份号", _copy_range(form.copies))),
+        (SheetField("校对", form.proofreader), SheetField("封发日期", _date(form.sealed_on))),
+    )
+    opinions = (
+        _drafter_opinion(form, decisions),
+        _opinion("定密审核意见", decisions, ("定密审核人",)),
+        _opinion("定密责任人审批意见", decisions, ("定密责任人",)),
+        _opinion("签发", decisions, ("签发人",)),
+    )
+    return (SheetSection(rows=rows), SheetSection("定密意见", opinions=opinions))
+
+
+def _review_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[SheetSection, ...]:
+    period, until = _period_cells(form)
+    carrier = form.carrier.value if form.carrier else ""
+    item_rows = (
+        (SheetField("事项名称", form.title),),
+        (SheetField("文号", form.doc_number), SheetField("产生部门", form.department)),
+        (SheetField("载体形式", carrier), SheetField("制发日", _date(form.start_date))),
+        (SheetField("份数", str(form.copies or "")), SheetField("定密类型", form.classification_type)),
+    )
+    basis_rows: tuple[tuple[SheetField, ...], ...] = (
+        (SheetField("定密依据", form.basis.reference if form.basis else ""),),
+        (SheetField("依据内容", form.basis.text if form.basis else ""),),
+    )
+    source = form.basis.source if form.basis and form.basis.kind is BasisKind.DERIVED else None
+    if source is not None:
+        src_marking = marking_text(source.category, source.period) or source.category.value
+        basis_rows += (
+            (SheetField("来源文号", source.doc_number), SheetField("来源密级期限", src_marking)),
+            (SheetField("来源知悉范围", source.scope),),
+            (SheetField("派生情形", f"第{source.case}种情形"),),
+        )
+    proposal_rows = (
+        (SheetField("拟定密级", form.category.value), period),
+        (until, SheetField("标志预览", marking_text(form.category, form.period) or "（无标志）")),
+        (SheetField("知悉范围", form.scope),),
+        (SheetField("知悉人员", "、".join(form.knowers)),),
+        (SheetField("密点", form.secret_points),),
+    )
+    opinions = (
+        _drafter_opinion(form, decisions),
+        _opinion("定密审核意见", decisions, ("定密审核人",)),
+        _opinion("定密责任人决定", decisions, ("定密责任人", "签发人")),
+    )
+    return (
+        SheetSection("事项信息", item_rows),
+        SheetSection("定密依据", basis_rows),
+        SheetSection("拟定密级、期限和知悉范围", proposal_rows),
+        SheetSection("审核审批意见", opinions=opinions),
+    )
+
+
+def sheet_data_from_form(
+    form: Form,
+    decisions: Sequence[DecisionLike] = (),
+    *,
+    unit_name: str = "",
+    approval: Approval | None = None,
+    watermark: str = "",
+) -> SheetData:
+    """The sheet for `form`; `decisions` oldest first. With `approval`, the sheet carries the
+    verification code and QR code binding the form id, content hash and approval signatures."""
+    if form.form is FormKind.DISPATCH:
+        sections = _dispatch_sections(form, decisions)
+    else:
+        sections = _review_sections(form, decisions)
+    verification = None
+    if approval is not None:
+        approved_hash = approval.content_hash or content_hash(form)
+        claim = SheetClaim(approval.form_id, approved_hash, signatures_digest(approval.signatures))
+        verification = SheetVerification(verification_code(claim), qr_payload(claim))
+    return SheetData(
+        unit_name=unit_name or form.unit_name,
+        form_title=form.form.value,
+        marking=marking_text(form.category, form.period),
+        urgency=form.urgency.value if form.urgency else "",
+        sections=sections,
+        verification=verification,
+        options=PageOptions(watermark=watermark),
+    )

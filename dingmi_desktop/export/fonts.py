@@ -1,0 +1,237 @@
+"""Fonts for printed sheets: role mapping, coverage checks and per-character fallback.
+
+Roles are the four faces of Chinese official documents. The terminal's real fonts (simhei.ttf,
+simsun.ttc, simfang.ttf, simkai.ttf …) are used when installed; otherwise the bundled WenQuanYi Zen Hei
+(黑体 role) and AR PL UMing (宋体 role, also standing in for 仿宋 and 楷体). Every character is drawn from
+a font whose cmap has it; a character no available font has is drawn as 〓 (the typesetter's 缺字 mark)
+instead of an empty box. Fonts ReportLab cannot read (CFF-outline OpenType such as Noto CJK) are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from dingmi_desktop.paths import resource_path
+
+MISSING_GLYPH_MARK = "〓"  # U+3013 GETA MARK: the traditional placeholder for a missing character
+
+
+class Role(Enum):
+    HEI = "黑体"
+    SONG = "宋体"
+    FANG = "仿宋"
+    KAI = "楷体"
+    TITLE = "小标宋"
+
+
+# File names of the real Chinese office fonts, per role, in order of preference (matched case-insensitively).
+SYSTEM_CANDIDATES: dict[Role, tuple[str, ...]] = {
+    Role.HEI: ("simhei.ttf",),
+    Role.SONG: ("simsun.ttc", "simsun.ttf"),
+    Role.FANG: ("仿宋_gb2312.ttf", "fangsong_gb2312.ttf", "simfang.ttf"),
+    Role.KAI: ("楷体_gb2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf"),
+    Role.TITLE: ("方正小标宋简体.ttf", "fzxbsjw.ttf", "fzxbsjw--gb1-0.ttf"),
+}
+# Fonts used only to fill gaps (SimSun-ExtB covers CJK Extension B, e.g. 𠮷).
+SYSTEM_GAP_FILLERS: tuple[str, ...] = ("simsunb.ttf", "simsun-extb.ttf")
+
+BUNDLED_HEI = ("wqy-zenhei.ttc", 0)
+BUNDLED_SONG = ("uming.ttc", 0)
+BUNDLED_FOR_ROLE: dict[Role, tuple[str, int]] = {
+    Role.HEI: BUNDLED_HEI,
+    Role.SONG: BUNDLED_SONG,
+    Role.FANG: BUNDLED_SONG,
+    Role.KAI: BUNDLED_SONG,
+    Role.TITLE: BUNDLED_SONG,
+}
+
+
+def default_font_dirs() -> list[Path]:
+    """The usual font directories of the platform."""
+    home = Path.home()
+    if sys.platform.startswith("win"):
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        dirs = [windir / "Fonts"]
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        return dirs
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local" / "share" / "fonts",
+        home / ".fonts",
+    ]
+
+
+@dataclass
+class LoadedFont:
+    """One registered ReportLab font with its cmap and cached advance widths (1/1000 em)."""
+
+    name: str
+    path: Path
+    subfont_index: int
+    font: TTFont
+    cmap: frozenset[int]
+    descent: float
+    _widths: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.cmap
+
+    def width(self, char: str, size: float) -> float:
+        em = self._widths.get(char)
+        if em is None:
+            em = self.font.stringWidth(char, 1000.0)
+            self._widths[char] = em
+        return em * size / 1000.0
+
+
+@lru_cache(maxsize=32)
+def load_font(path: Path, subfont_index: int = 0) -> LoadedFont | None:
+    """Parse and register a TrueType font once per process; None if ReportLab cannot use it."""
+    digest = hashlib.sha256(f"{path.absolute()}#{subfont_index}".encode()).hexdigest()[:10]
+    name = f"DM{digest}"
+    try:
+        font = TTFont(name, str(path), subfontIndex=subfont_index)
+    except Exception:  # TTFError for CFF outlines, damaged or unreadable files
+        return None
+    pdfmetrics.registerFont(font)
+    face = font.face
+    return LoadedFont(
+        name=name,
+        path=path,
+        subfont_index=subfont_index,
+        font=font,
+        cmap=frozenset(face.charToGlyph),
+        descent=float(face.descent),
+    )
+
+
+@lru_cache(maxsize=8)
+def _index_dirs(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """Lower-case file name → first path found under the given directories (recursively)."""
+    index: dict[str, Path] = {}
+    for root in dirs:
+        if not root.is_dir():
+            continue
+        for dirpath, _dirnames, filenames in os.walk(root):
+            for filename in sorted(filenames):
+                index.setdefault(filename.lower(), Path(dirpath) / filename)
+    return index
+
+
+class FontSet:
+    """Fonts per role plus a fallback chain; answers which font draws which character."""
+
+    def __init__(self, by_role: dict[Role, LoadedFont], gap_fillers: Sequence[LoadedFont]) -> None:
+        self.by_role = dict(by_role)
+        chain: list[LoadedFont] = []
+        for font in [*by_role.values(), *gap_fillers]:
+            if all(font.name != known.name for known in chain):
+                chain.append(font)
+        self.chain = chain
+        self._choice: dict[tuple[Role, str], LoadedFont | None] = {}
+
+    def font_for(self, char: str, role: Role) -> LoadedFont | None:
+        """The role's font when it has the character, else the first font in the chain that has it."""
+        key = (role, char)
+        if key in self._choice:
+            return self._choice[key]
+        preferred = self.by_role[role]
+        found: LoadedFont | None = preferred if preferred.covers(char) else None
+        if found is None:
+            found = next((font for font in self.chain if font.covers(char)), None)
+        self._choice[key] = found
+        return found
+
+    def missing(self, text: str) -> set[str]:
+        """Characters of `text` (other than line breaks) that no available font covers."""
+        return {ch for ch in set(text) if ch not in "\n\r" and self.font_for(ch, Role.SONG) is None}
+
+    def visible_char(self, char: str, role: Role) -> tuple[LoadedFont, str]:
+        """The font and character to draw for `char`: itself, or the missing-glyph mark."""
+        font = self.font_for(char, role)
+        if font is not None:
+            return font, char
+        mark_font = self.font_for(MISSING_GLYPH_MARK, role)
+        if mark_font is None:  # no font has the mark either: fall back to a question mark
+            return self.by_role[role], "?"
+        return mark_font, MISSING_GLYPH_MARK
+
+    def runs(self, text: str, role: Role) -> list[tuple[LoadedFont, str]]:
+        """Split text into maximal runs that one font draws."""
+        out: list[tuple[LoadedFont, str]] = []
+        for char in text:
+            font, shown = self.visible_char(char, role)
+            if out and out[-1][0] is font:
+                out[-1] = (font, out[-1][1] + shown)
+            else:
+                out.append((font, shown))
+        return out
+
+    def char_width(self, char: str, role: Role, size: float) -> float:
+        font, shown = self.visible_char(char, role)
+        return font.width(shown, size)
+
+    def text_width(self, text: str, role: Role, size: float) -> float:
+        return sum(self.char_width(ch, role, size) for ch in text)
+
+    def descent(self, role: Role) -> float:
+        return self.by_role[role].descent
+
+
+def _bundled(role: Role) -> LoadedFont:
+    filename, index = BUNDLED_FOR_ROLE[role]
+    font = load_font(resource_path("fonts", filename), index)
+    if font is None:
+        raise RuntimeError(f"bundled font unusable: {filename}")
+    return font
+
+
+def _first_usable(index: dict[str, Path], names: Iterable[str]) -> LoadedFont | None:
+    for filename in names:
+        path = index.get(filename.lower())
+        if path is not None:
+            font = load_font(path, 0)
+            if font is not None and font.cmap:
+                return font
+    return None
+
+
+@lru_cache(maxsize=8)
+def _font_set(dirs: tuple[Path, ...]) -> FontSet:
+    index = _index_dirs(dirs) if dirs else {}
+    by_role: dict[Role, LoadedFont] = {}
+    for role in Role:
+        by_role[role] = _first_usable(index, SYSTEM_CANDIDATES[role]) or _bundled(role)
+    # A found 宋体 stands in for missing 仿宋/楷体/小标宋 before the bundled UMing does.
+    for role in (Role.FANG, Role.KAI, Role.TITLE):
+        if by_role[role] is _bundled(role) and by_role[Role.SONG] is not _bundled(Role.SONG):
+            by_role[role] = by_role[Role.SONG]
+    fillers = [font for name in SYSTEM_GAP_FILLERS if (font := _first_usable(index, (name,)))]
+    fillers += [_bundled(Role.HEI), _bundled(Role.SONG)]
+    return FontSet(by_role, fillers)
+
+
+def font_set(font_dirs: Sequence[Path | str] | None = None) -> FontSet:
+    """The fonts to print with. `font_dirs=None` searches the platform's font directories;
+    an empty list uses only the bundled fonts (deterministic output, used by golden tests)."""
+    dirs = default_font_dirs() if font_dirs is None else [Path(d) for d in font_dirs]
+    return _font_set(tuple(dirs))
+
+
+def bundled_font_set() -> FontSet:
+    return font_set([])

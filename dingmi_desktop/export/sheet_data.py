@@ -1,0 +1,84 @@
+"""The renderer's input: a small, stable value type independent of the domain model's details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SignatureStatus(Enum):
+    VALID = "签名有效"
+    INVALID = "签名无效"
+    UNSIGNED = "未签名"
+
+
+@dataclass(frozen=True)
+class SheetField:
+    """One labelled value in the grid."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class OpinionEntry:
+    """One opinion with who gave it, when, and whether the signature over it checks out."""
+
+    role: str  # the grid label, e.g. 定密审核意见
+    name: str = ""
+    opinion: str = ""
+    date: str = ""  # already formatted, e.g. 2026年11月28日
+    signature: SignatureStatus = SignatureStatus.UNSIGNED
+
+    def footer(self) -> str:
+        parts = [f"签名：{self.name or '　　'}（{self.signature.value}）"]
+        parts.append(f"日期：{self.date or '　　年　月　日'}")
+        return "　　".join(parts)
+
+
+@dataclass(frozen=True)
+class SheetSection:
+    """A band of the grid: an optional heading row, field rows (one or two fields a row), opinions."""
+
+    title: str = ""
+    rows: tuple[tuple[SheetField, ...], ...] = ()
+    opinions: tuple[OpinionEntry, ...] = ()
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if not 1 <= len(row) <= 2:
+                raise ValueError("a grid row holds one or two fields")
+
+
+@dataclass(frozen=True)
+class SheetVerification:
+    """What a reader checks the paper against: a short code and the QR code's payload."""
+
+    code: str
+    qr_payload: str
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    watermark: str = ""  # e.g. user and time, printed light grey across each page when set
+
+
+@dataclass(frozen=True)
+class SheetData:
+    unit_name: str
+    form_title: str  # 送审签发单 or 定密审核单
+    marking: str  # exact marking text; "" for 非密
+    urgency: str = ""  # 特急 / 加急 / ""
+    sections: tuple[SheetSection, ...] = ()
+    verification: SheetVerification | None = None
+    options: PageOptions = field(default_factory=PageOptions)
+
+
+ELECTRONIC_COPY = 0  # 份号 000000: an exported electronic file, not a numbered paper copy
+
+
+def copy_number_text(copy_number: int) -> str:
+    """份号: six Arabic digits (000000 marks an exported electronic file)."""
+    if not 0 <= copy_number <= 999_999:
+        raise ValueError(f"份号超出范围：{copy_number}")
+    return f"{copy_number:06d}"

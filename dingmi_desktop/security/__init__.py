@@ -1,0 +1,1 @@
+"""Key derivation, key slots, signatures and password policy. No Qt, no database."""

@@ -1,0 +1,260 @@
+"""The key-slot file: the data key and each user's signing key, wrapped under that user's password.
+
+Format (JSON, versioned, written atomically): a header readable before sign-in (store id, unit name and
+authority for the login dialog, the lockout numbers mirrored from the policy), one slot per user, and the
+failure counters. A wrong password decrypts nothing, so the counters must live here, outside the database;
+offline guessing is bounded by Argon2id, not by the counter (docs/CONTRACTS.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from dingmi_desktop.security.canonical import canonical_json
+from dingmi_desktop.security.errors import AccountLocked, SlotFileDamaged, SlotFileMissing, WrongPassword
+from dingmi_desktop.security.fsutil import atomic_write
+from dingmi_desktop.security.kdf import SALT_BYTES, KdfParams, derive_key
+from dingmi_desktop.security.signing import SEED_BYTES, public_key_of
+
+FORMAT = "dingmi-keyslots"
+VERSION = 1
+DATA_KEY_BYTES = 32
+MAX_PENDING = 1000  # bounds the file if someone hammers the login
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+@dataclass
+class Slot:
+    username: str
+    salt: bytes
+    kdf: KdfParams
+    nonce: bytes
+    ciphertext: bytes
+    public_key: bytes
+    must_change: bool
+    created_at: str
+
+    def aad(self, store_id: str) -> bytes:
+        """Binds the wrapped keys to this store, this user and these parameters."""
+        return canonical_json(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "store_id": store_id,
+                "user": self.username,
+                "kdf": self.kdf.to_json(),
+                "salt": _b64(self.salt),
+                "public_key": _b64(self.public_key),
+                "must_change": self.must_change,
+                "created_at": self.created_at,
+            }
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "salt": _b64(self.salt),
+            "kdf": self.kdf.to_json(),
+            "nonce": _b64(self.nonce),
+            "ciphertext": _b64(self.ciphertext),
+            "public_key": _b64(self.public_key),
+            "must_change": self.must_change,
+            "created_at": self.created_at,
+        }
+
+    @classmethod
+    def from_json(cls, username: str, obj: dict[str, Any]) -> Slot:
+        return cls(
+            username=username,
+            salt=_unb64(obj["salt"]),
+            kdf=KdfParams.from_json(obj["kdf"]),
+            nonce=_unb64(obj["nonce"]),
+            ciphertext=_unb64(obj["ciphertext"]),
+            public_key=_unb64(obj["public_key"]),
+            must_change=bool(obj["must_change"]),
+            created_at=str(obj["created_at"]),
+        )
+
+
+@dataclass
+class LockState:
+    failures: int = 0
+    locked_until: str | None = None
+
+
+@dataclass
+class SlotFile:
+    path: Path
+    store_id: str
+    unit_name: str
+    authority: str
+    kdf_default: KdfParams
+    lock_after_failures: int = 5
+    lock_minutes: int = 10
+    slots: dict[str, Slot] = field(default_factory=dict)
+    lock_states: dict[str, LockState] = field(default_factory=dict)
+    # Sign-in failures and locks happen before the database can be opened: they wait here and are
+    # appended to the audit trail at the next successful sign-in.
+    pending_audit: list[dict[str, str]] = field(default_factory=list)
+
+    # ---- file I/O ----
+    @classmethod
+    def load(cls, path: Path) -> SlotFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise SlotFileMissing() from exc
+        except OSError as exc:
+            raise SlotFileDamaged(f"无法读取密钥槽文件：{exc.strerror}。") from exc
+        return cls.load_bytes(path, raw)
+
+    @classmethod
+    def load_bytes(cls, path: Path, raw: bytes) -> SlotFile:
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+            if obj.get("format") != FORMAT:
+                raise ValueError("format")
+            if obj.get("version") != VERSION:
+                raise SlotFileDamaged("密钥槽文件版本不受支持，请升级程序。")
+            header = obj["header"]
+            policy = header["lockout"]
+            return cls(
+                path=path,
+                store_id=str(header["store_id"]),
+                unit_name=str(header["unit_name"]),
+                authority=str(header["authority"]),
+                kdf_default=KdfParams.from_json(header["kdf"]),
+                lock_after_failures=int(policy["lock_after_failures"]),
+                lock_minutes=int(policy["lock_minutes"]),
+                slots={name: Slot.from_json(name, s) for name, s in obj["slots"].items()},
+                lock_states={
+                    name: LockState(int(s["failures"]), s["locked_until"])
+                    for name, s in obj["lockout"].items()
+                },
+                pending_audit=[{str(k): str(v) for k, v in e.items()} for e in obj["pending_audit"]],
+            )
+        except SlotFileDamaged:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SlotFileDamaged() from exc
+
+    def to_bytes(self) -> bytes:
+        obj = {
+            "format": FORMAT,
+            "version": VERSION,
+            "header": {
+                "store_id": self.store_id,
+                "unit_name": self.unit_name,
+                "authority": self.authority,
+                "kdf": self.kdf_default.to_json(),
+                "lockout": {
+                    "lock_after_failures": self.lock_after_failures,
+                    "lock_minutes": self.lock_minutes,
+                },
+            },
+            "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
+            "lockout": {
+                name: {"failures": s.failures, "locked_until": s.locked_until}
+                for name, s in sorted(self.lock_states.items())
+            },
+            "pending_audit": self.pending_audit,
+        }
+        return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+    def save(self) -> None:
+        atomic_write(self.path, self.to_bytes())
+
+    # ---- slots ----
+    def wrap(
+        self,
+        username: str,
+        password: str,
+        data_key: bytes,
+        seed: bytes,
+        *,
+        must_change: bool,
+        now: datetime,
+        params: KdfParams | None = None,
+    ) -> Slot:
+        """Writes (in memory) a new slot for `username`; call save() to persist."""
+        params = params or self.kdf_default
+        slot = Slot(
+            username=username,
+            salt=os.urandom(SALT_BYTES),
+            kdf=params,
+            nonce=os.urandom(12),
+            ciphertext=b"",
+            public_key=public_key_of(seed),
+            must_change=must_change,
+            created_at=now.isoformat(),
+        )
+        wrapping_key = derive_key(password, slot.salt, params)
+        slot.ciphertext = AESGCM(wrapping_key).encrypt(slot.nonce, data_key + seed, slot.aad(self.store_id))
+        self.slots[username] = slot
+        return slot
+
+    def unwrap(self, username: str, password: str) -> tuple[bytes, bytes]:
+        """(data key, signing seed), or WrongPassword. Does not touch the failure counters."""
+        slot = self.slots.get(username)
+        if slot is None:
+            derive_key(password, b"\0" * SALT_BYTES, self.kdf_default)  # same cost: no user enumeration
+            raise WrongPassword()
+        wrapping_key = derive_key(password, slot.salt, slot.kdf)
+        try:
+            payload = AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, slot.aad(self.store_id))
+        except InvalidTag as exc:
+            raise WrongPassword() from exc
+        if len(payload) != DATA_KEY_BYTES + SEED_BYTES:
+            raise SlotFileDamaged()
+        return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:]
+
+    # ---- lockout ----
+    def check_not_locked(self, username: str, now: datetime) -> None:
+        state = self.lock_states.get(username)
+        if state and state.locked_until:
+            until = datetime.fromisoformat(state.locked_until)
+            if until > now:
+                raise AccountLocked(until - now)
+
+    def record_failure(self, username: str, now: datetime) -> None:
+        """Counts one failure (persisted); raises AccountLocked when this failure reaches the limit."""
+        if username not in self.slots:
+            return
+        state = self.lock_states.setdefault(username, LockState())
+        if state.locked_until and datetime.fromisoformat(state.locked_until) <= now:
+            state.failures, state.locked_until = 0, None  # the lock ran out: count afresh
+        state.failures += 1
+        locked = state.failures >= self.lock_after_failures
+        self.note(now, username, "登录失败", "失败")
+        if locked:
+            state.locked_until = (now + timedelta(minutes=self.lock_minutes)).isoformat()
+            self.note(now, username, "账户锁定", "成功")
+        self.save()
+        if locked:
+            raise AccountLocked(timedelta(minutes=self.lock_minutes))
+
+    def note(self, now: datetime, actor: str, action: str, result: str) -> None:
+        if len(self.pending_audit) < MAX_PENDING:
+            self.pending_audit.append(
+                {"time": now.isoformat(), "actor": actor, "action": action, "result": result}
+            )
+
+    def record_success(self, username: str) -> None:
+        if username in self.lock_states:
+            del self.lock_states[username]
+            self.save()

@@ -1,0 +1,1 @@
+"""Use cases over the store: permissions, one transaction, the audit record, a small result."""

@@ -1,0 +1,181 @@
+"""Accounts, roles, policy (三员 duties) and the auditor's view of the audit trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from dingmi_desktop.security.errors import InvalidInput, NotFound, PasswordPolicyError
+from dingmi_desktop.security.fsutil import atomic_write
+from dingmi_desktop.security.passwords import PasswordPolicy, check_password
+from dingmi_desktop.security.signing import new_private_seed
+from dingmi_desktop.storage import audit as audit_log
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
+from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
+from dingmi_desktop.storage.session import Session
+
+
+def _user_row(orm, username: str) -> t.User:  # type: ignore[no-untyped-def]
+    row = orm.scalars(select(t.User).where(t.User.username == username)).first()
+    if row is None:
+        raise NotFound(f"未找到用户 {username}。")
+    return row
+
+
+class AccountService:
+    """系统管理员: accounts and password resets; 安全保密管理员: roles, 定密权限 and policy."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _check_password(self, username: str, password: str) -> None:
+        problems = check_password(self.session.policy, password, username=username)
+        if problems:
+            raise PasswordPolicyError(problems)
+
+    def add_user(self, username: str, display_name: str, department: str, password: str) -> UserInfo:
+        """A new account with an initial password that must be changed at first sign-in."""
+        self.session.require_role(SYSADMIN)
+        self._check_password(username, password)
+        store = self.session.store
+        with self.session.transaction() as tx:
+            provision_user(
+                tx.orm,
+                store.slots,
+                store.data_key,
+                username=username,
+                display_name=display_name,
+                department=department,
+                password=password,
+                grants=[],
+                unit_authority=store.authority,
+                must_change=True,
+                now=self.session.now(),
+            )
+            tx.audit.append("创建账户", object_type="user", object_id=username)
+            store.slots.save()  # before commit: a failed save rolls the rows back
+            return tx.users.by_username(username)
+
+    def reset_password(self, username: str, temporary_password: str) -> None:
+        """A new slot and a new signing key pair under a temporary password (the old key cannot be
+        unwrapped without the user's password); old decisions still verify against the old public key."""
+        self.session.require_role(SYSADMIN)
+        self._check_password(username, temporary_password)
+        store, now = self.session.store, self.session.now()
+        with self.session.transaction() as tx:
+            row = _user_row(tx.orm, username)
+            seed = new_private_seed()
+            add_key(tx.orm, row.id, seed, now)
+            row.password_changed_at = iso(now)
+            tx.audit.append("重置密码", object_type="user", object_id=username)
+            store.slots.wrap(username, temporary_password, store.data_key, seed, must_change=True, now=now)
+            store.slots.lock_states.pop(username, None)
+            store.slots.save()
+
+    def set_active(self, username: str, active: bool) -> None:
+        self.session.require_role(SYSADMIN)
+        if username == self.session.user.username:
+            raise InvalidInput("不能停用当前登录的账户。")
+        with self.session.transaction() as tx:
+            _user_row(tx.orm, username).active = active
+            tx.audit.append("启用账户" if active else "停用账户", object_type="user", object_id=username)
+
+    def grant(self, username: str, grant: RoleGrant) -> UserInfo:
+        """Adds (or replaces) one role; 三员 stay exclusive and without business roles."""
+        self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:
+            row = _user_row(tx.orm, username)
+            current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
+            check_grants([*current, grant], self.session.store.authority)
+            for old in tx.orm.scalars(
+                select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == grant.role)
+            ):
+                tx.orm.delete(old)
+            tx.orm.flush()
+            write_grants(tx.orm, row.id, [grant], self.session.now())
+            detail = {
+                "角色": grant.role,
+                "类别": grant.officer_kind or "",
+                "最高权限": grant.highest_level or "",
+            }
+            tx.audit.append("授予角色", object_type="user", object_id=username, detail=detail)
+            return tx.users.get(row.id)
+
+    def revoke(self, username: str, role: str) -> None:
+        self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:
+            row = _user_row(tx.orm, username)
+            rows = list(
+                tx.orm.scalars(
+                    select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
+                )
+            )
+            if not rows:
+                raise NotFound(f"用户 {username} 没有角色 {role}。")
+            for old in rows:
+                tx.orm.delete(old)
+            tx.audit.append("撤销角色", object_type="user", object_id=username, detail={"角色": role})
+
+    def set_policy(self, policy: PasswordPolicy) -> None:
+        """Only the 安全保密管理员; the lockout numbers are mirrored into the slot file for pre-unlock use."""
+        self.session.require_role(SECADMIN)
+        problems = policy.problems()
+        if problems:
+            raise InvalidInput("安全策略无效：" + "；".join(problems) + "。")
+        store = self.session.store
+        with self.session.transaction() as tx:
+            row = tx.orm.get(t.SecurityPolicy, 1)
+            assert row is not None
+            for key, value in policy.to_json().items():
+                setattr(row, key, value)
+            tx.audit.append("修改安全策略", object_type="policy", object_id="1", detail=policy.to_json())
+            store.slots.lock_after_failures = policy.lock_after_failures
+            store.slots.lock_minutes = policy.lock_minutes
+            store.slots.save()
+        self.session.refresh()
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:
+            tx.settings.set(key, value)
+            tx.audit.append("修改设置", object_type="setting", object_id=key, detail={"值": value})
+
+    def list_users(self) -> list[UserInfo]:
+        self.session.require_role(SYSADMIN, SECADMIN)
+        with self.session.transaction() as tx:
+            return tx.users.list()
+
+
+class AuditService:
+    """Only the 安全审计员 reads, verifies and exports the trail. Nothing here edits or deletes."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def entries(self, limit: int | None = None, offset: int = 0) -> list[AuditRecord]:
+        self.session.require_role(AUDITOR)
+        with self.session.transaction() as tx:
+            query = select(t.AuditEntry).order_by(t.AuditEntry.seq).offset(offset)
+            if limit is not None:
+                query = query.limit(limit)
+            return [audit_log.to_record(r) for r in tx.orm.scalars(query)]
+
+    def verify(self):  # type: ignore[no-untyped-def]
+        from dingmi_desktop.storage.integrity import verify_trail
+
+        self.session.require_role(AUDITOR)
+        with self.session.transaction() as tx:
+            report = verify_trail(tx.orm, self.session.store.slots)
+            tx.audit.append("校验审计日志", result="成功" if report.ok else "发现问题")
+        return report
+
+    def export_csv(self, path: Path) -> int:
+        """Writes the CSV atomically; returns the number of entries (the export itself is audited)."""
+        self.session.require_role(AUDITOR)
+        with self.session.transaction() as tx:
+            tx.audit.append("导出审计日志", object_type="file", object_id=Path(path).name)
+            data = audit_log.export_csv_bytes(tx.orm)
+            atomic_write(Path(path), data)
+            return data.count(b"\n") - 1

@@ -1,0 +1,191 @@
+"""`dingmi demo`: the demo unit and users of INTERFACES.md, a sample catalog marked 示例, sample drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from dingmi_desktop.domain.forms import form_from_json, form_to_json
+from dingmi_desktop.domain.marking import marking_text
+from dingmi_desktop.domain.periods import declassify_on
+from dingmi_desktop.security.kdf import KdfParams
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.directory import Tx, load_user
+from dingmi_desktop.storage.provision import provision_user
+from dingmi_desktop.storage.records import (
+    AUDITOR,
+    DRAFTER,
+    OFFICER,
+    REVIEWER,
+    SECADMIN,
+    SIGNER,
+    SYSADMIN,
+    FormIndex,
+    RoleGrant,
+    utc_now,
+)
+from dingmi_desktop.storage.store import Store
+
+DEMO_UNIT = "示例单位"
+DEMO_AUTHORITY = "机密"
+DEMO_PASSWORD = "Dingmi@2026"
+
+# username, display name, department, roles
+DEMO_USERS: tuple[tuple[str, str, str, tuple[RoleGrant, ...]], ...] = (
+    ("zhangsan", "张三", "办公室", (RoleGrant(DRAFTER),)),
+    ("zhaoliu", "赵六", "业务处", (RoleGrant(DRAFTER),)),
+    ("lisi", "李四", "办公室", (RoleGrant(REVIEWER),)),
+    (
+        "wangwu",
+        "王五",
+        "单位领导",
+        (RoleGrant(OFFICER, "法定", "机密", None, date(2026, 3, 15)), RoleGrant(SIGNER)),
+    ),
+    ("sysadmin", "系统管理员", "保密办", (RoleGrant(SYSADMIN),)),
+    ("secadmin", "安全保密管理员", "保密办", (RoleGrant(SECADMIN),)),
+    ("auditor", "安全审计员", "保密办", (RoleGrant(AUDITOR),)),
+)
+
+SAMPLE_CATALOG = (
+    ("示例事项范围", "示例：某行业国家秘密及其密级具体范围（示例，非真实文件）"),
+    ("示例一览表", "示例单位国家秘密事项一览表（示例）"),
+    (
+        ("第1条", "示例：尚未公布的重大项目技术方案", "机密", "10年"),
+        ("第2条", "示例：重要工作计划中的敏感部署", "秘密", "5年"),
+        ("第3条", "示例：内部统计汇总数据", "秘密", "解密条件：数据正式发布后"),
+    ),
+)
+
+SAMPLE_FORMS: tuple[tuple[str, dict[str, Any]], ...] = (
+    (
+        "zhangsan",
+        {
+            "form": "定密审核单",
+            "title": "关于某项目技术方案的请示",
+            "doc_number": "示〔2026〕12号",
+            "department": "办公室",
+            "category": "机密",
+            "period": {"years": 10},
+            "start_date": "2026-11-28",
+            "scope": "本单位领导班子成员及项目组",
+            "knowers": ["张三", "李四"],
+            "basis": {
+                "kind": "确定性",
+                "reference": "示例事项范围 第1条",
+                "text": "示例：尚未公布的重大项目技术方案",
+            },
+            "copies": 5,
+            "opinion": "建议定为机密级，保密期限10年",
+        },
+    ),
+    (
+        "zhangsan",
+        {
+            "form": "送审签发单",
+            "title": "关于年度重点工作安排的通知",
+            "doc_number": "示〔2026〕15号",
+            "department": "办公室",
+            "category": "秘密",
+            "period": {"years": 5},
+            "start_date": "2026-11-28",
+            "scope": "各处室负责人",
+            "basis": {
+                "kind": "确定性",
+                "reference": "示例事项范围 第2条",
+                "text": "示例：重要工作计划中的敏感部署",
+            },
+            "urgency": "加急",
+            "publicity": "不予公开",
+            "copies": 8,
+            "main_recipients": "各处室",
+            "opinion": "建议定为秘密级，保密期限5年",
+        },
+    ),
+    (
+        "zhaoliu",
+        {
+            "form": "定密审核单",
+            "title": "业务处内部工作简报",
+            "doc_number": "示业〔2026〕3号",
+            "department": "业务处",
+            "category": "内部",
+            "start_date": "2026-11-28",
+            "scope": "业务处全体人员",
+            "copies": 2,
+            "opinion": "属工作秘密，标注内部",
+        },
+    ),
+)
+
+
+def add_sample_form(tx: Tx, content: dict[str, Any], status: str = "草稿") -> int:
+    """Validates through the domain (as `dingmi form import` does) and stores revision 1."""
+    form = form_from_json(content)
+    start = form.start_date or date.today()
+    index = FormIndex(
+        kind=form.form.value,
+        title=form.title,
+        category=form.category.value,
+        status=status,
+        department=form.department,
+        doc_number=form.doc_number,
+        marking=marking_text(form.category, form.period),
+        declassify_on=declassify_on(form.period, start) if form.period is not None else None,
+    )
+    return tx.forms.create(form_to_json(form), index).id
+
+
+def build_demo(
+    data_dir: Path, *, kdf: KdfParams | None = None, clock: Callable[[], datetime] = utc_now
+) -> Store:
+    """Creates the demo store (refuses an existing one: StoreExists) and returns it open."""
+    store = Store.create(
+        data_dir, unit_name=DEMO_UNIT, authority=DEMO_AUTHORITY, admin_password=None, kdf=kdf, clock=clock
+    )
+    try:
+        now = clock()
+        with store.orm_transaction() as orm:
+            system = AuditWriter(orm, "system", clock)
+            for username, display, department, grants in DEMO_USERS:
+                provision_user(
+                    orm,
+                    store.slots,
+                    store.data_key,
+                    username=username,
+                    display_name=display,
+                    department=department,
+                    password=DEMO_PASSWORD,
+                    grants=grants,
+                    unit_authority=DEMO_AUTHORITY,
+                    must_change=False,
+                    now=now,
+                )
+                system.append("创建账户", object_type="user", object_id=username, detail={"演示": True})
+            (scope_code, scope_title), (list_code, list_title), items = SAMPLE_CATALOG
+            tx = Tx(
+                orm,
+                load_user(orm, orm.scalars(select(t.User).where(t.User.username == "secadmin")).one()),
+                clock,
+            )
+            list_id = tx.catalog.add_list(
+                tx.catalog.add_scope(scope_code, scope_title, sample=True), list_code, list_title
+            )
+            for code, text, category, period in items:
+                tx.catalog.add_item(list_id, code, text, category, period)
+            system.append("导入依据库", object_type="catalog", object_id=str(list_id), detail={"示例": True})
+            for username, content in SAMPLE_FORMS:
+                drafter = load_user(orm, orm.scalars(select(t.User).where(t.User.username == username)).one())
+                form_id = add_sample_form(Tx(orm, drafter, clock), content)
+                AuditWriter(orm, username, clock).append(
+                    "新建表单", object_type="form", object_id=str(form_id)
+                )
+            store.slots.save()
+    except BaseException:
+        store.discard()
+        raise
+    return store

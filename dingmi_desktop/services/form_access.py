@@ -1,0 +1,191 @@
+"""Shared plumbing of the workflow services: who the actor is, the workflow context, visibility, and the
+one generic "decide" step (check → one transaction → decision → status/revision → audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta, timezone
+from typing import Any
+
+from dingmi_desktop.domain.approval import Corrections
+from dingmi_desktop.domain.authority import OfficerAppointment, OfficerKind, UnitAuthority
+from dingmi_desktop.domain.calendar import WorkCalendar
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.errors import AuthorityRefused, DomainError, TransitionRefused
+from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.workflow import Action, Actor, Outcome, Policy, Role, Status, WorkflowContext
+from dingmi_desktop.services.form_codec import decode
+from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo
+
+LOCAL_TIME = timezone(timedelta(hours=8))  # 北京时间: dates on forms and deadlines are local dates
+REVIEW_SETTING = "workflow.review_step"
+BUSINESS_READERS = frozenset({Role.REVIEWER, Role.OFFICER, Role.SIGNER, Role.CLERK})
+ADMINS = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
+APPOINTMENT_EPOCH = date(1900, 1, 1)  # grants record no term start; the term runs until term_until
+
+
+def roles_of(user: UserInfo) -> frozenset[Role]:
+    known = {r.value for r in Role}
+    return frozenset(Role(r) for r in user.roles if r in known)
+
+
+def appointment_of(user: UserInfo) -> OfficerAppointment | None:
+    for grant in user.grants:
+        if grant.role == Role.OFFICER.value and grant.highest_level:
+            return OfficerAppointment(
+                user_id=str(user.id),
+                name=user.display_name or user.username,
+                kind=OfficerKind(grant.officer_kind or OfficerKind.STATUTORY.value),
+                highest_level=Category(grant.highest_level),
+                term_start=APPOINTMENT_EPOCH,
+                term_end=grant.term_until,
+                trained_on=grant.trained_on,
+            )
+    return None
+
+
+def acting_role(user: UserInfo, action: Action) -> str:
+    """The role a decision is recorded under (the first the actor holds, in the table's order)."""
+    preference = {
+        Action.SUBMIT: (Role.DRAFTER,),
+        Action.WITHDRAW: (Role.DRAFTER,),
+        Action.EDIT: (Role.DRAFTER,),
+        Action.REVIEW_AGREE: (Role.REVIEWER,),
+        Action.REVIEW_DISAGREE: (Role.REVIEWER,),
+    }.get(action, (Role.OFFICER, Role.SIGNER, Role.CLERK))
+    held = roles_of(user)
+    for role in preference:
+        if role in held:
+            return role.value
+    return preference[0].value
+
+
+@dataclass(frozen=True)
+class Loaded:
+    record: FormRecord
+    form: Form
+    status: Status
+
+
+class FormAccess:
+    """Base of the workflow services; holds the session and the working-day calendar."""
+
+    def __init__(self, session: Session, calendar: WorkCalendar | None = None) -> None:
+        self.session = session
+        self.calendar = calendar or WorkCalendar()
+
+    # --- who and when -------------------------------------------------------------------------------
+    @property
+    def user(self) -> UserInfo:
+        return self.session.user
+
+    def today(self) -> date:
+        return self.session.now().astimezone(LOCAL_TIME).date()
+
+    def actor(self) -> Actor:
+        return Actor(str(self.user.id), roles_of(self.user), appointment_of(self.user))
+
+    def unit(self) -> UnitAuthority:
+        store = self.session.store
+        return UnitAuthority(Category(store.authority), store.unit_name)
+
+    @staticmethod
+    def policy(tx: Tx) -> Policy:
+        return Policy(review_required=tx.settings.get(REVIEW_SETTING) != "off")
+
+    # --- reading ------------------------------------------------------------------------------------
+    def sees_all(self) -> bool:
+        return bool(roles_of(self.user) & BUSINESS_READERS)
+
+    def check_business_user(self) -> None:
+        roles = roles_of(self.user)
+        if roles & ADMINS or not roles:
+            raise PermissionDenied("三员及无业务角色的用户不得查阅或办理定密业务表单（条例第三十四条）。")
+
+    def load(self, tx: Tx, form_id: int) -> Loaded:
+        self.check_business_user()
+        record = tx.forms.get(form_id)
+        if not self.sees_all() and record.drafter_id != self.user.id:
+            raise PermissionDenied(f"无权查阅表单 {form_id}：承办人只能查阅本人拟制的表单。")
+        assert record.content is not None
+        return Loaded(record, decode(record.content), Status(record.status))
+
+    def context(self, tx: Tx, loaded: Loaded, **inputs: Any) -> WorkflowContext:
+        form = loaded.form
+        basis = form.basis
+        return WorkflowContext(
+            status=loaded.status,
+            drafter_id=str(loaded.record.drafter_id),
+            actor=self.actor(),
+            category=form.category,
+            basis_kind=basis.kind if basis else None,
+            unit=self.unit(),
+            today=self.today(),
+            policy=self.policy(tx),
+            period=form.period,
+            start_date=form.start_date,
+            long_term_allowed=bool(basis and basis.allows_long_term),
+            special_rule=basis.special_rule if basis else "",
+            current_hash=loaded.record.content_hash,
+            **inputs,
+        )
+
+    # --- refusals -----------------------------------------------------------------------------------
+    def audit_refusal(self, action: str, form_id: int | None, reason: str) -> None:
+        """A refused attempt leaves one audit entry (result 拒绝) and nothing else."""
+        try:
+            with self.session.transaction() as tx:
+                tx.audit.append(
+                    action,
+                    object_type="form",
+                    object_id=str(form_id or ""),
+                    result="拒绝",
+                    detail={"原因类别": reason},
+                )
+        except Exception:
+            pass
+
+    def guarded(self, label: str, form_id: int | None, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except (TransitionRefused, AuthorityRefused) as exc:
+            self.audit_refusal(label, form_id, type(exc).__name__)
+            raise
+        except PermissionDenied:
+            self.audit_refusal(label, form_id, "PermissionDenied")
+            raise
+
+    def signer(self, password: str | None) -> Signer | None:
+        return self.session.reauthenticate(password) if password is not None else None
+
+
+def corrections_json(corrections: Corrections | None) -> dict[str, Any]:
+    """The officer's corrections as the flat dict stored in the signed decision (export reads it)."""
+    if corrections is None or corrections.is_empty:
+        return {}
+    out: dict[str, Any] = {}
+    if corrections.category is not None:
+        out["category"] = corrections.category.value
+    if corrections.period is not None:
+        out["period"] = corrections.period.to_json()
+    if corrections.scope is not None:
+        out["scope"] = corrections.scope
+    return out
+
+
+def outcome_status(outcome: Outcome) -> Status:
+    return Status.DECIDED if outcome is Outcome.DECIDED else Status.RETURNED
+
+
+__all__ = [
+    "LOCAL_TIME",
+    "DomainError",
+    "FormAccess",
+    "Loaded",
+    "acting_role",
+    "appointment_of",
+    "corrections_json",
+    "outcome_status",
+    "roles_of",
+]

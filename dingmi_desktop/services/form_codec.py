@@ -1,0 +1,160 @@
+"""Stored form JSON ↔ domain Form, the index columns of a form, and field-level diffs.
+
+Drafts may be stored while `validate_form` still finds problems (the drafter saves work in progress), so the
+strict `form_from_json` cannot read them back. Stored content was written by `form_to_json`, so its shape is
+known: `decode` rebuilds the Form without the rule checks; `problems` reports what blocks submission.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.errors import Problem, ValidationError
+from dingmi_desktop.domain.forms import (
+    Basis,
+    BasisKind,
+    Carrier,
+    DerivedSource,
+    Form,
+    FormKind,
+    Publicity,
+    Urgency,
+    form_from_json,
+    form_to_json,
+    validate_form,
+)
+from dingmi_desktop.domain.marking import marking_text
+from dingmi_desktop.domain.periods import Period, declassify_on
+from dingmi_desktop.storage import FormIndex
+
+_STR_KEYS = (
+    "title",
+    "doc_number",
+    "department",
+    "scope",
+    "main_recipients",
+    "cc",
+    "opinion",
+    "unit_name",
+    "doc_type",
+    "attachments",
+    "drafter_name",
+    "drafter_phone",
+    "proofreader",
+    "secret_points",
+)
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _period(value: Any) -> Period | None:
+    return Period.from_json(value) if value is not None else None
+
+
+def _basis(obj: dict[str, Any] | None) -> Basis | None:
+    if not obj:
+        return None
+    src = obj.get("source")
+    source = None
+    if src:
+        source = DerivedSource(
+            doc_number=src.get("doc_number", ""),
+            category=Category(src["category"]),
+            period=_period(src.get("period")),
+            scope=src.get("scope", ""),
+            case=int(src.get("case", 0)),
+        )
+    return Basis(
+        kind=BasisKind(obj["kind"]),
+        reference=obj.get("reference", ""),
+        text=obj.get("text", ""),
+        source=source,
+        allows_long_term=bool(obj.get("allows_long_term", False)),
+        special_rule=obj.get("special_rule", ""),
+    )
+
+
+def decode(content: dict[str, Any]) -> Form:
+    """A stored form (written by form_to_json) back to a Form, without the rule checks."""
+    try:
+        return form_from_json(content)
+    except ValidationError:
+        pass
+    return Form(
+        form=FormKind(content["form"]),
+        category=Category(content["category"]),
+        period=_period(content.get("period")),
+        start_date=_day(content.get("start_date")),
+        knowers=tuple(content.get("knowers", ())),
+        basis=_basis(content.get("basis")),
+        urgency=Urgency(content["urgency"]) if content.get("urgency") else None,
+        publicity=Publicity(content["publicity"]) if content.get("publicity") else None,
+        carrier=Carrier(content["carrier"]) if content.get("carrier") else None,
+        copies=content.get("copies"),
+        drafted_on=_day(content.get("drafted_on")),
+        sealed_on=_day(content.get("sealed_on")),
+        **{key: content.get(key, "") for key in _STR_KEYS},
+    )
+
+
+def encode(form: Form) -> dict[str, Any]:
+    return form_to_json(form)
+
+
+def problems(form: Form) -> list[Problem]:
+    return validate_form(form)
+
+
+def form_declassify_on(form: Form) -> date | None:
+    if form.period is None or not form.category.is_state_secret:
+        return None
+    start = form.start_date
+    if start is None:
+        return form.period.until if form.period.until is not None else None
+    return declassify_on(form.period, start)
+
+
+def form_marking(form: Form) -> str:
+    return marking_text(form.category, form.period if form.category.is_state_secret else None)
+
+
+def index_of(form: Form, status: str) -> FormIndex:
+    return FormIndex(
+        kind=form.form.value,
+        title=form.title,
+        category=form.category.value,
+        status=status,
+        department=form.department,
+        doc_number=form.doc_number,
+        marking=form_marking(form),
+        declassify_on=form_declassify_on(form),
+    )
+
+
+def flatten(obj: Any, prefix: str = "") -> dict[str, Any]:
+    """Nested dicts to dotted keys; lists stay values."""
+    if not isinstance(obj, dict):
+        return {prefix: obj} if prefix else {}
+    out: dict[str, Any] = {}
+    for key, value in obj.items():
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, dict) and key != "period":
+            out.update(flatten(value, path))
+        else:
+            out[path] = value
+    return out
+
+
+def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for every dotted field that differs; a missing field is None."""
+    old, new = flatten(before or {}), flatten(after)
+    changes = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a != b and not (a in (None, "", []) and b in (None, "", [])):
+            changes.append((key, a, b))
+    return changes

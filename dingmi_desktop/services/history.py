@@ -1,0 +1,216 @@
+"""One form with its computed fields, its full history and every revision with a diff.
+
+History order does not depend on the clock: a decision is bound to the revision it decided, so revision r
+comes first, then the decisions on r (by id), then revision r + 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dingmi_desktop.domain import workflow
+from dingmi_desktop.domain.workflow import Action, Status
+from dingmi_desktop.services.escalation import escalation_of
+from dingmi_desktop.services.form_access import FormAccess
+from dingmi_desktop.services.form_codec import diff, encode, form_declassify_on, form_marking, problems
+from dingmi_desktop.services.form_models import FieldChange, FormSummary, FormView, HistoryEntry, RevisionView
+from dingmi_desktop.storage import DecisionRecord, RevisionRecord
+
+CORRECTION_KEYS = ("category", "period", "scope")
+_FIXED_TARGETS = {
+    Action.WITHDRAW.value: Status.DRAFT,
+    Action.REVIEW_AGREE.value: Status.AWAITING_APPROVAL,
+    Action.REVIEW_DISAGREE.value: Status.RETURNED,
+    Action.APPROVE.value: Status.DECIDED,
+    Action.RETURN.value: Status.RETURNED,
+    Action.RECORD_DISPUTE.value: Status.DISPUTE_PENDING,
+}
+_AFTER_REVIEW = {
+    Action.APPROVE.value,
+    Action.RETURN.value,
+    Action.ESCALATE.value,
+    Action.RECORD_DISPUTE.value,
+}
+_REVIEWS = {Action.REVIEW_AGREE.value, Action.REVIEW_DISAGREE.value}
+
+
+def _label(action: str) -> str:
+    try:
+        return Action(action).label
+    except ValueError:
+        return action
+
+
+def _target(
+    decision: DecisionRecord, following: DecisionRecord | None, current: Status, review: bool
+) -> Status:
+    data = decision.corrections or {}
+    if decision.action in _FIXED_TARGETS:
+        return _FIXED_TARGETS[decision.action]
+    if decision.action == Action.ESCALATE.value:
+        return Status(data.get("escalation", {}).get("status", Status.UNCLEAR_PENDING.value))
+    if "reply" in data:
+        return Status.DECIDED if data["reply"].get("outcome") == "确定" else Status.RETURNED
+    # submit: what came next tells whether review was on at that time
+    if following is not None and following.action in _REVIEWS:
+        return Status.IN_REVIEW
+    if following is not None and following.action in _AFTER_REVIEW:
+        return Status.AWAITING_APPROVAL
+    if following is None and current in (Status.IN_REVIEW, Status.AWAITING_APPROVAL):
+        return current
+    return Status.IN_REVIEW if review else Status.AWAITING_APPROVAL
+
+
+def build_history(
+    revisions: list[RevisionRecord],
+    decisions: list[DecisionRecord],
+    drafter: str,
+    current: Status,
+    review: bool,
+) -> list[HistoryEntry]:
+    events: list[tuple[tuple[int, int, int], Any]] = [((r.revision, 0, 0), r) for r in revisions]
+    events += [((d.revision, 1, d.id), d) for d in decisions]
+    events.sort(key=lambda e: e[0])
+    submits = [d.id for d in decisions if d.action == Action.SUBMIT.value]
+    last_submit = submits[-1] if submits else 0
+    entries: list[HistoryEntry] = []
+    status = Status.DRAFT
+    previous: dict[str, Any] | None = None
+    last_role = "承办人"
+    for position, (_, event) in enumerate(events):
+        if isinstance(event, RevisionRecord):
+            changes = [FieldChange(k, a, b) for k, a, b in diff(previous, event.content)]
+            previous = event.content
+            by_drafter = event.saved_by == drafter
+            action = "create" if event.revision == 1 else ("edit" if by_drafter else "correct")
+            label = {"create": "拟稿", "edit": "修改", "correct": "按决定更正"}[action]
+            if by_drafter and status is not Status.DRAFT:
+                changes.insert(0, FieldChange("status", status.value, Status.DRAFT.value))
+                status = Status.DRAFT
+            role = "承办人" if by_drafter else last_role
+            entries.append(
+                HistoryEntry(
+                    event.saved_at,
+                    event.saved_by,
+                    role,
+                    action,
+                    label,
+                    "",
+                    event.revision,
+                    changes,
+                    False,
+                    None,
+                )
+            )
+            continue
+        following = next((e for _, e in events[position + 1 :] if isinstance(e, DecisionRecord)), None)
+        after = _target(event, following, current, review)
+        data = dict(event.corrections or {})
+        changes = [FieldChange("status", status.value, after.value)]
+        base = previous or {}
+        changes += [FieldChange(k, base.get(k), data[k]) for k in CORRECTION_KEYS if k in data]
+        details = {k: v for k, v in data.items() if k not in CORRECTION_KEYS}
+        counts = event.id >= last_submit
+        entries.append(
+            HistoryEntry(
+                time=event.time,
+                actor=event.actor,
+                role=event.role,
+                action=event.action,
+                label=_label(event.action),
+                opinion=event.opinion,
+                revision=event.revision,
+                changes=changes,
+                signed=event.signed,
+                signature_valid=event.signature_valid,
+                counts=counts,
+                details=details,
+            )
+        )
+        status, last_role = after, event.role
+    return entries
+
+
+def entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "who": entry.actor,
+        "role": entry.role,
+        "action": entry.action,
+        "label": entry.label,
+        "opinion": entry.opinion,
+        "time": entry.time.isoformat(),
+        "revision": entry.revision,
+        "signed": entry.signed,
+        "signature_valid": entry.signature_valid,
+        "counts": entry.counts,
+        "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in entry.changes],
+        "details": entry.details,
+    }
+
+
+class HistoryService(FormAccess):
+    def view(self, form_id: int) -> FormView:
+        with self.session.transaction() as tx:
+            loaded = self.load(tx, form_id)
+            decisions = tx.decisions.for_form(form_id)
+            revisions = tx.forms.revisions(form_id)
+            review = self.policy(tx).review_required
+            allowed = workflow.allowed_actions(self.context(tx, loaded))
+        record = loaded.record
+        assert record.content is not None
+        history = build_history(revisions, decisions, record.drafter, loaded.status, review)
+        return FormView(
+            summary=FormSummary.of(record),
+            form=loaded.form,
+            content=record.content,
+            problems=problems(loaded.form),
+            marking=form_marking(loaded.form),
+            declassify_on=form_declassify_on(loaded.form),
+            allowed=allowed,
+            history=history,
+            escalation=escalation_of(record, decisions, self.today()),
+        )
+
+    def history(self, form_id: int) -> list[HistoryEntry]:
+        return self.view(form_id).history
+
+    def revisions(self, form_id: int) -> list[RevisionView]:
+        with self.session.transaction() as tx:
+            self.load(tx, form_id)
+            revisions = tx.forms.revisions(form_id)
+        views: list[RevisionView] = []
+        previous: dict[str, Any] | None = None
+        for rev in revisions:
+            changes = [FieldChange(k, a, b) for k, a, b in diff(previous, rev.content)]
+            views.append(RevisionView(rev.revision, rev.saved_by, rev.saved_at, rev.content_hash, changes))
+            previous = rev.content
+        return views
+
+    def as_json(self, form_id: int) -> dict[str, Any]:
+        """The `form show --json` object: interchange JSON + id, status, marking, declassify_on, history."""
+        view = self.view(form_id)
+        out = encode(view.form)
+        day: date | None = view.declassify_on
+        out.update(
+            id=view.summary.id,
+            status=view.summary.status.value,
+            marking=view.marking,
+            declassify_on=day.isoformat() if day else None,
+            revision=view.summary.revision,
+            content_hash=view.summary.content_hash,
+            drafter=view.summary.drafter,
+            allowed_actions=[a.value for a in view.allowed],
+            history=[entry_json(e) for e in view.history],
+        )
+        if view.escalation is not None:
+            esc = view.escalation
+            out["escalation"] = {
+                "to": esc.escalated_to,
+                "sent_on": esc.sent_on.isoformat() if esc.sent_on else None,
+                "report_due": esc.report_due.isoformat() if esc.report_due else None,
+                "reply_due": esc.reply_due.isoformat() if esc.reply_due else None,
+                "overdue": esc.overdue,
+                "claimed_levels": esc.claimed_levels,
+            }
+        return out

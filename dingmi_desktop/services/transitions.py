@@ -1,0 +1,129 @@
+"""The one generic workflow step every decision goes through.
+
+check (read transaction, cheap, before any password work) → re-authenticate when a password is given →
+ONE write transaction: re-check, signed decision, status (or decided revision), audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dingmi_desktop.domain import workflow
+from dingmi_desktop.domain.approval import Corrections, apply_corrections
+from dingmi_desktop.domain.workflow import Action, Outcome, Status, WorkflowContext
+from dingmi_desktop.services.form_access import FormAccess, Loaded, acting_role, corrections_json
+from dingmi_desktop.services.form_codec import encode, form_marking, index_of
+from dingmi_desktop.services.form_models import ActionResult
+
+ExtraCheck = Callable[[Loaded, WorkflowContext], None]
+Payload = Callable[[Loaded, Status], dict[str, Any]]
+
+
+@dataclass
+class Step:
+    """One requested transition and its input."""
+
+    action: Action
+    form_id: int
+    password: str | None = None
+    opinion: str = ""
+    corrections: Corrections | None = None
+    outcome: Outcome | None = None
+    approval_hash: str = ""
+    apply_corrections: bool = False  # save the decided values as a new revision when reaching 已定密
+    extra_check: ExtraCheck | None = None
+    payload: Payload | None = None
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+
+def _check(access: FormAccess, step: Step, loaded: Loaded, ctx: WorkflowContext) -> Status:
+    target = workflow.next_status(step.action, ctx)
+    if step.extra_check is not None:
+        step.extra_check(loaded, ctx)
+    return target
+
+
+def _ctx(access: FormAccess, tx: Any, loaded: Loaded, step: Step) -> WorkflowContext:
+    return access.context(
+        tx,
+        loaded,
+        reason=step.opinion,
+        corrections=step.corrections,
+        outcome=step.outcome,
+        approval_hash=step.approval_hash,
+    )
+
+
+def run(access: FormAccess, step: Step) -> ActionResult:
+    label = step.action.label
+
+    def precheck() -> None:
+        with access.session.transaction() as tx:
+            loaded = access.load(tx, step.form_id)
+            _check(access, step, loaded, _ctx(access, tx, loaded, step))
+
+    access.guarded(label, step.form_id, precheck)
+    signer = access.signer(step.password)
+
+    def write() -> ActionResult:
+        with access.session.transaction() as tx:
+            loaded = access.load(tx, step.form_id)
+            target = _check(access, step, loaded, _ctx(access, tx, loaded, step))
+            payload = corrections_json(step.corrections) if step.apply_corrections else {}
+            if step.payload is not None:
+                payload.update(step.payload(loaded, target))
+            decision = tx.decisions.add(
+                step.form_id,
+                action=step.action.value,
+                signer=signer,
+                role=acting_role(access.user, step.action),
+                opinion=step.opinion.strip(),
+                corrections=payload or None,
+            )
+            form = loaded.form
+            corrections = step.corrections
+            if (
+                step.apply_corrections
+                and target is Status.DECIDED
+                and corrections is not None
+                and not corrections.is_empty
+            ):
+                form = apply_corrections(form, corrections)
+                record = tx.forms.save_revision(
+                    step.form_id,
+                    encode(form),
+                    index_of(form, target.value),
+                    expected_revision=loaded.record.revision,
+                )
+                revision, content_hash = record.revision, record.content_hash
+            else:
+                tx.forms.set_status(step.form_id, target.value)
+                revision, content_hash = loaded.record.revision, loaded.record.content_hash
+            tx.audit.append(
+                label,
+                object_type="form",
+                object_id=str(step.form_id),
+                detail={
+                    "原状态": loaded.status.value,
+                    "新状态": target.value,
+                    "版本": revision,
+                    "决定编号": decision.id,
+                    "签名": decision.signed,
+                },
+            )
+            return ActionResult(
+                form_id=step.form_id,
+                action=step.action.value,
+                status_before=loaded.status,
+                status_after=target,
+                revision=revision,
+                content_hash=content_hash,
+                marking=form_marking(form),
+                decision_id=decision.id,
+                signed=decision.signed,
+            )
+
+    result: ActionResult = access.guarded(label, step.form_id, write)
+    return result

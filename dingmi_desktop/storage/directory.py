@@ -1,0 +1,221 @@
+"""Users, the 依据 catalog, print records and settings; and the unit-of-work object `Tx`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from dingmi_desktop.security.errors import InvalidInput, NotFound
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditWriter
+from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
+from dingmi_desktop.storage.records import (
+    CatalogItemRecord,
+    PrintInfo,
+    RoleGrant,
+    UserInfo,
+    iso,
+    parse_date,
+    parse_iso,
+)
+
+# Declared settings: key → (default, validator). Unknown keys are refused, never silently stored.
+SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
+    ALGORITHM_SETTING: ("sha256", lambda v: v in ("sha256", "sm3")),
+    "workflow.review_step": ("on", lambda v: v in ("on", "off")),
+    "print.watermark": ("off", lambda v: v in ("on", "off")),
+}
+
+
+def load_user(orm: OrmSession, row: t.User) -> UserInfo:
+    grants = tuple(
+        RoleGrant(g.role, g.officer_kind, g.highest_level, parse_date(g.term_until), parse_date(g.trained_on))
+        for g in orm.scalars(
+            select(t.RoleGrant).where(t.RoleGrant.user_id == row.id).order_by(t.RoleGrant.id)
+        )
+    )
+    key = orm.scalars(
+        select(t.UserKey.public_key).where(t.UserKey.user_id == row.id).order_by(t.UserKey.id.desc()).limit(1)
+    ).first()
+    department = orm.get(t.Department, row.department_id) if row.department_id else None
+    return UserInfo(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        department=department.name if department else "",
+        grants=grants,
+        public_key=key or b"",
+        active=row.active,
+        password_changed_at=parse_iso(row.password_changed_at),
+    )
+
+
+class UserRepository:
+    def __init__(self, orm: OrmSession) -> None:
+        self._orm = orm
+
+    def get(self, user_id: int) -> UserInfo:
+        row = self._orm.get(t.User, user_id)
+        if row is None:
+            raise NotFound(f"未找到用户 {user_id}。")
+        return load_user(self._orm, row)
+
+    def by_username(self, username: str) -> UserInfo:
+        row = self._orm.scalars(select(t.User).where(t.User.username == username)).first()
+        if row is None:
+            raise NotFound(f"未找到用户 {username}。")
+        return load_user(self._orm, row)
+
+    def list(self) -> list[UserInfo]:
+        return [load_user(self._orm, r) for r in self._orm.scalars(select(t.User).order_by(t.User.id))]
+
+    def with_role(self, role: str) -> list[UserInfo]:
+        return [u for u in self.list() if role in u.roles]
+
+
+class CatalogRepository:
+    def __init__(self, orm: OrmSession) -> None:
+        self._orm = orm
+
+    def scopes(self) -> list[tuple[int, str, str, bool]]:
+        rows = self._orm.scalars(select(t.CatalogScope).order_by(t.CatalogScope.id))
+        return [(r.id, r.code, r.title, r.sample) for r in rows]
+
+    def add_scope(self, code: str, title: str, sample: bool = False) -> int:
+        row = t.CatalogScope(code=code, title=title, sample=sample)
+        self._orm.add(row)
+        self._orm.flush()
+        return row.id
+
+    def add_list(self, scope_id: int, code: str, title: str) -> int:
+        if self._orm.get(t.CatalogScope, scope_id) is None:
+            raise NotFound("未找到该保密事项范围。")
+        row = t.CatalogList(scope_id=scope_id, code=code, title=title)
+        self._orm.add(row)
+        self._orm.flush()
+        return row.id
+
+    def add_item(self, list_id: int, code: str, text: str, category: str, period_text: str = "") -> int:
+        if self._orm.get(t.CatalogList, list_id) is None:
+            raise NotFound("未找到该一览表。")
+        row = t.CatalogItem(list_id=list_id, code=code, text=text, category=category, period_text=period_text)
+        self._orm.add(row)
+        self._orm.flush()
+        return row.id
+
+    def items(self, list_id: int | None = None) -> list[CatalogItemRecord]:
+        query = (
+            select(t.CatalogItem, t.CatalogList, t.CatalogScope)
+            .join(t.CatalogList, t.CatalogList.id == t.CatalogItem.list_id)
+            .join(t.CatalogScope, t.CatalogScope.id == t.CatalogList.scope_id)
+            .order_by(t.CatalogItem.id)
+        )
+        if list_id is not None:
+            query = query.where(t.CatalogItem.list_id == list_id)
+        return [
+            CatalogItemRecord(
+                i.id, i.list_id, s.code, lst.code, i.code, i.text, i.category, i.period_text, s.sample
+            )
+            for i, lst, s in self._orm.execute(query).all()
+        ]
+
+    def item(self, item_id: int) -> CatalogItemRecord:
+        for record in self.items():
+            if record.id == item_id:
+                return record
+        raise NotFound(f"未找到依据条目 {item_id}。")
+
+
+class PrintRepository:
+    def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
+        self._orm, self._actor, self._clock = orm, actor, clock
+
+    def record(
+        self, form_id: int, copies_from: int, copies_to: int, pages: int, kind: str = "印制"
+    ) -> PrintInfo:
+        if self._orm.get(t.Form, form_id) is None:
+            raise NotFound(f"未找到编号为 {form_id} 的表单。")
+        if not 1 <= copies_from <= copies_to or pages < 1 or kind not in ("印制", "复印"):
+            raise InvalidInput("打印记录无效：份号范围或页数不正确。")
+        row = t.PrintRecord(
+            form_id=form_id,
+            user_id=self._actor.id,
+            kind=kind,
+            copies_from=copies_from,
+            copies_to=copies_to,
+            pages=pages,
+            time=iso(self._clock()),
+        )
+        self._orm.add(row)
+        self._orm.flush()
+        return self._info(row, self._actor.username)
+
+    def for_form(self, form_id: int) -> list[PrintInfo]:
+        rows = self._orm.execute(
+            select(t.PrintRecord, t.User.username)
+            .join(t.User, t.User.id == t.PrintRecord.user_id)
+            .where(t.PrintRecord.form_id == form_id)
+            .order_by(t.PrintRecord.id)
+        ).all()
+        return [self._info(r, name) for r, name in rows]
+
+    def copies_printed(self, form_id: int) -> int:
+        total = self._orm.scalar(
+            select(func.sum(t.PrintRecord.copies_to - t.PrintRecord.copies_from + 1)).where(
+                t.PrintRecord.form_id == form_id, t.PrintRecord.kind == "印制"
+            )
+        )
+        return int(total or 0)
+
+    @staticmethod
+    def _info(row: t.PrintRecord, user: str) -> PrintInfo:
+        return PrintInfo(
+            row.id,
+            row.form_id,
+            user,
+            row.kind,
+            row.copies_from,
+            row.copies_to,
+            row.pages,
+            parse_iso(row.time),
+        )
+
+
+class SettingsRepository:
+    def __init__(self, orm: OrmSession) -> None:
+        self._orm = orm
+
+    def get(self, key: str) -> str:
+        if key not in SETTINGS:
+            raise InvalidInput(f"未知的设置项：{key}。")
+        row = self._orm.get(t.Setting, key)
+        return row.value if row else SETTINGS[key][0]
+
+    def set(self, key: str, value: str) -> None:
+        if key not in SETTINGS:
+            raise InvalidInput(f"未知的设置项：{key}。")
+        if not SETTINGS[key][1](value):
+            raise InvalidInput(f"设置项 {key} 的值无效：{value}。")
+        row = self._orm.get(t.Setting, key)
+        if row is None:
+            self._orm.add(t.Setting(key=key, value=value))
+        else:
+            row.value = value
+
+
+class Tx:
+    """One unit of work: repositories over one database transaction, acting as `actor`."""
+
+    def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
+        self.orm = orm
+        self.actor = actor
+        self.forms = FormRepository(orm, actor, clock)
+        self.decisions = DecisionRepository(orm, actor, clock)
+        self.users = UserRepository(orm)
+        self.catalog = CatalogRepository(orm)
+        self.prints = PrintRepository(orm, actor, clock)
+        self.settings = SettingsRepository(orm)
+        self.audit = AuditWriter(orm, actor.username, clock)

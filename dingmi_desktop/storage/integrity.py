@@ -1,0 +1,50 @@
+"""Whole-store checks: SQLCipher page HMACs, SQLite structure, the audit chain, decision signatures and
+the public keys registered in the database against the key slots."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import verify_chain
+from dingmi_desktop.storage.forms_repo import DecisionRepository
+from dingmi_desktop.storage.records import VerifyReport, utc_now
+
+
+def verify_keys(orm: OrmSession, slots: SlotFile, report: VerifyReport) -> None:
+    """The current public key of each user must be the one inside that user's (authenticated) slot."""
+    for user in orm.scalars(select(t.User).order_by(t.User.id)):
+        current = orm.scalars(
+            select(t.UserKey.public_key)
+            .where(t.UserKey.user_id == user.id)
+            .order_by(t.UserKey.id.desc())
+            .limit(1)
+        ).first()
+        slot = slots.slots.get(user.username)
+        if slot is not None and current != slot.public_key:
+            report.problems.append(f"用户 {user.username} 在数据库中登记的公钥与其密钥槽不一致（可能被篡改）")
+
+
+def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
+    report = VerifyReport()
+    verify_chain(orm, report)
+    # The repository needs an actor only for writing; verification reads.
+    DecisionRepository(orm, None, utc_now).verify_all(report)  # type: ignore[arg-type]
+    verify_keys(orm, slots, report)
+    return report
+
+
+def database_problems(orm: OrmSession) -> list[str]:
+    conn = orm.connection()
+    problems: list[str] = []
+    cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+    if cipher:
+        problems.append(f"加密页校验失败（{len(cipher)} 处），数据库文件被改动或损坏")
+    result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        problems.append("数据库结构校验失败：" + "；".join(result[:3]))
+    if list(conn.exec_driver_sql("PRAGMA foreign_key_check")):
+        problems.append("数据库中存在失效的引用")
+    return problems

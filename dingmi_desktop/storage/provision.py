@@ -1,0 +1,116 @@
+"""Creating accounts: one database row set plus one key slot, with the 三员 rules checked once here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from dingmi_desktop.security import signing
+from dingmi_desktop.security.errors import InvalidInput, RoleConflict
+from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.records import (
+    ADMIN_ROLES,
+    ALL_ROLES,
+    LEVELS,
+    OFFICER,
+    RoleGrant,
+    iso,
+    iso_date,
+)
+
+USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
+
+
+def check_grants(grants: Iterable[RoleGrant], unit_authority: str) -> None:
+    grants = list(grants)
+    roles = [g.role for g in grants]
+    for grant in grants:
+        if grant.role not in ALL_ROLES:
+            raise InvalidInput(f"未知的角色：{grant.role}。")
+        if grant.role == OFFICER:
+            if grant.officer_kind not in ("法定", "指定"):
+                raise InvalidInput("定密责任人须注明法定或指定。")
+            if grant.highest_level not in LEVELS:
+                raise InvalidInput("定密责任人须注明最高定密权限（绝密、机密或秘密）。")
+            if LEVELS.index(grant.highest_level) < LEVELS.index(unit_authority):
+                raise InvalidInput(f"定密责任人的权限不能高于本单位的定密权限（{unit_authority}）。")
+            if grant.officer_kind == "指定" and grant.term_until is None:
+                raise InvalidInput("指定定密责任人须注明任期。")
+    admin = [r for r in roles if r in ADMIN_ROLES]
+    if admin and len(roles) > 1:
+        raise RoleConflict(f"角色冲突：{admin[0]}属于三员，不得兼任其他角色。")
+
+
+def ensure_department(orm: OrmSession, name: str) -> int | None:
+    if not name:
+        return None
+    row = orm.scalars(select(t.Department).where(t.Department.name == name)).first()
+    if row is None:
+        row = t.Department(name=name)
+        orm.add(row)
+        orm.flush()
+    return row.id
+
+
+def write_grants(orm: OrmSession, user_id: int, grants: Iterable[RoleGrant], now: datetime) -> None:
+    for g in grants:
+        orm.add(
+            t.RoleGrant(
+                user_id=user_id,
+                role=g.role,
+                officer_kind=g.officer_kind,
+                highest_level=g.highest_level,
+                term_until=iso_date(g.term_until),
+                trained_on=iso_date(g.trained_on),
+                granted_at=iso(now),
+            )
+        )
+    orm.flush()
+
+
+def add_key(orm: OrmSession, user_id: int, seed: bytes, now: datetime) -> None:
+    orm.add(t.UserKey(user_id=user_id, public_key=signing.public_key_of(seed), valid_from=iso(now)))
+    orm.flush()
+
+
+def provision_user(
+    orm: OrmSession,
+    slots: SlotFile,
+    data_key: bytes,
+    *,
+    username: str,
+    display_name: str,
+    department: str,
+    password: str,
+    grants: Iterable[RoleGrant],
+    unit_authority: str,
+    must_change: bool,
+    now: datetime,
+) -> t.User:
+    """Rows for a new user and a new slot (in memory: the caller saves the slot file before commit)."""
+    if not USERNAME.match(username):
+        raise InvalidInput("用户名须以小写字母开头，由 2–32 位小写字母、数字、点、下划线或连字符组成。")
+    if orm.scalars(select(t.User.id).where(t.User.username == username)).first() is not None:
+        raise InvalidInput(f"用户名 {username} 已存在。")
+    grants = list(grants)
+    check_grants(grants, unit_authority)
+    row = t.User(
+        username=username,
+        display_name=display_name or username,
+        department_id=ensure_department(orm, department),
+        active=True,
+        created_at=iso(now),
+        password_changed_at=iso(now),
+    )
+    orm.add(row)
+    orm.flush()
+    seed = signing.new_private_seed()
+    add_key(orm, row.id, seed, now)
+    write_grants(orm, row.id, grants, now)
+    slots.wrap(username, password, data_key, seed, must_change=must_change, now=now)
+    return row

@@ -1,0 +1,183 @@
+"""Plain values handed out by the store: no ORM objects escape a transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+# Role names: equal to domain.workflow.Role values.
+DRAFTER = "承办人"
+REVIEWER = "定密审核人"
+OFFICER = "定密责任人"
+SIGNER = "签发人"
+SECRECY_CLERK = "保密员"
+SYSADMIN = "系统管理员"
+SECADMIN = "安全保密管理员"
+AUDITOR = "安全审计员"
+ADMIN_ROLES = frozenset({SYSADMIN, SECADMIN, AUDITOR})
+BUSINESS_ROLES = frozenset({DRAFTER, REVIEWER, OFFICER, SIGNER, SECRECY_CLERK})
+ALL_ROLES = ADMIN_ROLES | BUSINESS_ROLES
+LEVELS = ("绝密", "机密", "秘密")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """The one text form of a time in the store (hashes and signatures cover it)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the clock must return aware UTC times")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def iso_date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def parse_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    role: str
+    officer_kind: str | None = None  # 法定 / 指定 (定密责任人 only)
+    highest_level: str | None = None
+    term_until: date | None = None
+    trained_on: date | None = None
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    department: str
+    grants: tuple[RoleGrant, ...]
+    public_key: bytes
+    active: bool
+    password_changed_at: datetime
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(g.role for g in self.grants)
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+
+@dataclass(frozen=True)
+class FormIndex:
+    kind: str
+    title: str
+    category: str
+    status: str
+    department: str = ""
+    doc_number: str = ""
+    marking: str = ""
+    declassify_on: date | None = None
+
+
+@dataclass(frozen=True)
+class FormRecord:
+    id: int
+    kind: str
+    title: str
+    category: str
+    status: str
+    drafter_id: int
+    drafter: str
+    department: str
+    doc_number: str
+    marking: str
+    declassify_on: date | None
+    revision: int
+    content_hash: str
+    content: dict[str, Any] | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    form_id: int
+    revision: int
+    content: dict[str, Any]
+    content_hash: str
+    saved_by: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    id: int
+    form_id: int
+    revision: int
+    content_hash: str
+    action: str
+    role: str
+    actor_id: int
+    actor: str
+    opinion: str
+    corrections: dict[str, Any] | None
+    time: datetime
+    signed: bool
+    signature_valid: bool | None
+
+
+@dataclass(frozen=True)
+class CatalogItemRecord:
+    id: int
+    list_id: int
+    scope_code: str
+    list_code: str
+    code: str
+    text: str
+    category: str
+    period_text: str
+    sample: bool
+
+
+@dataclass(frozen=True)
+class PrintInfo:
+    id: int
+    form_id: int
+    user: str
+    kind: str
+    copies_from: int
+    copies_to: int
+    pages: int
+    time: datetime
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    time: datetime
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    result: str
+    detail: dict[str, Any]
+    algorithm: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass
+class VerifyReport:
+    entries: int = 0
+    decisions: int = 0
+    problems: list[str] = field(default_factory=list)
+    first_bad_seq: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

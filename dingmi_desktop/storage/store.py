@@ -1,0 +1,298 @@
+"""A store: one private data directory with the SQLCipher database and the key-slot file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session as OrmSession
+
+from dingmi_desktop.security.errors import (
+    AccountDisabled,
+    DatabaseDamaged,
+    InvalidInput,
+    SlotFileDamaged,
+    SlotFileMissing,
+    StoreExists,
+    StoreNotFound,
+    WrongPassword,
+)
+from dingmi_desktop.security.fsutil import private_umask
+from dingmi_desktop.security.kdf import KdfParams, calibrate
+from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.security.passwords import PasswordPolicy
+from dingmi_desktop.storage import schema
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.backup import write_backup
+from dingmi_desktop.storage.engine import PAGE_SIZE, make_engine
+from dingmi_desktop.storage.files import (
+    BACKUPS_DIR,
+    DB_NAME,
+    LOCK_NAME,
+    SLOTS_NAME,
+    DirLock,
+    check_db_file,
+    translated_errors,
+)
+from dingmi_desktop.storage.provision import provision_user
+from dingmi_desktop.storage.records import AUDITOR, LEVELS, SECADMIN, SYSADMIN, RoleGrant, iso, utc_now
+
+if TYPE_CHECKING:
+    from dingmi_desktop.storage.session import Session
+
+Clock = Callable[[], datetime]
+ADMIN_ACCOUNTS = (
+    ("sysadmin", "系统管理员", SYSADMIN),
+    ("secadmin", "安全保密管理员", SECADMIN),
+    ("auditor", "安全审计员", AUDITOR),
+)
+
+
+class Store:
+    def __init__(self, data_dir: Path, slots: SlotFile, lock: DirLock, clock: Clock) -> None:
+        self.data_dir = data_dir
+        self.slots = slots
+        self.clock = clock
+        self._lock = lock
+        self._engine: Engine | None = None
+        self._key: bytes | None = None
+
+    # ---- creating and opening ----
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        *,
+        unit_name: str,
+        authority: str,
+        admin_password: str | None,
+        kdf: KdfParams | None = None,
+        clock: Clock = utc_now,
+        admin_must_change: bool = True,
+    ) -> Store:
+        """A new store with the three 三员 accounts (admin_password None: no accounts, for the demo)."""
+        data_dir = Path(data_dir)
+        if authority not in LEVELS:
+            raise InvalidInput("本单位定密权限须为 绝密、机密 或 秘密。")
+        if not unit_name.strip():
+            raise InvalidInput("单位名称不能为空。")
+        if data_dir.exists() and any(data_dir.iterdir()):
+            raise StoreExists()
+        with private_umask():
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = DirLock(data_dir)
+        now = clock()
+        slots = SlotFile(
+            path=data_dir / SLOTS_NAME,
+            store_id=uuid.uuid4().hex,
+            unit_name=unit_name.strip(),
+            authority=authority,
+            kdf_default=kdf or calibrate(),
+        )
+        store = cls(data_dir, slots, lock, clock)
+        try:
+            with translated_errors(), private_umask():
+                store._key = os.urandom(32)
+                store._engine = make_engine(data_dir / DB_NAME, store._key)
+                schema.upgrade(store._engine)
+            with store.orm_transaction() as orm:
+                orm.add_all(
+                    [t.Meta(key="store_id", value=slots.store_id), t.Meta(key="created_at", value=iso(now))]
+                )
+                orm.add(t.Unit(id=1, name=slots.unit_name, authority=authority, authorisation_record=""))
+                orm.add(t.SecurityPolicy(id=1, **PasswordPolicy().to_json()))
+                orm.flush()
+                AuditWriter(orm, "system", clock).append(
+                    "创建数据存储", object_type="store", object_id=slots.store_id
+                )
+                if admin_password is not None:
+                    for username, display, role in ADMIN_ACCOUNTS:
+                        provision_user(
+                            orm,
+                            slots,
+                            store._key,
+                            username=username,
+                            display_name=display,
+                            department="",
+                            password=admin_password,
+                            grants=[RoleGrant(role)],
+                            unit_authority=authority,
+                            must_change=admin_must_change,
+                            now=now,
+                        )
+                        AuditWriter(orm, "system", clock).append(
+                            "创建账户", object_type="user", object_id=username
+                        )
+                slots.save()
+        except BaseException:
+            store.discard()
+            raise
+        return store
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
+        """Reads the slot-file header only (unit name for the login dialog); the database stays closed."""
+        data_dir = Path(data_dir)
+        slots_path = data_dir / SLOTS_NAME
+        if not slots_path.exists():
+            if (data_dir / DB_NAME).exists():
+                raise SlotFileMissing()
+            raise StoreNotFound()
+        lock = DirLock(data_dir)
+        try:
+            slots = SlotFile.load(slots_path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(data_dir, slots, lock, clock)
+
+    @property
+    def unit_name(self) -> str:
+        return self.slots.unit_name
+
+    @property
+    def authority(self) -> str:
+        return self.slots.authority
+
+    @property
+    def store_id(self) -> str:
+        return self.slots.store_id
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- unlocking ----
+    def sign_in(self, username: str, password: str) -> Session:
+        """KDF + unwrap + open (migrating if needed); WrongPassword / AccountLocked / AccountDisabled."""
+        from dingmi_desktop.storage.session import Session
+
+        self.unwrap_checked(username, password)
+        with self.orm_transaction() as orm:
+            row = orm.scalars(select(t.User).where(t.User.username == username)).first()
+            self.flush_pending(orm)
+            if row is None or not row.active:
+                AuditWriter(orm, username, self.clock).append(
+                    "登录", result="失败", detail={"原因": "账户停用"}
+                )
+            else:
+                AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
+        self.slots.record_success(username)
+        self.slots.save()
+        if row is None or not row.active:
+            raise AccountDisabled()
+        return Session(self, username)
+
+    def unwrap_checked(self, username: str, password: str) -> tuple[bytes, bytes]:
+        """Lockout check, KDF, unwrap; a failure is counted (persisted) before WrongPassword is raised."""
+        now = self.clock()
+        self.slots.check_not_locked(username, now)
+        try:
+            key, seed = self.slots.unwrap(username, password)
+        except WrongPassword:
+            self.slots.record_failure(username, now)
+            raise
+        self._ensure_engine(key)
+        return key, seed
+
+    def flush_pending(self, orm: OrmSession) -> None:
+        if not self.slots.pending_audit:
+            return
+        for event in self.slots.pending_audit:
+            AuditWriter(orm, event["actor"], self.clock).append(
+                event["action"],
+                object_type="user",
+                object_id=event["actor"],
+                result=event["result"],
+                time=datetime.fromisoformat(event["time"]),
+            )
+        self.slots.pending_audit.clear()  # saved by the caller's next slot-file write
+
+    def _ensure_engine(self, key: bytes) -> None:
+        if self._engine is not None:
+            if key != self._key:
+                raise SlotFileDamaged("密钥槽与数据库不匹配，无法解锁。")
+            return
+        check_db_file(self.db_path)
+        with translated_errors():
+            self._engine, self._key = make_engine(self.db_path, key), key
+            try:
+                self._check_database(self._engine)
+            except BaseException:
+                self.lock()
+                raise
+
+    def _check_database(self, engine: Engine) -> None:
+        with engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+            wal = self.db_path.with_name(DB_NAME + "-wal")
+            if not (wal.exists() and wal.stat().st_size) and pages * PAGE_SIZE > self.db_path.stat().st_size:
+                raise DatabaseDamaged()
+        if schema.needs_upgrade(engine):
+            self._backup_before_migration(engine)
+            schema.upgrade(engine)
+        with engine.connect() as conn:
+            store_id = conn.execute(select(t.Meta.value).where(t.Meta.key == "store_id")).scalar_one_or_none()
+        if store_id != self.slots.store_id:
+            raise DatabaseDamaged("数据库与密钥槽文件不属于同一数据存储，无法打开。")
+
+    def _backup_before_migration(self, engine: Engine) -> None:
+        revision = schema.current_revision(engine) or "empty"
+        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
+        with private_umask():
+            (self.data_dir / BACKUPS_DIR).mkdir(mode=0o700, exist_ok=True)
+        out = self.data_dir / BACKUPS_DIR / f"before-migration-{revision}-{stamp}.dmbak"
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            write_backup(raw, self.data_key, self.slots, out, {"reason": "migration", "from": revision})
+
+    # ---- using ----
+    @contextlib.contextmanager
+    def orm_transaction(self) -> Iterator[OrmSession]:
+        """One database transaction (BEGIN IMMEDIATE); commits on success, rolls back on any error."""
+        if self._engine is None:
+            raise WrongPassword("数据已锁定，请先登录。")
+        with translated_errors(), OrmSession(self._engine, expire_on_commit=False) as orm, orm.begin():
+            yield orm
+
+    @property
+    def data_key(self) -> bytes:
+        if self._key is None:
+            raise WrongPassword("数据已锁定，请先登录。")
+        return self._key
+
+    def raw_connection(self):  # type: ignore[no-untyped-def]
+        """The open DBAPI connection (backups, integrity checks); one worker thread only."""
+        if self._engine is None:
+            raise WrongPassword("数据已锁定，请先登录。")
+        return self._engine.raw_connection().dbapi_connection
+
+    def lock(self) -> None:
+        """Closes the database and forgets the data key (idle lock); the next sign_in reopens it."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine, self._key = None, None
+
+    def close(self) -> None:
+        self.lock()
+        self._lock.release()
+
+    def discard(self) -> None:
+        """Closes and deletes a store whose creation failed half-way, so a retry finds an empty directory."""
+        self.close()
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", SLOTS_NAME, LOCK_NAME):
+            with contextlib.suppress(OSError):
+                (self.data_dir / name).unlink()

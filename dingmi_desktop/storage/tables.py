@@ -1,0 +1,189 @@
+"""Typed ORM tables. Times are ISO-8601 UTC text: the exact string that hashes and signatures cover."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Unit(Base):
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    authority: Mapped[str] = mapped_column(String(8))  # highest level the unit may classify
+    authorisation_record: Mapped[str] = mapped_column(Text, default="")  # 授权记录 (who granted, when, ref)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    password_changed_at: Mapped[str] = mapped_column(String(40))
+
+
+class UserKey(Base):
+    """Every public key a user ever had: old decisions verify against the key of their time."""
+
+    __tablename__ = "user_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    valid_from: Mapped[str] = mapped_column(String(40))
+
+
+class RoleGrant(Base):
+    __tablename__ = "role_grants"
+    __table_args__ = (UniqueConstraint("user_id", "role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    officer_kind: Mapped[str | None] = mapped_column(String(8))  # 法定 / 指定 for 定密责任人
+    highest_level: Mapped[str | None] = mapped_column(String(8))
+    term_until: Mapped[str | None] = mapped_column(String(10))
+    trained_on: Mapped[str | None] = mapped_column(String(10))
+    granted_at: Mapped[str] = mapped_column(String(40))
+
+
+class Form(Base):
+    __tablename__ = "forms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(8), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    drafter_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    department: Mapped[str] = mapped_column(String(200), default="")
+    doc_number: Mapped[str] = mapped_column(String(100), default="")
+    marking: Mapped[str] = mapped_column(String(100), default="")
+    declassify_on: Mapped[str | None] = mapped_column(String(10), index=True)
+    revision: Mapped[int] = mapped_column(default=1)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class FormRevision(Base):
+    __tablename__ = "form_revisions"
+    __table_args__ = (UniqueConstraint("form_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"))
+    revision: Mapped[int]
+    content: Mapped[str] = mapped_column(Text)  # canonical interchange JSON of the domain Form
+    content_hash: Mapped[str] = mapped_column(String(64))
+    saved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    saved_at: Mapped[str] = mapped_column(String(40))
+
+
+class Decision(Base):
+    """Opinions, corrections and signatures; signed rows are checked by audit verification."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
+    revision: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    corrections: Mapped[str | None] = mapped_column(Text)  # canonical JSON or NULL
+    time: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[int | None] = mapped_column(ForeignKey("user_keys.id"))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
+
+
+class CatalogScope(Base):
+    """保密事项范围 (or the unit's own 一览表 source)."""
+
+    __tablename__ = "catalog_scopes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    sample: Mapped[bool] = mapped_column(default=False)  # 示例: not a real catalog
+
+
+class CatalogList(Base):
+    __tablename__ = "catalog_lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope_id: Mapped[int] = mapped_column(ForeignKey("catalog_scopes.id"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+
+
+class CatalogItem(Base):
+    __tablename__ = "catalog_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("catalog_lists.id"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(8))
+    period_text: Mapped[str] = mapped_column(String(100), default="")
+
+
+class PrintRecord(Base):
+    __tablename__ = "print_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # 印制 / 复印
+    copies_from: Mapped[int]
+    copies_to: Mapped[int]
+    pages: Mapped[int]
+    time: Mapped[str] = mapped_column(String(40))
+
+
+class SecurityPolicy(Base):
+    __tablename__ = "security_policy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    min_length: Mapped[int]
+    require_classes: Mapped[int]
+    max_age_days: Mapped[int]
+    lock_after_failures: Mapped[int]
+    lock_minutes: Mapped[int]
+    idle_lock_minutes: Mapped[int]
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """Append-only; `hash` covers the canonical bytes of every other column plus `prev_hash`."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    time: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    object_type: Mapped[str] = mapped_column(String(32), default="")
+    object_id: Mapped[str] = mapped_column(String(64), default="")
+    result: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    algorithm: Mapped[str] = mapped_column(String(8))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+Index("ix_decisions_actor", Decision.actor_id)

@@ -1,0 +1,218 @@
+"""The main window: role-based navigation, pages, and a status bar with the user and the lock hint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from dingmi_desktop.ui.bundle import ServiceBundle
+from dingmi_desktop.ui.navigation import NavEntry, entries_for
+from dingmi_desktop.ui.ops import OpRunner
+from dingmi_desktop.ui.pages.base import Page
+from dingmi_desktop.ui.pages.factory import build_page
+
+PageFactory = Callable[[NavEntry], Page]
+
+
+class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+    lock_requested = Signal()
+    closed = Signal()
+    first_page_loaded = Signal()
+
+    def __init__(self, bundle: ServiceBundle, ops: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.bundle = bundle
+        self.ops = ops
+        info = bundle.info
+        self.setWindowTitle(self.tr("定密桌面 — {0}").format(info.unit_name))
+        self.setMinimumSize(1024, 640)
+        self.resize(1366, 740)
+        available = {
+            name for name in ("workflow", "accounts", "audit", "catalog") if getattr(bundle, name) is not None
+        }
+        self.entries = entries_for(info.roles, available)
+        self.pages: dict[str, Page] = {}
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(188)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for entry in self.entries:
+            item = QListWidgetItem(entry.label)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.navigation.addItem(item)
+            page = build_page(entry.key, bundle, ops, self)
+            self.pages[entry.key] = page
+            self.stack.addWidget(page)
+        if not self.entries:
+            empty = QLabel(self.tr("当前账户没有可用的功能，请联系安全保密管理员分配角色。"))
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(empty)
+        self.navigation.currentRowChanged.connect(self._on_nav)
+        self._build_actions()
+        self._build_status_bar()
+        self._first_loaded = False
+
+    # --- chrome -------------------------------------------------------------------------------------
+
+    def _action(
+        self, name: str, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("会话(&S)"))
+        self.action_switch_user = self._action(
+            "actionSwitchUser", self.tr("切换用户"), "Ctrl+Shift+U", self.switch_user_requested.emit
+        )
+        self.action_lock = self._action("actionLock", self.tr("锁定"), "Ctrl+L", self.lock_requested.emit)
+        self.action_quit = self._action(
+            "actionQuit", self.tr("退出"), QKeySequence.StandardKey.Quit, self.close
+        )
+        menu.addAction(self.action_switch_user)
+        menu.addAction(self.action_lock)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
+        for page in self.pages.values():
+            contribute = getattr(page, "contribute_actions", None)
+            if contribute is not None:
+                contribute(self)
+
+    def _build_status_bar(self) -> None:
+        info = self.bundle.info
+        bar = self.statusBar()
+        roles = "、".join(sorted(info.roles)) or self.tr("（无角色）")
+        self.user_label = QLabel(self.tr("当前用户：{0}（{1}）").format(info.display_name, info.username))
+        self.user_label.setObjectName("statusUser")
+        self.role_label = QLabel(self.tr("角色：{0}").format(roles))
+        self.role_label.setObjectName("statusRole")
+        self.lock_label = QLabel(
+            self.tr("空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定").format(info.idle_lock_minutes)
+        )
+        self.lock_label.setObjectName("statusLockHint")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("statusBusy")
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.role_label)
+        bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.lock_label)
+        self.ops.busy_changed.connect(self._on_busy)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("正在处理…") if busy else "")
+
+    # --- pages --------------------------------------------------------------------------------------
+
+    def show_initial(self, page_key: str = "") -> None:
+        self.show()
+        keys = [e.key for e in self.entries]
+        row = keys.index(page_key) if page_key in keys else 0
+        if keys:
+            self.navigation.setCurrentRow(row)
+        else:
+            self._mark_loaded()
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0 or row >= len(self.entries):
+            return
+        key = self.entries[row].key
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not self.pages[key] and not current.can_leave():
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self._row_of(current))
+            self.navigation.blockSignals(False)
+            return
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def _row_of(self, page: QWidget) -> int:
+        for key, candidate in self.pages.items():
+            if candidate is page:
+                return [e.key for e in self.entries].index(key)
+        return 0
+
+    def page(self, key: str) -> Page:
+        return self.pages[key]
+
+    def go_to(self, key: str) -> Page:
+        self.navigation.setCurrentRow([e.key for e in self.entries].index(key))
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        current = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is current:
+                return key
+        return ""
+
+    def show_widget(self, widget: QWidget) -> None:
+        """Show a non-navigation widget (e.g. an open form) in the page area."""
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def _mark_loaded(self) -> None:
+        if not self._first_loaded:
+            self._first_loaded = True
+            self.first_page_loaded.emit()
+
+    def page_loaded(self) -> None:
+        """Called by pages once their first data arrived."""
+        self._mark_loaded()
+
+    # --- session hooks ------------------------------------------------------------------------------
+
+    def confirm_leave(self) -> bool:
+        current = self.stack.currentWidget()
+        return not isinstance(current, Page) or current.can_leave()
+
+    def save_before_lock(self) -> None:
+        for index in range(self.stack.count()):
+            widget = self.stack.widget(index)
+            save = getattr(widget, "save_before_lock", None)
+            if save is not None:
+                save()
+
+    def drop_sensitive(self) -> None:
+        for index in range(self.stack.count()):
+            widget = self.stack.widget(index)
+            if isinstance(widget, Page):
+                widget.clear_sensitive()
+        self.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.save_before_lock()
+        self.ops.wait_idle()
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,40 @@
+"""Which pages a user sees, decided by their roles (DOMAIN.md §1, issue 5 §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+BUSINESS_ROLES = frozenset({"承办人", "定密审核人", "定密责任人", "签发人", "保密员"})
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    label: str
+    roles: frozenset[str]  # any of these; empty = every business user
+    needs: str = ""  # the ServiceBundle attribute the page cannot work without
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("navigation", text)
+
+
+def nav_entries() -> list[NavEntry]:
+    return [
+        NavEntry("home", _tr("首页"), BUSINESS_ROLES, "workflow"),
+        NavEntry("drafts", _tr("我的拟稿"), frozenset({"承办人"}), "workflow"),
+        NavEntry("to_review", _tr("待我审核"), frozenset({"定密审核人"}), "workflow"),
+        NavEntry("to_approve", _tr("待我审批"), frozenset({"定密责任人", "签发人"}), "workflow"),
+        NavEntry("decided", _tr("已定密"), BUSINESS_ROLES, "workflow"),
+        NavEntry("users", _tr("用户与角色"), frozenset({"系统管理员"}), "accounts"),
+        NavEntry("policy", _tr("安全策略"), frozenset({"安全保密管理员"}), "accounts"),
+        NavEntry("officers", _tr("定密责任人/授权"), frozenset({"安全保密管理员"}), "accounts"),
+        NavEntry("audit", _tr("审计日志"), frozenset({"安全审计员"}), "audit"),
+    ]
+
+
+def entries_for(roles: frozenset[str], available: set[str]) -> list[NavEntry]:
+    """The entries this user may open, limited to pages whose service exists in this build."""
+    return [e for e in nav_entries() if roles & e.roles and (not e.needs or e.needs in available)]

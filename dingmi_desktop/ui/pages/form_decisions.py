@@ -1,0 +1,189 @@
+"""The decisions on an open form. Each asks its input (and the password when it signs), runs the service
+call off the GUI thread, then reloads the form so the buttons always follow the workflow table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.workflow import Action, Outcome
+from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldSpec, FieldsDialog
+from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog
+from dingmi_desktop.ui.excepthook import describe_error, show_error
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.pages.form_page import FormPage
+
+ESCALATION_TARGETS = ("本单位保密工作领导小组", "上级机关", "保密行政管理部门")
+LEVELS = ("绝密", "机密", "秘密")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormPage", text)
+
+
+def _password_spec() -> FieldSpec:
+    return FieldSpec("password", _tr("再次输入密码："), kind="password")
+
+
+class DecisionRunner:
+    def __init__(self, page: FormPage) -> None:
+        self.page = page
+
+    @property
+    def _services(self) -> Any:
+        return self.page.bundle.workflow
+
+    def perform(self, work: Callable[[], Any], done_text: str) -> None:
+        page = self.page
+
+        def done(result: Any) -> None:
+            page.say(_tr("{0}：表单现为“{1}”。").format(done_text, result.status_after.value))
+            page.reload()
+            notify = getattr(page.window_, "form_changed", None)
+            if notify is not None:
+                notify()
+
+        def failed(exc: BaseException) -> None:
+            problems = getattr(exc, "problems", None)
+            if problems and isinstance(problems, list) and hasattr(problems[0], "field"):
+                page.editor.show_problems(problems)
+            page.say(_tr("未完成：{0}").format(describe_error(exc)))
+            show_error(exc, page)
+            page.reload()
+
+        page.run(work, done, label="decision", on_error=failed)
+
+    def withdraw(self) -> None:
+        if not Confirm.ask(self.page, _tr("撤回"), _tr("撤回后表单回到草稿，可修改后重新提交。确定撤回吗？")):
+            return
+        drafting, form_id = self._services.drafting, self.page.form_id
+        self.perform(lambda: drafting.withdraw(form_id), _tr("已撤回"))
+
+    def review(self) -> None:
+        answer = DecisionDialog.ask(self.page, _tr("定密审核"), with_vote=True, opinion_label=_tr("审核意见："))
+        if answer is None:
+            return
+        if not answer.agree and not answer.opinion:
+            self.page.say(_tr("不同意时须填写审核意见。"))
+            return
+        review, form_id = self._services.review, self.page.form_id
+
+        def work() -> Any:
+            return review.review(form_id, agree=answer.agree, opinion=answer.opinion, password=answer.password)
+
+        self.perform(work, _tr("已审核"))
+
+    def approve(self) -> None:
+        view = self.page.view
+        if view is None:
+            return
+        form = view.form
+        answer = ApprovalDialog.ask(self.page, view.marking, form.category, form.period, form.scope)
+        if answer is None:
+            return
+        review, form_id, content_hash = self._services.review, self.page.form_id, view.summary.content_hash
+
+        def work() -> Any:
+            return review.approve(
+                form_id,
+                password=answer.password,
+                content_hash=content_hash,
+                corrections=answer.corrections,
+                opinion=answer.opinion,
+            )
+
+        self.perform(work, _tr("已批准"))
+
+    def return_form(self) -> None:
+        answer = DecisionDialog.ask(
+            self.page, _tr("退回表单"), opinion_required=True, opinion_label=_tr("退回理由：")
+        )
+        if answer is None:
+            return
+        review, form_id = self._services.review, self.page.form_id
+        self.perform(
+            lambda: review.return_form(form_id, reason=answer.opinion, password=answer.password), _tr("已退回")
+        )
+
+    def escalate(self) -> None:
+        answer = FieldsDialog.ask(
+            self.page,
+            _tr("上报"),
+            [
+                FieldSpec("to", _tr("报送对象："), kind="choice", choices=ESCALATION_TARGETS),
+                FieldSpec("reason", _tr("上报说明：")),
+                _password_spec(),
+            ],
+            intro=_tr("不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。"),
+        )
+        if answer is None:
+            return
+        escalation, form_id = self._services.escalation, self.page.form_id
+
+        def work() -> Any:
+            return escalation.escalate(
+                form_id, to=answer["to"], reason=answer["reason"], password=answer["password"]
+            )
+
+        self.perform(work, _tr("已上报"))
+
+    def dispute(self) -> None:
+        answer = FieldsDialog.ask(
+            self.page,
+            _tr("登记争议"),
+            [
+                FieldSpec("claimed", _tr("各方主张的密级（用“、”分隔）：")),
+                FieldSpec("parties", _tr("争议各方："), required=False),
+                FieldSpec("reason", _tr("争议情况：")),
+                _password_spec(),
+            ],
+        )
+        if answer is None:
+            return
+        try:
+            claimed = [Category.parse(part.strip()) for part in answer["claimed"].replace(",", "、").split("、")]
+        except ValueError:
+            self.page.say(_tr("主张的密级须为绝密、机密或秘密。"))
+            return
+        escalation, form_id = self._services.escalation, self.page.form_id
+
+        def work() -> Any:
+            return escalation.record_dispute(
+                form_id,
+                claimed_levels=claimed,
+                parties=answer.get("parties", ""),
+                reason=answer["reason"],
+                password=answer["password"],
+            )
+
+        self.perform(work, _tr("已登记争议"))
+
+    def reply(self) -> None:
+        answer = FieldsDialog.ask(
+            self.page,
+            _tr("登记答复"),
+            [
+                FieldSpec("outcome", _tr("处理结果："), kind="choice", choices=[o.value for o in Outcome]),
+                FieldSpec("reply", _tr("答复内容：")),
+                _password_spec(),
+            ],
+        )
+        if answer is None:
+            return
+        outcome = Outcome(answer["outcome"])
+        escalation, form_id = self._services.escalation, self.page.form_id
+
+        def work() -> Any:
+            return escalation.record_reply(
+                form_id, outcome=outcome, reply=answer["reply"], password=answer["password"]
+            )
+
+        self.perform(work, _tr("已登记答复"))
+
+
+__all__ = ["Action", "DecisionRunner"]

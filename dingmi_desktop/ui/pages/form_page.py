@@ -1,0 +1,304 @@
+"""One open form: the editor, the decisions this user may take, and the history timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
+
+from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.domain.workflow import Action, Status
+from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
+from dingmi_desktop.ui.excepthook import describe_error, show_error
+from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
+from dingmi_desktop.ui.widgets.form_editor import FormEditor
+from dingmi_desktop.ui.widgets.history_view import HistoryTimeline
+
+AUTOSAVE_MS = 15_000
+
+
+class FormPage(ServicePage):
+    """Shown in the main window's page area; ``view`` is the services' FormView (None for a new form)."""
+
+    view_loaded = Signal()
+    saved = Signal()
+
+    def __init__(
+        self, kind: FormKind, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(kind.value, bundle, ops, window, parent)
+        self.setObjectName("formPage")
+        self.kind = kind
+        self.form_id: int | None = None
+        self.revision: int | None = None
+        self.view: Any = None
+        self._saving = False
+        self._save_again = False
+        self._after_save: list[Callable[[], None]] = []
+        self._save_failed = False
+        header = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← 返回列表"))
+        self.back_button.setObjectName("backToList")
+        self.back_button.clicked.connect(lambda: window.close_form())
+        self.status_badge = QLabel(self.tr("新建"))
+        self.status_badge.setObjectName("statusBadge")
+        self.id_label = QLabel()
+        self.id_label.setObjectName("formIdLabel")
+        header.addWidget(self.back_button)
+        header.addWidget(self.status_badge)
+        header.addWidget(self.id_label)
+        header.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text in (
+            ("save", self.tr("保存 (Ctrl+S)")),
+            ("submit", self.tr("提交 (Ctrl+Enter)")),
+            ("withdraw", self.tr("撤回")),
+            ("review", self.tr("审核…")),
+            ("approve", self.tr("批准…")),
+            ("return", self.tr("退回…")),
+            ("escalate", self.tr("上报…")),
+            ("dispute", self.tr("登记争议…")),
+            ("reply", self.tr("登记答复…")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"formAction_{name}")
+            button.hide()
+            header.addWidget(button)
+            self.buttons[name] = button
+        for name in ("submit", "approve"):
+            self.buttons[name].setProperty("primary", True)
+        self.body.addLayout(header)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("formTabs")
+        self.editor = FormEditor(kind, bundle.info.unit_name)
+        self.history = HistoryTimeline()
+        self.tabs.addTab(self.editor, self.tr("表单"))
+        self.tabs.addTab(self.history, self.tr("办理历史"))
+        self.body.addWidget(self.tabs, 1)
+        self.feedback.setObjectName("formFeedback")
+        self.body.addWidget(self.feedback)
+        self.decisions = DecisionRunner(self)
+        self._connect_buttons()
+        self._add_shortcuts()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.pick_basis_requested.connect(self._pick_basis)
+        self.editor.basis.pick_button.setVisible(bundle.catalog is not None)
+
+    # --- set-up -------------------------------------------------------------------------------------
+
+    def _connect_buttons(self) -> None:
+        self.buttons["save"].clicked.connect(lambda: self.save())
+        self.buttons["submit"].clicked.connect(self.submit)
+        d = self.decisions
+        self.buttons["withdraw"].clicked.connect(d.withdraw)
+        self.buttons["review"].clicked.connect(d.review)
+        self.buttons["approve"].clicked.connect(d.approve)
+        self.buttons["return"].clicked.connect(d.return_form)
+        self.buttons["escalate"].clicked.connect(d.escalate)
+        self.buttons["dispute"].clicked.connect(d.dispute)
+        self.buttons["reply"].clicked.connect(d.reply)
+
+    def _add_shortcuts(self) -> None:
+        save = QAction(self.tr("保存"), self)
+        save.setObjectName("formSaveShortcut")
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(lambda: self.buttons["save"].isVisible() and self.save())
+        submit = QAction(self.tr("提交"), self)
+        submit.setObjectName("formSubmitShortcut")
+        submit.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        submit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        submit.triggered.connect(lambda: self.buttons["submit"].isVisible() and self.submit())
+        self.addAction(save)
+        self.addAction(submit)
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def start_new(self) -> None:
+        info = self.bundle.info
+        today = self.bundle.now().astimezone().date() if self.bundle.now else date.today()
+        self.editor.fill_defaults(info.display_name, info.department, today)
+        self.editor.mark_clean()
+        self._apply_allowed([Action.EDIT, Action.SUBMIT])
+        self.status_badge.setText(self.tr("新建（未保存）"))
+        self.editor.show_problems(self.editor.problems())
+        self.editor.document.title.setFocus()
+        self.loaded()
+
+    def load(self, form_id: int) -> None:
+        history = self.bundle.workflow.history
+        self.run(lambda: history.view(form_id), self.set_view, label="form view")
+
+    def reload(self) -> None:
+        if self.form_id is not None:
+            self.load(self.form_id)
+
+    def set_view(self, view: Any) -> None:
+        self.view = view
+        summary = view.summary
+        self.form_id = summary.id
+        self.revision = summary.revision
+        self.editor.set_form(view.form)
+        self.status_badge.setText(summary.status.value)
+        self.id_label.setText(self.tr("编号 {0} · 第 {1} 版 · 拟稿人 {2}").format(summary.id, summary.revision, summary.drafter))
+        self._apply_allowed(list(view.allowed))
+        self.history.set_entries(list(view.history))
+        self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
+        if Action.EDIT not in view.allowed:
+            self.editor.clear_problems()
+        self.loaded()
+        self.view_loaded.emit()
+
+    def _apply_allowed(self, allowed: list[Action]) -> None:
+        self.allowed = allowed
+        editable = Action.EDIT in allowed
+        self.editor.set_read_only(not editable)
+        visible = {
+            "save": editable,
+            "submit": Action.SUBMIT in allowed,
+            "withdraw": Action.WITHDRAW in allowed,
+            "review": Action.REVIEW_AGREE in allowed or Action.REVIEW_DISAGREE in allowed,
+            "approve": Action.APPROVE in allowed,
+            "return": Action.RETURN in allowed,
+            "escalate": Action.ESCALATE in allowed,
+            "dispute": Action.RECORD_DISPUTE in allowed,
+            "reply": Action.RECORD_ESCALATION_REPLY in allowed or Action.RECORD_SUPERIOR_DECISION in allowed,
+        }
+        for name, show in visible.items():
+            self.buttons[name].setVisible(show)
+
+    @property
+    def editable(self) -> bool:
+        return Action.EDIT in getattr(self, "allowed", [])
+
+    @property
+    def status(self) -> Status | None:
+        return self.view.summary.status if self.view is not None else None
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        if self.editable:
+            self.autosave_timer.start()
+
+    def autosave(self) -> None:
+        if self.editable and self.editor.dirty:
+            self.save(auto=True)
+
+    def save(self, then: Callable[[], None] | None = None, *, auto: bool = False) -> None:
+        """Saves the draft (async). Overlapping saves are refused: a second request runs after the first."""
+        if then is not None:
+            self._after_save.append(then)
+        if self._saving:
+            self._save_again = True
+            return
+        self.autosave_timer.stop()
+        form = self.editor.form()
+        drafting = self.bundle.workflow.drafting
+        form_id, revision = self.form_id, self.revision
+        if form_id is None:
+            work: Callable[[], Any] = lambda: drafting.create_draft(form)  # noqa: E731
+        else:
+            work = lambda: drafting.save_draft(form_id, form, expected_revision=revision)  # noqa: E731
+        self._saving = True
+        self._save_failed = False
+        self.editor.mark_clean()
+        self.say(self.tr("正在自动保存…") if auto else self.tr("正在保存…"))
+        self.run(work, lambda result: self._saved(result, auto), label="save draft", on_error=self._save_error)
+
+    def _saved(self, result: Any, auto: bool) -> None:
+        self._saving = False
+        self.form_id = result.form_id
+        self.revision = result.revision
+        when = self.bundle.now().astimezone().strftime("%H:%M:%S")
+        text = self.tr("已自动保存（{0}）") if auto else self.tr("已保存（{0}）")
+        text = text.format(when)
+        if result.problems:
+            text += self.tr("；尚有 {0} 处需完善后才能提交").format(len(result.problems))
+        self.say(text)
+        self.status_badge.setText(Status.DRAFT.value)
+        self.id_label.setText(self.tr("编号 {0} · 第 {1} 版").format(result.form_id, result.revision))
+        self.saved.emit()
+        if self._save_again:
+            self._save_again = False
+            if self.editor.dirty:
+                self.save()
+                return
+        callbacks, self._after_save = self._after_save, []
+        for callback in callbacks:
+            callback()
+
+    def _save_error(self, exc: BaseException) -> None:
+        self._saving = False
+        self._save_again = False
+        self._save_failed = True
+        self._after_save = []
+        self.editor.dirty = True
+        self.say(self.tr("保存失败：{0}").format(describe_error(exc)))
+        show_error(exc, self)
+
+    def save_before_lock(self) -> None:
+        if self.editable and (self.editor.dirty or self._saving):
+            if not self._saving:
+                self.save(auto=True)
+
+    # --- submit -------------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        problems = self.editor.problems()
+        if problems:
+            self.editor.show_problems(problems)
+            self.tabs.setCurrentIndex(0)
+            self.say(self.tr("表单尚有 {0} 处问题，请按红色提示修改后再提交。").format(len(problems)))
+            return
+        if self.form_id is None or self.editor.dirty or self._saving:
+            self.save(then=self._submit_saved)
+        else:
+            self._submit_saved()
+
+    def _submit_saved(self) -> None:
+        drafting = self.bundle.workflow.drafting
+        form_id = self.form_id
+        self.decisions.perform(lambda: drafting.submit(form_id), self.tr("已提交"))
+
+    # --- leaving ------------------------------------------------------------------------------------
+
+    def can_leave(self) -> bool:
+        if not (self.editable and self.editor.dirty):
+            return True
+        choice = UnsavedChanges.ask(self)
+        if choice == SaveChoice.CANCEL:
+            return False
+        if choice == SaveChoice.DISCARD:
+            self.editor.mark_clean()
+            return True
+        self.save()
+        self.ops.wait_idle()
+        return not self._save_failed
+
+    def _pick_basis(self) -> None:
+        from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
+
+        catalog = self.bundle.catalog
+        self.run(catalog.items, lambda items: self._choose_basis(BasisPicker, items), label="catalog")
+
+    def _choose_basis(self, picker: Any, items: list[Any]) -> None:
+        chosen = picker.ask(self, items)
+        if chosen is not None:
+            reference = f"{chosen.list_code} {chosen.code}".strip()
+            self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
+
+    def clear_sensitive(self) -> None:
+        self.autosave_timer.stop()
+        self.editor.clear()
+        self.history.clear()
+        self.view = None

@@ -1,0 +1,124 @@
+"""A list of forms (我的拟稿, 待我审核, 待我审批, 已定密): index columns only, opened with Enter or double-click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.widgets.table import RecordTable
+
+Loader = Callable[[], list[Any]]
+
+
+class QueuePage(ServicePage):
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        loader: Loader,
+        bundle: Any,
+        ops: Any,
+        window: Any,
+        *,
+        empty_text: str = "",
+        can_create: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, bundle, ops, window, parent)
+        self.setObjectName(f"queuePage_{key}")
+        self.key = key
+        self._loader = loader
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("queueFilter")
+        self.filter.setPlaceholderText(self.tr("筛选标题、文号、密级、状态……"))
+        bar.addWidget(self.filter, 1)
+        self.new_dispatch = QPushButton(self.tr("新建送审签发单"))
+        self.new_dispatch.setObjectName("newDispatch")
+        self.new_review = QPushButton(self.tr("新建定密审核单"))
+        self.new_review.setObjectName("newReview")
+        for button in (self.new_dispatch, self.new_review):
+            button.setVisible(can_create)
+            bar.addWidget(button)
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.setObjectName("openForm")
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setObjectName("refreshQueue")
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.refresh_button)
+        self.body.addLayout(bar)
+        self.table = RecordTable(
+            [
+                self.tr("编号"),
+                self.tr("表单"),
+                self.tr("标题 / 事项名称"),
+                self.tr("密级标志"),
+                self.tr("状态"),
+                self.tr("拟稿人"),
+                self.tr("部门"),
+                self.tr("文号"),
+                self.tr("更新时间"),
+            ]
+        )
+        self.table.setObjectName("queueTable")
+        self.body.addWidget(self.table, 1)
+        self.empty = QLabel(empty_text or self.tr("没有待办的表单。"))
+        self.empty.setObjectName("queueEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.feedback)
+        self.filter.textChanged.connect(self.table.set_filter)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.open_button.clicked.connect(self.open_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.new_dispatch.clicked.connect(lambda: window.new_form(FormKind.DISPATCH))
+        self.new_review.clicked.connect(lambda: window.new_form(FormKind.REVIEW))
+        self.rows: list[Any] = []
+
+    def refresh(self) -> None:
+        self.run(self._loader, self._show, label=f"queue {self.key}")
+
+    def _show(self, summaries: list[Any]) -> None:
+        self.rows = list(summaries)
+        rows = []
+        for s in self.rows:
+            updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            cells = [
+                s.id,
+                s.kind,
+                s.title,
+                s.marking or self.tr("（无）"),
+                s.status.value,
+                s.drafter,
+                s.department,
+                s.doc_number,
+                updated,
+            ]
+            rows.append((s, cells))
+        self.table.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.say(self.tr("共 {0} 份。").format(len(rows)) if rows else "")
+        self.loaded()
+
+    def open_selected(self) -> None:
+        summary = self.table.selected_record()
+        if summary is None and self.table.visible_count() == 1:
+            summary = self.table.record_at(0)
+        if summary is None:
+            self.say(self.tr("请先选择一份表单。"))
+            return
+        self.window_.open_form(summary.id)
+
+    def select_form(self, form_id: int) -> bool:
+        return self.table.select_where(lambda s: s is not None and s.id == form_id)
+
+    def clear_sensitive(self) -> None:
+        self.rows = []
+        self.table.clear_rows()

@@ -1,0 +1,132 @@
+"""用户与角色 (系统管理员): accounts, initial passwords, password resets, enabling and disabling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
+from dingmi_desktop.ui.dialogs.prompts import Confirm
+from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.widgets.table import RecordTable
+
+
+class UsersPage(ServicePage):
+    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("用户与角色"), bundle, ops, window, parent)
+        self.setObjectName("usersPage")
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("usersFilter")
+        self.filter.setPlaceholderText(self.tr("筛选用户名、姓名、部门或角色"))
+        self.add_button = QPushButton(self.tr("新建用户…"))
+        self.add_button.setObjectName("addUser")
+        self.reset_button = QPushButton(self.tr("重置密码…"))
+        self.reset_button.setObjectName("resetPassword")
+        self.toggle_button = QPushButton(self.tr("停用/启用"))
+        self.toggle_button.setObjectName("toggleActive")
+        bar.addWidget(self.filter, 1)
+        for button in (self.add_button, self.reset_button, self.toggle_button):
+            bar.addWidget(button)
+        self.body.addLayout(bar)
+        self.table = RecordTable(
+            [self.tr("用户名"), self.tr("姓名"), self.tr("部门"), self.tr("角色"), self.tr("状态")]
+        )
+        self.table.setObjectName("usersTable")
+        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.feedback)
+        self.filter.textChanged.connect(self.table.set_filter)
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.toggle_button.clicked.connect(self.toggle_active)
+
+    def refresh(self) -> None:
+        self.run(self.bundle.accounts.list_users, self._show, label="list users")
+
+    def _show(self, users: list[Any]) -> None:
+        rows = []
+        for user in users:
+            roles = "、".join(sorted(user.roles)) or self.tr("（未分配）")
+            state = self.tr("启用") if user.active else self.tr("停用")
+            rows.append((user, [user.username, user.display_name, user.department, roles, state]))
+        self.table.set_rows(rows)
+        self.loaded()
+
+    def _password_problems(self, values: dict[str, Any]) -> list[str]:
+        from dingmi_desktop.security.passwords import check_password
+
+        password = values.get("password", "")
+        problems = check_password(self.bundle.session.policy, password, username=values.get("username", ""))
+        if values.get("password") != values.get("repeat"):
+            problems.append(self.tr("两次输入的密码不一致"))
+        return problems
+
+    def add_user(self) -> None:
+        answer = FieldsDialog.ask(
+            self,
+            self.tr("新建用户"),
+            [
+                FieldSpec("username", self.tr("用户名：")),
+                FieldSpec("display_name", self.tr("姓名：")),
+                FieldSpec("department", self.tr("部门："), required=False),
+                FieldSpec("password", self.tr("初始密码："), kind="password"),
+                FieldSpec("repeat", self.tr("再次输入："), kind="password"),
+            ],
+            self._password_problems,
+            intro=self.tr("新用户首次登录时须修改初始密码。角色由安全保密管理员分配。"),
+        )
+        if not answer:
+            return
+        accounts = self.bundle.accounts
+
+        def work() -> Any:
+            return accounts.add_user(
+                answer["username"], answer["display_name"], answer.get("department", ""), answer["password"]
+            )
+
+        self.run(work, lambda user: self._done(self.tr("已创建用户 {0}。").format(user.username)))
+
+    def reset_password(self) -> None:
+        user = self.table.selected_record()
+        if user is None:
+            self.say(self.tr("请先选择一个用户。"))
+            return
+        answer = FieldsDialog.ask(
+            self,
+            self.tr("重置密码：{0}").format(user.username),
+            [
+                FieldSpec("password", self.tr("临时密码："), kind="password"),
+                FieldSpec("repeat", self.tr("再次输入："), kind="password"),
+            ],
+            lambda values: self._password_problems({**values, "username": user.username}),
+            intro=self.tr("重置后该用户须用临时密码登录并立即修改密码，同时生成新的签名密钥。"),
+        )
+        if not answer:
+            return
+        accounts = self.bundle.accounts
+        self.run(
+            lambda: accounts.reset_password(user.username, answer["password"]),
+            lambda _r: self._done(self.tr("已重置 {0} 的密码。").format(user.username)),
+        )
+
+    def toggle_active(self) -> None:
+        user = self.table.selected_record()
+        if user is None:
+            self.say(self.tr("请先选择一个用户。"))
+            return
+        verb = self.tr("停用") if user.active else self.tr("启用")
+        if not Confirm.ask(self, verb, self.tr("确定要{0}用户 {1} 吗？").format(verb, user.username)):
+            return
+        accounts = self.bundle.accounts
+        self.run(
+            lambda: accounts.set_active(user.username, not user.active),
+            lambda _r: self._done(self.tr("已{0}用户 {1}。").format(verb, user.username)),
+        )
+
+    def _done(self, text: str) -> None:
+        self.say(text)
+        self.refresh()
+
+    def clear_sensitive(self) -> None:
+        self.table.clear_rows()

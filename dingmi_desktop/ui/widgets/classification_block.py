@@ -1,0 +1,238 @@
+"""The prominent 定密 block of both forms.
+
+密级, 保密期限, 制发日, 解密日, 知悉范围, 知悉人员, 密点 and the live marking preview.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.marking import format_date, marking_text
+from dingmi_desktop.domain.periods import Period, PeriodKind, declassify_on
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit, with_error
+from dingmi_desktop.ui.widgets.knowers import KnowersList
+from dingmi_desktop.ui.widgets.marking_preview import MarkingPreview
+
+CATEGORY_ORDER = (
+    Category.TOP_SECRET,
+    Category.SECRET,
+    Category.CONFIDENTIAL,
+    Category.INTERNAL,
+    Category.NON_SECRET,
+)
+PERIOD_KINDS = (
+    PeriodKind.YEARS,
+    PeriodKind.MONTHS,
+    PeriodKind.UNTIL,
+    PeriodKind.CONDITION,
+    PeriodKind.LONG_TERM,
+)
+
+
+class ClassificationBlock(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("定密信息"), parent)
+        self.setObjectName("classificationBlock")
+        self.errors: dict[str, ErrorLabel] = {}
+        form = QFormLayout(self)
+        form.setLabelAlignment(form.labelAlignment())
+        self.preview = MarkingPreview()
+        form.addRow(self.tr("密级标志："), self.preview)
+
+        self.category = QComboBox()
+        self.category.setObjectName("categoryCombo")
+        for category in CATEGORY_ORDER:
+            self.category.addItem(category.value, category)
+        self.category.setCurrentIndex(CATEGORY_ORDER.index(Category.NON_SECRET))
+        form.addRow(self.tr("拟定密级："), self._row("category", self.category))
+
+        self.period_kind = QComboBox()
+        self.period_kind.setObjectName("periodKindCombo")
+        labels = {
+            PeriodKind.YEARS: self.tr("年"),
+            PeriodKind.MONTHS: self.tr("个月（不足1年）"),
+            PeriodKind.UNTIL: self.tr("解密时间"),
+            PeriodKind.CONDITION: self.tr("解密条件"),
+            PeriodKind.LONG_TERM: self.tr("长期"),
+        }
+        for kind in PERIOD_KINDS:
+            self.period_kind.addItem(labels[kind], kind)
+        self.years = QSpinBox()
+        self.years.setObjectName("periodYears")
+        self.years.setRange(1, 99)
+        self.years.setValue(10)
+        self.years.setSuffix(self.tr(" 年"))
+        self.months = QSpinBox()
+        self.months.setObjectName("periodMonths")
+        self.months.setRange(1, 11)
+        self.months.setValue(6)
+        self.months.setSuffix(self.tr(" 个月"))
+        self.until = OptionalDateEdit()
+        self.until.setObjectName("periodUntil")
+        self.condition = QLineEdit()
+        self.condition.setObjectName("periodCondition")
+        self.condition.setPlaceholderText(self.tr("例如：项目验收后"))
+        self.period_value = QStackedWidget()
+        for widget in (
+            self.years,
+            self.months,
+            self.until,
+            self.condition,
+            QLabel(self.tr("（依据条目规定为长期）")),
+        ):
+            self.period_value.addWidget(widget)
+        period_row = QWidget()
+        row = QHBoxLayout(period_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.period_kind)
+        row.addWidget(self.period_value, 1)
+        self.period_label = QLabel(self.tr("保密期限："))
+        form.addRow(self.period_label, self._row("period", period_row))
+
+        self.start_date = OptionalDateEdit()
+        self.start_date.setObjectName("startDate")
+        self.declassify_label = QLabel()
+        self.declassify_label.setObjectName("declassifyOn")
+        dates = QWidget()
+        drow = QHBoxLayout(dates)
+        drow.setContentsMargins(0, 0, 0, 0)
+        drow.addWidget(self.start_date)
+        drow.addSpacing(12)
+        drow.addWidget(QLabel(self.tr("解密日：")))
+        drow.addWidget(self.declassify_label, 1)
+        form.addRow(self.tr("制发日："), self._row("start_date", dates))
+
+        self.scope = QLineEdit()
+        self.scope.setObjectName("scopeEdit")
+        self.scope.setPlaceholderText(self.tr("例如：本单位领导班子成员及项目组"))
+        form.addRow(self.tr("知悉范围："), self._row("scope", self.scope))
+        self.knowers = KnowersList()
+        self.knowers_label = QLabel(self.tr("知悉人员："))
+        form.addRow(self.knowers_label, self._row("knowers", self.knowers))
+        self.secret_points = QLineEdit()
+        self.secret_points.setObjectName("secretPointsEdit")
+        self.secret_points.setPlaceholderText(self.tr("可选"))
+        form.addRow(self.tr("密点："), self.secret_points)
+
+        self.category.currentIndexChanged.connect(self._on_changed)
+        self.period_kind.currentIndexChanged.connect(self._on_changed)
+        for spin in (self.years, self.months):
+            spin.valueChanged.connect(self._on_changed)
+        self.until.value_changed.connect(self._on_changed)
+        self.start_date.value_changed.connect(self._on_changed)
+        self.condition.textChanged.connect(self._on_changed)
+        self.scope.textChanged.connect(self._on_changed)
+        self.secret_points.textChanged.connect(self._on_changed)
+        self.knowers.changed.connect(self._on_changed)
+        self._refresh()
+
+    def _row(self, key: str, widget: QWidget) -> QWidget:
+        error = ErrorLabel()
+        self.errors[key] = error
+        return with_error(widget, error)
+
+    # --- values -------------------------------------------------------------------------------------
+
+    def category_value(self) -> Category:
+        return self.category.currentData()
+
+    def set_category(self, category: Category) -> None:
+        self.category.setCurrentIndex(CATEGORY_ORDER.index(category))
+
+    def period_value_(self) -> Period | None:
+        if not self.category_value().is_state_secret:
+            return None
+        kind: PeriodKind = self.period_kind.currentData()
+        if kind is PeriodKind.YEARS:
+            return Period.of_years(self.years.value())
+        if kind is PeriodKind.MONTHS:
+            return Period.of_months(self.months.value())
+        if kind is PeriodKind.UNTIL:
+            until = self.until.value()
+            return Period.until_date(until) if until else None
+        if kind is PeriodKind.CONDITION:
+            return Period.on_condition(self.condition.text())
+        return Period.long_term()
+
+    def set_period(self, period: Period | None) -> None:
+        if period is None:
+            self.period_kind.setCurrentIndex(0)
+            return
+        self.period_kind.setCurrentIndex(PERIOD_KINDS.index(period.kind))
+        if period.kind is PeriodKind.YEARS and period.amount is not None:
+            self.years.setValue(period.amount)
+        elif period.kind is PeriodKind.MONTHS and period.amount is not None:
+            self.months.setValue(period.amount)
+        elif period.kind is PeriodKind.UNTIL:
+            self.until.set_value(period.until)
+        elif period.kind is PeriodKind.CONDITION:
+            self.condition.setText(period.condition or "")
+
+    def marking(self) -> str:
+        return marking_text(self.category_value(), self.period_value_())
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.category, self.period_kind, self.years, self.months, self.until, self.start_date):
+            widget.setEnabled(not read_only)
+        for edit in (self.condition, self.scope, self.secret_points):
+            edit.setReadOnly(read_only)
+        self.knowers.setReadOnly(read_only)
+
+    def clear(self) -> None:
+        self.set_category(Category.NON_SECRET)
+        self.period_kind.setCurrentIndex(0)
+        self.years.setValue(10)
+        self.months.setValue(6)
+        self.until.set_value(None)
+        self.condition.clear()
+        self.start_date.set_value(None)
+        self.scope.clear()
+        self.knowers.set_names([])
+        self.secret_points.clear()
+
+    # --- behaviour ----------------------------------------------------------------------------------
+
+    def _on_changed(self, *_args: object) -> None:
+        self._refresh()
+        self.changed.emit()
+
+    def _refresh(self) -> None:
+        category = self.category_value()
+        secret = category.is_state_secret
+        self.period_value.setCurrentIndex(self.period_kind.currentIndex())
+        for widget in (self.period_kind, self.period_value, self.period_label):
+            widget.setVisible(secret)
+        needs_knowers = category in (Category.TOP_SECRET, Category.SECRET)
+        self.knowers_label.setText(self.tr("知悉人员（必填）：") if needs_knowers else self.tr("知悉人员："))
+        period = self.period_value_()
+        self.preview.set_marking(self.marking(), self.tr("非密（无标志）"))
+        start = self.start_date.value()
+        declassify = declassify_on(period, start) if period is not None and start is not None else None
+        if period is not None and period.kind is PeriodKind.UNTIL and period.until is not None:
+            declassify = period.until
+        if declassify is not None:
+            self.declassify_label.setText(format_date(declassify))
+        elif period is not None and not period.is_fixed:
+            self.declassify_label.setText(self.tr("（需人工确认解密）"))
+        else:
+            self.declassify_label.setText(self.tr("（填写制发日后自动计算）") if secret else "—")
+
+    def today_if_empty(self, today: date) -> None:
+        if self.start_date.value() is None:
+            self.start_date.set_value(today)

@@ -1,0 +1,122 @@
+"""The form's history as a timeline: who, role, action, opinion, time, values changed, signature badge."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+FIELD_LABELS = {
+    "title": "标题",
+    "category": "密级",
+    "period": "保密期限",
+    "scope": "知悉范围",
+    "knowers": "知悉人员",
+    "basis": "定密依据",
+    "basis.kind": "定密类型",
+    "basis.reference": "依据条目",
+    "status": "状态",
+    "start_date": "制发日",
+    "doc_number": "文号",
+    "copies": "份数",
+}
+
+
+def _value_text(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def signature_badge(entry: Any) -> tuple[str, str]:
+    """(badge property, text) for an entry: valid / invalid / none."""
+    if not entry.signed:
+        return "none", QCoreApplication.translate("HistoryTimeline", "未签名")
+    if entry.signature_valid:
+        return "valid", QCoreApplication.translate("HistoryTimeline", "签名有效")
+    return "invalid", QCoreApplication.translate("HistoryTimeline", "签名无效")
+
+
+class HistoryEntryCard(QFrame):
+    def __init__(self, entry: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyEntry")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.entry = entry
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        head = QLabel(f"<b>{entry.label}</b>　{entry.actor}（{entry.role}）　{when}")
+        head.setObjectName("historyHead")
+        head.setTextFormat(Qt.TextFormat.RichText)
+        top.addWidget(head, 1)
+        if not entry.counts:
+            stale = QLabel(self.tr("已因修改失效"))
+            stale.setProperty("badge", "none")
+            top.addWidget(stale)
+        kind, text = signature_badge(entry)
+        self.badge = QLabel(text)
+        self.badge.setObjectName("signatureBadge")
+        self.badge.setProperty("badge", kind)
+        top.addWidget(self.badge)
+        layout.addLayout(top)
+        if entry.opinion:
+            opinion = QLabel(self.tr("意见：{0}").format(entry.opinion))
+            opinion.setObjectName("historyOpinion")
+            opinion.setWordWrap(True)
+            layout.addWidget(opinion)
+        changes = [c for c in entry.changes if c.field != "status"]
+        if changes:
+            lines = [
+                f"{FIELD_LABELS.get(c.field, c.field)}：{_value_text(c.before)} → {_value_text(c.after)}"
+                for c in changes
+            ]
+            changed = QLabel(self.tr("修改：") + "；".join(lines))
+            changed.setObjectName("historyChanges")
+            changed.setWordWrap(True)
+            layout.addWidget(changed)
+        details = {k: v for k, v in (entry.details or {}).items() if v not in (None, "", [])}
+        if details:
+            text = "；".join(f"{k}：{_value_text(v)}" for k, v in details.items())
+            extra = QLabel(text)
+            extra.setObjectName("historyDetails")
+            extra.setWordWrap(True)
+            layout.addWidget(extra)
+
+
+class HistoryTimeline(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyTimeline")
+        self.setWidgetResizable(True)
+        self.cards: list[HistoryEntryCard] = []
+        self._inner = QWidget()
+        self._layout = QVBoxLayout(self._inner)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.addStretch(1)
+        self.setWidget(self._inner)
+
+    def set_entries(self, entries: list[Any]) -> None:
+        self.clear()
+        for entry in entries:
+            card = HistoryEntryCard(entry)
+            self.cards.append(card)
+            self._layout.insertWidget(self._layout.count() - 1, card)
+        if not entries:
+            empty = QLabel(self.tr("尚无办理记录。"))
+            empty.setObjectName("historyEmpty")
+            self._layout.insertWidget(0, empty)
+
+    def clear(self) -> None:
+        while self._layout.count() > 1:
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = []

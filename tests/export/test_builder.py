@@ -1,0 +1,124 @@
+"""From a domain Form and its decisions to the sheet's rows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dingmi_desktop.domain.forms import content_hash
+from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.sheet_data import SheetData, SignatureStatus
+from dingmi_desktop.export.verification import code_matches, parse_qr_payload, signatures_digest
+from tests.export import samples
+
+
+def fields(data: SheetData) -> dict[str, str]:
+    return {f.label: f.value for s in data.sections for row in s.rows for f in row}
+
+
+def opinions(data: SheetData) -> dict[str, object]:
+    return {e.role: e for s in data.sections for e in s.opinions}
+
+
+def test_dispatch_sheet_has_the_required_columns() -> None:
+    data = samples.sheet("送审签发单")
+    assert data.form_title == "送审签发单" and data.unit_name == "示例单位"
+    values = fields(data)
+    required = (
+        "标题 文种 发文字号 拟定密级 保密期限 解密时间 知悉范围 拟定密级依据 定密类型 紧急程度 公开属性"
+    )
+    required += " 主送 抄送 附件 拟稿单位 拟稿人 印制份数 份号 校对 封发日期"
+    for label in required.split():
+        assert label in values, label
+    assert values["拟定密级"] == "机密" and values["保密期限"] == "10年"
+    assert values["解密时间"] == "2036年11月28日"
+    assert values["份号"] == "000001—000005"
+    assert values["拟定密级依据"] == "示例事项范围 第3条：项目技术方案的核心参数"
+    assert set(opinions(data)) == {"承办人定密意见", "定密审核意见", "定密责任人审批意见", "签发"}
+
+
+def test_review_sheet_shows_opinions_with_name_date_and_signature_status() -> None:
+    data = samples.sheet("定密审核单")
+    assert data.marking == "机密★10年" and data.urgency == "加急"
+    entries = opinions(data)
+    drafter = entries["承办人定密意见"]
+    assert (drafter.name, drafter.opinion, drafter.date) == (
+        "张三",
+        "建议定为机密级，保密期限10年",
+        "2026年11月27日",
+    )
+    assert drafter.signature is SignatureStatus.VALID
+    review = entries["定密审核意见"]
+    assert (
+        review.opinion == "同意。同意承办人意见。" and review.date == "2026年11月28日"
+    )  # 02:30 UTC = 10:30 CST
+    decision = entries["定密责任人决定"]  # the 定密责任人's own decision, not the 签发人's
+    assert decision.name == "王五" and decision.signature is SignatureStatus.VALID
+    assert fields(data)["标志预览"] == "机密★10年"
+
+
+def test_missing_opinions_leave_rows_to_fill_by_hand() -> None:
+    data = sheet_data_from_form(samples.form(), [])
+    entry = opinions(data)["定密审核意见"]
+    assert (entry.name, entry.opinion, entry.signature) == ("", "", SignatureStatus.UNSIGNED)
+    assert "签名：" in entry.footer() and "年　月　日" in entry.footer()
+    assert data.verification is None
+
+
+def test_corrections_are_printed_with_the_decision() -> None:
+    approve = samples.Decision(
+        "approve",
+        "定密责任人",
+        "王五",
+        "",
+        samples.decisions()[0].time,
+        True,
+        {"category": "秘密", "period": {"years": 5}},
+    )
+    data = sheet_data_from_form(samples.form(), [approve])
+    assert opinions(data)["定密责任人决定"].opinion == "批准。更正：密级改为秘密；保密期限改为5年。"
+
+
+def test_derived_basis_shows_its_source() -> None:
+    basis = {
+        "kind": "派生",
+        "reference": "",
+        "text": "",
+        "source": {
+            "doc_number": "上〔2025〕3号",
+            "category": "机密",
+            "period": {"years": 10},
+            "scope": "项目组",
+            "case": 2,
+        },
+    }
+    values = fields(sheet_data_from_form(samples.form(basis=basis), []))
+    assert values["来源文号"] == "上〔2025〕3号" and values["来源密级期限"] == "机密★10年"
+    assert values["派生情形"] == "第2种情形"
+
+
+def test_markings_by_category() -> None:
+    assert sheet_data_from_form(samples.form(category="内部", period=None), []).marking == "内部"
+    assert sheet_data_from_form(samples.form(category="非密", period=None), []).marking == ""
+    assert (
+        sheet_data_from_form(samples.form(period={"until": "2031-01-05"}), []).marking == "机密★2031年1月5日"
+    )
+
+
+def test_approval_binds_form_id_content_and_signatures() -> None:
+    form = samples.form()
+    data = sheet_data_from_form(form, samples.decisions(), approval=Approval("7", [b"s1", b"s2"]))
+    assert data.verification is not None
+    claim = parse_qr_payload(data.verification.qr_payload)
+    assert claim.form_id == "7" and claim.content_hash == content_hash(form)
+    assert claim.signatures_digest == signatures_digest([b"s1", b"s2"])
+    assert code_matches(data.verification.code, claim)
+
+
+def test_export_package_does_not_import_qt() -> None:
+    code = (
+        "import sys, dingmi_desktop.export.renderer, dingmi_desktop.export.builder;"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
