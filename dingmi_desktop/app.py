@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,9 @@ from dingmi_desktop.paths import default_data_dir, demo_data_dir
 log = logging.getLogger("dingmi_desktop")
 
 ADMIN_USERS = ("sysadmin", "secadmin", "auditor")
+STARTUP_PROBE_ENV = "DINGMI_STARTUP_PROBE"
+STARTUP_PROBE_MARKER = "DINGMI_SIGN_IN_SHOWN"
+STARTUP_READY_MARKER = "DINGMI_SIGN_IN_READY"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -45,6 +49,13 @@ class StoreBackend:
 
         self.store = Store.open(self.data_dir, **self._clock_kw())
 
+    def store_may_exist(self) -> bool:
+        """Cheap check (no storage import) so the sign-in dialog can appear while the store opens."""
+        try:
+            return self.data_dir.is_dir() and any(self.data_dir.iterdir())
+        except OSError:
+            return False
+
     def store_missing(self, exc: BaseException) -> bool:
         from dingmi_desktop.storage import StoreNotFound
 
@@ -62,13 +73,20 @@ class StoreBackend:
         from dingmi_desktop.services.demo import build_demo
 
         self.store = build_demo(self.data_dir, kdf=self.kdf, **self._clock_kw())
+        fill = _optional_service("dingmi_desktop.services.demo_forms", "fill_demo_forms")
+        if fill is not None:  # like `dingmi demo`: sample forms in every workflow state
+            fill(self.store)
         self.store.lock()
 
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
         """A new store; sysadmin's password is final, secadmin and auditor must change theirs at first use."""
         from dingmi_desktop.services.accounts import AccountService
-        from dingmi_desktop.storage import Store
+        from dingmi_desktop.storage import PasswordPolicyError, Store
 
+        for username in ADMIN_USERS:  # refuse before creating anything, so a retry starts clean
+            problems = self.policy_problems(username, passwords.get(username, ""))
+            if problems:
+                raise PasswordPolicyError([f"{username}：{p}" for p in problems])
         sysadmin_password = passwords["sysadmin"]
         store = Store.create(
             self.data_dir,
@@ -128,12 +146,10 @@ class StoreBackend:
             bundle.accounts = AccountService(session)
         if "安全审计员" in roles:
             bundle.audit = AuditService(session)
-        workflow = _optional_service("dingmi_desktop.services.workflow", "WorkflowService")
+        workflow = _optional_service("dingmi_desktop.services.forms", "FormServices")
         if workflow is not None and not roles & {"系统管理员", "安全保密管理员", "安全审计员"}:
             bundle.workflow = workflow(session)
-        catalog = _optional_service("dingmi_desktop.services.catalog", "CatalogService")
-        if catalog is not None:
-            bundle.catalog = catalog(session)
+            bundle.catalog = CatalogLookup(session)
         return bundle
 
     def end_session(self, session: Any) -> None:
@@ -147,6 +163,17 @@ class StoreBackend:
             self.store = None
 
 
+class CatalogLookup:
+    """Read-only access to the 依据 catalog for the basis picker (no service exists for it yet)."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    def items(self) -> list[Any]:
+        with self.session.transaction() as tx:
+            return tx.catalog.items()
+
+
 def _optional_service(module: str, name: str) -> Any:
     try:
         return getattr(importlib.import_module(module), name)
@@ -154,10 +181,32 @@ def _optional_service(module: str, name: str) -> Any:
         return None
 
 
+def _install_startup_probe(controller: Any, app: Any) -> None:
+    """For `dingmi bench` (startup.login_dialog_s): report once the sign-in dialog is on screen, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        QTimer.singleShot(0, lambda: print(STARTUP_PROBE_MARKER, flush=True))  # after the first paint
+
+    def ready() -> None:
+        def report() -> None:
+            print(STARTUP_READY_MARKER, flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report)
+
+    controller.sign_in_shown.connect(shown)
+    controller.sign_in_ready.connect(ready)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from dingmi_desktop.ui.compat import pin_immortal_singletons
+
+    pin_immortal_singletons()  # before any Qt call; see ui/compat.py
 
     from PySide6.QtWidgets import QApplication
 
@@ -173,6 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ops = OpRunner(error_handler=show_error)
     backend = StoreBackend(data_dir, demo=args.demo or data_dir == demo_data_dir())
     controller = AppController(backend, ops)
+    if os.environ.get(STARTUP_PROBE_ENV):
+        _install_startup_probe(controller, app)
     controller.start()
     try:
         code = app.exec()

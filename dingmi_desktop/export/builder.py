@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Protocol
@@ -83,7 +83,9 @@ def _corrections_text(corrections: Any) -> str:
     return "更正：" + "；".join(parts) + "。"
 
 
-def _opinion(label: str, decisions: Sequence[DecisionLike], roles: tuple[str, ...]) -> OpinionEntry:
+def _opinion(
+    label: str, decisions: Sequence[DecisionLike], roles: tuple[str, ...], names: Mapping[str, str]
+) -> OpinionEntry:
     """The latest decision in the first of `roles` that has one, or an empty row to fill in by hand."""
     matching: list[DecisionLike] = []
     for role in roles:
@@ -95,7 +97,7 @@ def _opinion(label: str, decisions: Sequence[DecisionLike], roles: tuple[str, ..
     text = "。".join(p.rstrip("。") for p in (verdict, last.opinion.strip()) if p)
     text = (text + "。" if text else "") + _corrections_text(getattr(last, "corrections", None))
     when = last.time.astimezone(CHINA_TIME).date() if last.time.tzinfo else last.time.date()
-    return OpinionEntry(label, last.actor, text, format_date(when), _status(last))
+    return OpinionEntry(label, names.get(last.actor, last.actor), text, format_date(when), _status(last))
 
 
 def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike]) -> OpinionEntry:
@@ -125,7 +127,9 @@ def _copy_range(copies: int | None) -> str:
     return f"{copy_number_text(1)}—{copy_number_text(copies)}"
 
 
-def _dispatch_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[SheetSection, ...]:
+def _dispatch_sections(
+    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
+) -> tuple[SheetSection, ...]:
     period, until = _period_cells(form)
     urgency = form.urgency.value if form.urgency else ""
     publicity = form.publicity.value if form.publicity else ""
@@ -137,8 +141,7 @@ def _dispatch_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[S
         (SheetField("定密类型", form.classification_type), SheetField("公开属性", publicity)),
         (SheetField("知悉范围", form.scope),),
         (SheetField("拟定密级依据", _basis_text(form)),),
-        (SheetField("主送", form.main_recipients),),
-        (SheetField("抄送", form.cc),),
+        (SheetField("主送", form.main_recipients), SheetField("抄送", form.cc)),
         (SheetField("附件", form.attachments),),
         (SheetField("拟稿单位", form.department), SheetField("拟稿人", form.drafter_name)),
         (SheetField("拟稿日期", _date(form.drafted_on)), SheetField("联系电话", form.drafter_phone)),
@@ -147,14 +150,16 @@ def _dispatch_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[S
     )
     opinions = (
         _drafter_opinion(form, decisions),
-        _opinion("定密审核意见", decisions, ("定密审核人",)),
-        _opinion("定密责任人审批意见", decisions, ("定密责任人",)),
-        _opinion("签发", decisions, ("签发人",)),
+        _opinion("定密审核意见", decisions, ("定密审核人",), names),
+        _opinion("定密责任人审批意见", decisions, ("定密责任人",), names),
+        _opinion("签发", decisions, ("签发人",), names),
     )
     return (SheetSection(rows=rows), SheetSection("定密意见", opinions=opinions))
 
 
-def _review_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[SheetSection, ...]:
+def _review_sections(
+    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
+) -> tuple[SheetSection, ...]:
     period, until = _period_cells(form)
     carrier = form.carrier.value if form.carrier else ""
     item_rows = (
@@ -184,8 +189,8 @@ def _review_sections(form: Form, decisions: Sequence[DecisionLike]) -> tuple[She
     )
     opinions = (
         _drafter_opinion(form, decisions),
-        _opinion("定密审核意见", decisions, ("定密审核人",)),
-        _opinion("定密责任人决定", decisions, ("定密责任人", "签发人")),
+        _opinion("定密审核意见", decisions, ("定密审核人",), names),
+        _opinion("定密责任人决定", decisions, ("定密责任人", "签发人"), names),
     )
     return (
         SheetSection("事项信息", item_rows),
@@ -202,13 +207,16 @@ def sheet_data_from_form(
     unit_name: str = "",
     approval: Approval | None = None,
     watermark: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> SheetData:
     """The sheet for `form`; `decisions` oldest first. With `approval`, the sheet carries the
-    verification code and QR code binding the form id, content hash and approval signatures."""
+    verification code and QR code binding the form id, content hash and approval signatures.
+    `names` maps a decision's actor (user name) to the name printed beside the opinion."""
+    names = names or {}
     if form.form is FormKind.DISPATCH:
-        sections = _dispatch_sections(form, decisions)
+        sections = _dispatch_sections(form, decisions, names)
     else:
-        sections = _review_sections(form, decisions)
+        sections = _review_sections(form, decisions, names)
     verification = None
     if approval is not None:
         approved_hash = approval.content_hash or content_hash(form)

@@ -99,7 +99,7 @@ class LoadedFont:
         return em * size / 1000.0
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def load_font(path: Path, subfont_index: int = 0) -> LoadedFont | None:
     """Parse and register a TrueType font once per process; None if ReportLab cannot use it."""
     digest = hashlib.sha256(f"{path.absolute()}#{subfont_index}".encode()).hexdigest()[:10]

@@ -107,7 +107,7 @@ def _opinion_row(entry: OpinionEntry, fonts: FontSet) -> Row:
     x = g.TYPE_LEFT + g.LABEL_WIDTH
     width = g.TYPE_WIDTH - g.LABEL_WIDTH
     inner = width - 2 * g.CELL_PAD_X
-    body = wrap(entry.opinion, fonts, Role.SONG, g.CELL_SIZE, inner) if entry.opinion else ["", ""]
+    body = wrap(entry.opinion, fonts, Role.SONG, g.CELL_SIZE, inner) if entry.opinion else [""]
     footer = wrap(entry.footer(), fonts, Role.SONG, g.CELL_SIZE, inner)
     lines = tuple(Line(t) for t in body) + tuple(Line(t, Align.RIGHT) for t in footer)
     value = Cell(x=x, width=width, role=Role.SONG, lines=lines)

@@ -46,9 +46,19 @@ def _aligned_x(
     return right - width if align is Align.RIGHT else left + (right - left - width) / 2
 
 
+def block_lines(fonts: FontSet, data: SheetData, copy_number: int) -> list[str]:
+    """份号, the marking (one line; wrapped only if wider than the type area), the urgency."""
+    marking = wrap(data.marking, fonts, Role.HEI, g.SIZE_3, g.TYPE_WIDTH) if data.marking else [""]
+    return [copy_number_text(copy_number), *marking, data.urgency]
+
+
+def block_bottom(fonts: FontSet, data: SheetData) -> float:
+    lines = max(g.BLOCK_LINES, len(block_lines(fonts, data, 0)))
+    return g.TYPE_TOP - lines * g.BLOCK_LINE_PITCH
+
+
 def _draw_block(canvas: Canvas, fonts: FontSet, data: SheetData, copy_number: int) -> None:
-    lines = (copy_number_text(copy_number), data.marking, data.urgency)
-    for index, text in enumerate(lines):
+    for index, text in enumerate(block_lines(fonts, data, copy_number)):
         if text:
             top = g.TYPE_TOP - index * g.BLOCK_LINE_PITCH
             draw_text(canvas, fonts, text, Role.HEI, g.SIZE_3, g.TYPE_LEFT, top)
@@ -89,13 +99,29 @@ def _define_qr_form(canvas: Canvas, verification: SheetVerification) -> str:
     return name
 
 
+def _qr_top(fonts: FontSet, data: SheetData) -> float:
+    """Top of the QR code: beside the marking block, or below it when a block line would reach it."""
+    room = g.TYPE_WIDTH - g.QR_SIZE - 3.0 * g.mm
+    widest = max(fonts.text_width(line, Role.HEI, g.SIZE_3) for line in block_lines(fonts, data, 0))
+    return g.TYPE_TOP if widest <= room else block_bottom(fonts, data) - 1.0 * g.mm
+
+
+def header_bottom(fonts: FontSet, data: SheetData) -> float:
+    """Lowest point of the marking block and the verification code; the titles start below it."""
+    bottom = block_bottom(fonts, data)
+    if data.verification is None:
+        return bottom
+    return min(bottom, _qr_top(fonts, data) - g.QR_SIZE - 2.0 * g.mm - g.SIZE_5)
+
+
 def _draw_verification(
-    canvas: Canvas, fonts: FontSet, verification: SheetVerification, form_name: str
+    canvas: Canvas, fonts: FontSet, data: SheetData, verification: SheetVerification, form_name: str
 ) -> None:
     # The modules are drawn straight onto the canvas (not through renderPDF, which would select the
     # Helvetica base font for the drawing's state and leave an unembedded font in the file).
+    top = _qr_top(fonts, data)
     canvas.saveState()
-    canvas.translate(g.TYPE_RIGHT - g.QR_SIZE, g.TYPE_TOP - g.QR_SIZE)
+    canvas.translate(g.TYPE_RIGHT - g.QR_SIZE, top - g.QR_SIZE)
     canvas.doForm(form_name)
     canvas.restoreState()
     label = f"核验码 {verification.code}"
@@ -103,12 +129,12 @@ def _draw_verification(
     while size > 6 and fonts.text_width(label, Role.SONG, size) > g.TYPE_WIDTH / 2:
         size -= 0.5
     x = g.TYPE_RIGHT - fonts.text_width(label, Role.SONG, size)
-    draw_text(canvas, fonts, label, Role.SONG, size, x, g.TYPE_TOP - g.QR_SIZE - 2.0 * g.mm)
+    draw_text(canvas, fonts, label, Role.SONG, size, x, top - g.QR_SIZE - 2.0 * g.mm)
 
 
 def _draw_titles(canvas: Canvas, fonts: FontSet, data: SheetData, first_page: bool) -> float:
     """Centred unit name and form title (page 1) or the continuation title; returns the grid top."""
-    top = g.BLOCK_BOTTOM - TITLE_GAP
+    top = header_bottom(fonts, data) - TITLE_GAP
     if first_page:
         text, role, size = f"{data.unit_name}{data.form_title}", Role.TITLE, g.SIZE_2
     else:
@@ -126,7 +152,7 @@ def title_bottom(fonts: FontSet, data: SheetData, first_page: bool) -> float:
     else:
         text, role, size = f"{data.form_title}{CONTINUATION_TITLE}", Role.HEI, g.SIZE_3
     count = len(wrap(text, fonts, role, size, g.TYPE_WIDTH))
-    return g.BLOCK_BOTTOM - TITLE_GAP - count * size * 1.3 - TITLE_GAP
+    return header_bottom(fonts, data) - TITLE_GAP - count * size * 1.3 - TITLE_GAP
 
 
 def _draw_cell_text(canvas: Canvas, fonts: FontSet, cell: Cell, row_top: float, row_height: float) -> None:
@@ -204,7 +230,7 @@ def _draw_copies(canvas: Canvas, fonts: FontSet, data: SheetData, copy_numbers: 
                 _draw_watermark(canvas, fonts, data.options.watermark)
             _draw_block(canvas, fonts, data, copy_number)
             if data.verification is not None:
-                _draw_verification(canvas, fonts, data.verification, qr_form)
+                _draw_verification(canvas, fonts, data, data.verification, qr_form)
             _draw_titles(canvas, fonts, data, number == 1)
             _draw_grid(canvas, fonts, grid)
             _draw_page_number(canvas, fonts, number)

@@ -131,7 +131,11 @@ class EscalationService(FormAccess):
                 raise ValidationError(found)
 
         def payload(loaded: Loaded, target: Status) -> dict[str, Any]:
+            # A decided reply is what the printed sheet shows as the officer's decision: it carries only the
+            # flat corrections (like an approval) unless the reply came on another day than it is recorded.
             day = replied_on or self.today()
+            if outcome is Outcome.DECIDED and day == self.today():
+                return {}
             return {"reply": {"outcome": outcome.value, "replied_on": day.isoformat()}}
 
         step = Step(

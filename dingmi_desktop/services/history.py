@@ -32,6 +32,7 @@ _AFTER_REVIEW = {
     Action.ESCALATE.value,
     Action.RECORD_DISPUTE.value,
 }
+_REPLIES = {Action.RECORD_ESCALATION_REPLY.value, Action.RECORD_SUPERIOR_DECISION.value}
 _REVIEWS = {Action.REVIEW_AGREE.value, Action.REVIEW_DISAGREE.value}
 
 
@@ -50,8 +51,8 @@ def _target(
         return _FIXED_TARGETS[decision.action]
     if decision.action == Action.ESCALATE.value:
         return Status(data.get("escalation", {}).get("status", Status.UNCLEAR_PENDING.value))
-    if "reply" in data:
-        return Status.DECIDED if data["reply"].get("outcome") == "确定" else Status.RETURNED
+    if decision.action in _REPLIES:  # no `reply` key: decided on the day it was recorded
+        return Status.RETURNED if data.get("reply", {}).get("outcome") == "退回" else Status.DECIDED
     # submit: what came next tells whether review was on at that time
     if following is not None and following.action in _REVIEWS:
         return Status.IN_REVIEW

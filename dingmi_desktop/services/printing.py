@@ -101,9 +101,11 @@ class PrintingService(FormAccess):
         if tx.settings.get(WATERMARK_SETTING) == "on":
             when = self.session.now().astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
             watermark = f"{self.user.display_name or self.user.username} {when} {watermark_label}"
+        names = {u.username: u.display_name or u.username for u in tx.users.list()}
         return sheet_data_from_form(
             loaded.form,
             decisions,
+            names=names,
             unit_name=loaded.form.unit_name or self.session.store.unit_name,
             approval=approval,
             watermark=watermark,

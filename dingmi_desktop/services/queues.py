@@ -5,13 +5,18 @@ Never loads form JSON: the main window shows these with 10,000+ stored forms.
 
 from __future__ import annotations
 
+from datetime import date
+
+from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.domain.workflow import Role, Status
-from dingmi_desktop.services.escalation import PENDING, escalation_of
-from dingmi_desktop.services.form_access import FormAccess, roles_of
+from dingmi_desktop.services.escalation import PENDING, drafted_on, escalation_of
+from dingmi_desktop.services.form_access import FormAccess, Loaded, roles_of
+from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.services.form_models import EscalationInfo, FormSummary
 from dingmi_desktop.storage import Tx
 
 DEFAULT_LIMIT = 50
+COUNT_CAP = 100
 QUEUES = (
     "my_drafts",
     "returned_to_me",
@@ -21,7 +26,10 @@ QUEUES = (
     "recently_decided",
 )
 APPROVERS = frozenset({Role.OFFICER, Role.SIGNER})
-RECORDERS = frozenset({Role.OFFICER, Role.SIGNER, Role.CLERK})
+UNCLEAR_NEEDLE = '"kind":"不明确事项"'  # as canonical JSON stores the basis kind
+UNREPORTED = frozenset(
+    s.value for s in (Status.DRAFT, Status.IN_REVIEW, Status.AWAITING_APPROVAL, Status.RETURNED)
+)
 
 
 class QueueService(FormAccess):
@@ -78,25 +86,43 @@ class QueueService(FormAccess):
         return self._page(status, mine=False, limit=limit, offset=offset)
 
     def escalations_due(self, limit: int = DEFAULT_LIMIT) -> list[EscalationInfo]:
-        """Open escalations and disputes (soonest reply due first); for 定密责任人 / 签发人 / 保密员 and the
-        drafter of the form."""
+        """Open escalations and disputes (reply due), and 不明确事项 not yet reported (report due 10 working
+        days after drafting, Reg 25); soonest due first. A 承办人 sees those of their own forms."""
         self.check_business_user()
         today = self.today()
         infos: list[EscalationInfo] = []
-        recorder = bool(roles_of(self.user) & RECORDERS)
+        drafter = None if self.sees_all() else self.user.id
         with self.session.transaction() as tx:
             for status in PENDING:
-                drafter = None if recorder or self.sees_all() else self.user.id
                 for record in tx.forms.list(status=status.value, drafter_id=drafter, limit=limit):
                     info = escalation_of(record, tx.decisions.for_form(record.id), today)
                     if info is not None:
                         infos.append(info)
-        infos.sort(key=lambda i: (i.reply_due is None, i.reply_due or today, i.form_id))
+            infos += self._unreported(tx, drafter, today, limit)
+        infos.sort(key=lambda i: (i.reply_due or i.report_due or date.max, i.form_id))
         return infos[:limit]
 
+    def _unreported(self, tx: Tx, drafter: int | None, today: date, limit: int) -> list[EscalationInfo]:
+        """不明确事项 still in drafting or review: found through the full-text index, not a table scan."""
+        infos: list[EscalationInfo] = []
+        for form_id in tx.forms.search(UNCLEAR_NEEDLE, limit=max(limit * 4, 200)):
+            record = tx.forms.get(form_id)
+            if record.status not in UNREPORTED or (drafter is not None and record.drafter_id != drafter):
+                continue
+            assert record.content is not None
+            form = decode(record.content)
+            if form.basis is None or form.basis.kind is not BasisKind.UNCLEAR:
+                continue
+            loaded = Loaded(record, form, Status(record.status))
+            due = self.calendar.unclear_item_due(drafted_on(loaded))
+            infos.append(
+                EscalationInfo(record.id, record.title, loaded.status, "", None, due, None, today > due)
+            )
+        return infos
+
     def counts(self) -> dict[str, int]:
-        """Queue name → number of forms (capped at 999 for the badge)."""
-        cap = 999
+        """Queue name → number of forms, capped at COUNT_CAP (the badge shows "100+")."""
+        cap = COUNT_CAP
         return {
             "my_drafts": len(self.my_drafts(cap)),
             "returned_to_me": len(self.returned_to_me(cap)),

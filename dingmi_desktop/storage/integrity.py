@@ -41,7 +41,8 @@ def database_problems(orm: OrmSession) -> list[str]:
     problems: list[str] = []
     cipher = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
     if cipher:
-        problems.append(f"加密页校验失败（{len(cipher)} 处），数据库文件被改动或损坏")
+        # Structural checks would only fail on the same pages with a less useful error.
+        return [f"加密页校验失败（{len(cipher)} 处），数据库文件被改动或损坏"]
     result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
     if result != ["ok"]:
         problems.append("数据库结构校验失败：" + "；".join(result[:3]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dingmi_desktop.security.errors import BackupInvalid, InvalidInput
+from dingmi_desktop.security.errors import BackupInvalid, DatabaseDamaged, InvalidInput
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage.backup import restore_backup, write_backup
 from dingmi_desktop.storage.files import SLOTS_NAME, DirLock, translated_errors
@@ -44,9 +44,15 @@ def restore(backup_file: Path, data_dir: Path) -> None:
 
 def check(session: Session) -> list[str]:
     """Page HMACs, SQLite structure, audit chain, signatures, keys. Any signed-in user may run it: it
-    reports problems, never audit contents."""
-    with session.transaction() as tx:
-        problems = database_problems(tx.orm)
-        problems += verify_trail(tx.orm, session.store.slots).problems
-        tx.audit.append("完整性检查", result="成功" if not problems else "发现问题")
+    reports problems, never audit contents. A damaged store is only read, never written."""
+    try:
+        with session.transaction() as tx:
+            problems = database_problems(tx.orm)
+            if not problems:
+                problems = verify_trail(tx.orm, session.store.slots).problems
+    except DatabaseDamaged as exc:
+        problems = [exc.message.rstrip("。")]
+    if not problems:
+        with session.transaction() as tx:
+            tx.audit.append("完整性检查")
     return problems

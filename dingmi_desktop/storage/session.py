@@ -78,8 +78,9 @@ class Session:
         if self._closed:
             raise PermissionDenied("会话已结束，请重新登录。")
         with self.store.orm_transaction() as orm:
-            self.store.flush_pending(orm)
+            flushed = self.store.flush_pending(orm)
             yield Tx(orm, self.user, self.store.clock)
+        self.store.pending_flushed(flushed)
 
     def reauthenticate(self, password: str) -> Signer:
         """The password re-entered now unwraps the signing key: that is the proof a signature needs."""

@@ -183,14 +183,15 @@ class Store:
         self.unwrap_checked(username, password)
         with self.orm_transaction() as orm:
             row = orm.scalars(select(t.User).where(t.User.username == username)).first()
-            self.flush_pending(orm)
+            flushed = self.flush_pending(orm)
             if row is None or not row.active:
                 AuditWriter(orm, username, self.clock).append(
                     "登录", result="失败", detail={"原因": "账户停用"}
                 )
             else:
                 AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
-        self.slots.record_success(username)
+        self.pending_flushed(flushed, save=False)
+        self.slots.lock_states.pop(username, None)
         self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
@@ -208,10 +209,10 @@ class Store:
         self._ensure_engine(key)
         return key, seed
 
-    def flush_pending(self, orm: OrmSession) -> None:
-        if not self.slots.pending_audit:
-            return
-        for event in self.slots.pending_audit:
+    def flush_pending(self, orm: OrmSession) -> int:
+        """Appends the waiting sign-in failures and locks; dropped after commit by pending_flushed()."""
+        events = list(self.slots.pending_audit)
+        for event in events:
             AuditWriter(orm, event["actor"], self.clock).append(
                 event["action"],
                 object_type="user",
@@ -219,7 +220,14 @@ class Store:
                 result=event["result"],
                 time=datetime.fromisoformat(event["time"]),
             )
-        self.slots.pending_audit.clear()  # saved by the caller's next slot-file write
+        return len(events)
+
+    def pending_flushed(self, count: int, *, save: bool = True) -> None:
+        """After the commit that appended them: a rolled-back transaction keeps them waiting."""
+        if count:
+            del self.slots.pending_audit[:count]
+            if save:
+                self.slots.save()
 
     def _ensure_engine(self, key: bytes) -> None:
         if self._engine is not None:

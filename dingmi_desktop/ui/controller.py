@@ -10,19 +10,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from dingmi_desktop.ui.bundle import ServiceBundle
-from dingmi_desktop.ui.dialogs.change_password import ChangePasswordDialog
-from dingmi_desktop.ui.dialogs.first_run import FirstRunWizard
 from dingmi_desktop.ui.dialogs.sign_in import SignInDialog
-from dingmi_desktop.ui.excepthook import describe_error, show_error
+from dingmi_desktop.ui.excepthook import describe_error, show_error, show_fatal
 from dingmi_desktop.ui.lock import IdleLock, clear_clipboard, close_dialogs
-from dingmi_desktop.ui.main_window import MainWindow
 from dingmi_desktop.ui.ops import OpRunner
+
+if TYPE_CHECKING:  # imported lazily: the sign-in dialog must appear before the heavy modules load
+    from dingmi_desktop.ui.dialogs.change_password import ChangePasswordDialog
+    from dingmi_desktop.ui.dialogs.first_run import FirstRunWizard
+    from dingmi_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class Backend(Protocol):
     authority: str
 
     def open_store(self) -> None: ...
+    def store_may_exist(self) -> bool: ...
     def store_missing(self, exc: BaseException) -> bool: ...
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None: ...
     def build_demo(self) -> None: ...
@@ -52,6 +55,7 @@ class AppController(QObject):
 
     main_window_shown = Signal()
     sign_in_shown = Signal()
+    sign_in_ready = Signal()  # the unit name is shown and the user can sign in
     locked = Signal()
     finished = Signal()
 
@@ -76,21 +80,33 @@ class AppController(QObject):
         self.progress: QProgressDialog | None = None
         self.main_window: MainWindow | None = None
         self.bundle: ServiceBundle | None = None
-        self._session: Any = None
+        self.session: Any = None
         self._restore_page: str = ""
         self.timings: dict[str, float] = {}
 
     # --- start ------------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Shows the sign-in dialog at once when a store seems present; it opens in the background."""
+        if self.backend.store_may_exist():
+            self.show_sign_in(pending=True)
         self.ops.run(self.backend.open_store, self._store_opened, self._open_failed, label="open store")
 
     def _store_opened(self, _result: object) -> None:
-        self.show_sign_in()
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.set_store_info(self.backend.unit_name, self.backend.authority)
+            self.sign_in_ready.emit()
+        else:
+            self.show_sign_in()
 
     def _open_failed(self, exc: BaseException) -> None:
+        if self.sign_in_dialog is not None:
+            dialog, self.sign_in_dialog = self.sign_in_dialog, None
+            dialog.rejected.disconnect(self._finish)
+            dialog.close()
+            dialog.deleteLater()
         if not self.backend.store_missing(exc):
-            show_error(exc)
+            show_fatal(exc)
             self._finish()
             return
         if self.backend.demo:
@@ -111,7 +127,7 @@ class AppController(QObject):
 
     def _demo_failed(self, exc: BaseException) -> None:
         self._close_progress()
-        show_error(exc)
+        show_fatal(exc)
         self._finish()
 
     def _busy(self, title: str, text: str) -> QProgressDialog:
@@ -131,6 +147,8 @@ class AppController(QObject):
             self.progress = None
 
     def _show_wizard(self) -> None:
+        from dingmi_desktop.ui.dialogs.first_run import FirstRunWizard
+
         self.wizard = FirstRunWizard(self.backend.policy_problems)
         self.wizard.create_requested.connect(self._create_store)
         self.wizard.rejected.connect(self._finish)
@@ -155,11 +173,11 @@ class AppController(QObject):
 
     # --- sign-in ----------------------------------------------------------------------------------
 
-    def show_sign_in(self, locked_user: str = "", locked_display: str = "") -> None:
+    def show_sign_in(self, locked_user: str = "", locked_display: str = "", *, pending: bool = False) -> None:
         started = time.perf_counter()
         dialog = SignInDialog(
-            self.backend.unit_name,
-            self.backend.authority,
+            "" if pending else self.backend.unit_name,
+            "" if pending else self.backend.authority,
             locked_user=locked_user,
             locked_display=locked_display,
         )
@@ -169,6 +187,8 @@ class AppController(QObject):
         dialog.show()
         self.timings["sign_in_dialog_s"] = time.perf_counter() - started
         self.sign_in_shown.emit()
+        if not pending:
+            self.sign_in_ready.emit()
 
     def _authenticate(self, username: str, password: str) -> None:
         dialog = self.sign_in_dialog
@@ -180,7 +200,7 @@ class AppController(QObject):
             if self.backend.must_change_password(session):
                 self._force_password_change(session, password)
             else:
-                self._open_main(session)
+                self.open_main(session)
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
@@ -189,48 +209,18 @@ class AppController(QObject):
         self.ops.run(lambda: sign_in(username, password), done, failed, label="sign in")
 
     def _force_password_change(self, session: Any, old_password: str) -> None:
-        username = self.sign_in_dialog.username.text() if self.sign_in_dialog else ""
-        dialog = ChangePasswordDialog(
-            username,
-            lambda pw: self.backend.policy_problems(username, pw, session),
-            reason=self.tr("这是初始密码或已过期的密码，继续使用前须设置新密码。"),
-            old_password=old_password,
-            parent=self.sign_in_dialog,
-        )
-        self.password_dialog = dialog
+        from dingmi_desktop.ui.password_flows import force_password_change
 
-        def changed(_result: object) -> None:
-            dialog.clear_secrets()
-            dialog.accept()
-            self.password_dialog = None
-            self._open_main(session)
+        force_password_change(self, session, old_password)
 
-        def submit(old: str, new: str) -> None:
-            change = self.backend.change_password
-            self.ops.run(
-                lambda: change(session, old, new),
-                changed,
-                lambda exc: dialog.fail(describe_error(exc)),
-                label="change password",
-            )
-
-        def cancelled() -> None:
-            self.password_dialog = None
-            self.ops.run(lambda: self.backend.end_session(session), label="end session")
-            if self.sign_in_dialog is not None:
-                self.sign_in_dialog.set_busy(False)
-                self.sign_in_dialog.show_message(self.tr("未修改密码，无法登录。"))
-
-        dialog.submitted.connect(submit)
-        dialog.rejected.connect(cancelled)
-        dialog.open()
-
-    def _open_main(self, session: Any) -> None:
+    def open_main(self, session: Any) -> None:
         started = time.perf_counter()
         services_for = self.backend.services_for
 
         def ready(bundle: ServiceBundle) -> None:
-            self._session = session
+            from dingmi_desktop.ui.main_window import MainWindow
+
+            self.session = session
             self.bundle = bundle
             if self.sign_in_dialog is not None:
                 self.sign_in_dialog.rejected.disconnect(self._finish)
@@ -240,6 +230,8 @@ class AppController(QObject):
             window = MainWindow(bundle, self.ops)
             window.switch_user_requested.connect(self.switch_user)
             window.lock_requested.connect(self.lock)
+            window.change_password_requested.connect(self.change_password)
+            window.idle_minutes_changed.connect(self._rearm_idle)
             window.closed.connect(self._main_closed)
             self.main_window = window
             window.show_initial(self._restore_page)
@@ -257,6 +249,15 @@ class AppController(QObject):
                 self.sign_in_dialog.fail(describe_error(exc))
 
         self.ops.run(lambda: services_for(session), ready, failed, label="load services")
+
+    def change_password(self) -> None:
+        """Voluntary change from the menu."""
+        from dingmi_desktop.ui.password_flows import voluntary_password_change
+
+        voluntary_password_change(self)
+
+    def _rearm_idle(self, minutes: int) -> None:
+        self.idle.arm(minutes * 60)
 
     # --- switch user, lock, close -----------------------------------------------------------------
 
@@ -294,8 +295,8 @@ class AppController(QObject):
             window.drop_sensitive()
             window.close()
             window.deleteLater()
-        session = self._session
-        self._session = None
+        session = self.session
+        self.session = None
         self.bundle = None
         if session is not None:
             self.ops.run(lambda: self.backend.end_session(session), label="end session")

@@ -39,6 +39,20 @@ def show_error(exc: BaseException, parent: object = None) -> None:
     box.open()
 
 
+def show_fatal(exc: BaseException) -> None:
+    """An error that ends the program (e.g. the store is busy or damaged): wait until it was read."""
+    ErrorDialogs.last_error = describe_error(exc)
+    ErrorDialogs.count += 1
+    log.error("fatal: %s", ErrorDialogs.last_error, exc_info=exc)
+    if ErrorDialogs.silent or QApplication.instance() is None:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("errors", "定密桌面"), ErrorDialogs.last_error
+    )
+    box.setObjectName("fatalErrorDialog")
+    box.exec()
+
+
 class ErrorDialogs:
     """Test seam: ``silent`` suppresses the dialog; ``last_error`` and ``count`` record what was shown."""
 

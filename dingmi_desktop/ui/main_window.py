@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.ui.bundle import ServiceBundle
+from dingmi_desktop.ui.form_host import FormHostMixin
 from dingmi_desktop.ui.navigation import NavEntry, entries_for
 from dingmi_desktop.ui.ops import OpRunner
 from dingmi_desktop.ui.pages.base import Page
@@ -25,11 +27,13 @@ from dingmi_desktop.ui.pages.factory import build_page
 PageFactory = Callable[[NavEntry], Page]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FormHostMixin, QMainWindow):
     switch_user_requested = Signal()
     lock_requested = Signal()
+    change_password_requested = Signal()
     closed = Signal()
     first_page_loaded = Signal()
+    idle_minutes_changed = Signal(int)
 
     def __init__(self, bundle: ServiceBundle, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,12 +43,13 @@ class MainWindow(QMainWindow):
         info = bundle.info
         self.setWindowTitle(self.tr("定密桌面 — {0}").format(info.unit_name))
         self.setMinimumSize(1024, 640)
-        self.resize(1366, 740)
+        self._fit_to_screen()
         available = {
             name for name in ("workflow", "accounts", "audit", "catalog") if getattr(bundle, name) is not None
         }
         self.entries = entries_for(info.roles, available)
         self.pages: dict[str, Page] = {}
+        self.form_page = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,9 +74,20 @@ class MainWindow(QMainWindow):
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.stack.addWidget(empty)
         self.navigation.currentRowChanged.connect(self._on_nav)
+        self.navigation.itemClicked.connect(self._on_nav_click)
+        self._nav_row = -1
         self._build_actions()
         self._build_status_bar()
         self._first_loaded = False
+
+    def _fit_to_screen(self) -> None:
+        """1366×740 where it fits; on a 1366×768 terminal the window fills the available area."""
+        width, height = 1366, 740
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(max(width, 1024), max(height, 640))
 
     # --- chrome -------------------------------------------------------------------------------------
 
@@ -96,10 +112,30 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(
             "actionQuit", self.tr("退出"), QKeySequence.StandardKey.Quit, self.close
         )
+        self.action_change_password = self._action(
+            "actionChangePassword", self.tr("修改密码…"), None, self.change_password_requested.emit
+        )
         menu.addAction(self.action_switch_user)
         menu.addAction(self.action_lock)
+        menu.addAction(self.action_change_password)
         menu.addSeparator()
         menu.addAction(self.action_quit)
+        if self.bundle.workflow is not None and "承办人" in self.bundle.info.roles:
+            forms = self.menuBar().addMenu(self.tr("表单(&F)"))
+            self.action_new_dispatch = self._action(
+                "actionNewDispatch",
+                self.tr("新建送审签发单"),
+                "Ctrl+N",
+                lambda: self.new_form(FormKind.DISPATCH),
+            )
+            self.action_new_review = self._action(
+                "actionNewReview",
+                self.tr("新建定密审核单"),
+                "Ctrl+Shift+N",
+                lambda: self.new_form(FormKind.REVIEW),
+            )
+            forms.addAction(self.action_new_dispatch)
+            forms.addAction(self.action_new_review)
         for page in self.pages.values():
             contribute = getattr(page, "contribute_actions", None)
             if contribute is not None:
@@ -146,24 +182,45 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if isinstance(current, Page) and current is not self.pages[key] and not current.can_leave():
             self.navigation.blockSignals(True)
-            self.navigation.setCurrentRow(self._row_of(current))
+            self.navigation.setCurrentRow(self._nav_row)
             self.navigation.blockSignals(False)
             return
+        self._nav_row = row
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
+        self._dispose_form_page()
         page.refresh()
 
-    def _row_of(self, page: QWidget) -> int:
-        for key, candidate in self.pages.items():
-            if candidate is page:
-                return [e.key for e in self.entries].index(key)
-        return 0
+    def _on_nav_click(self, item: QListWidgetItem) -> None:
+        row = self.navigation.row(item)
+        if 0 <= row < len(self.entries):
+            page = self.pages[self.entries[row].key]
+            if self.stack.currentWidget() is not page:
+                self._on_nav(row)
+
+    def has_page(self, key: str) -> bool:
+        return any(entry.key == key for entry in self.entries)
+
+    def policy_changed(self, idle_lock_minutes: int) -> None:
+        """The 安全保密管理员 saved a new policy: the idle lock follows it at once."""
+        self.bundle.info.idle_lock_minutes = idle_lock_minutes
+        self.lock_label.setText(
+            self.tr("空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定").format(idle_lock_minutes)
+        )
+        self.idle_minutes_changed.emit(idle_lock_minutes)
+
+    def form_changed(self) -> None:
+        """A decision changed a form: the lists refresh when shown again."""
 
     def page(self, key: str) -> Page:
         return self.pages[key]
 
     def go_to(self, key: str) -> Page:
-        self.navigation.setCurrentRow([e.key for e in self.entries].index(key))
+        row = [e.key for e in self.entries].index(key)
+        if self.navigation.currentRow() == row:
+            self._on_nav(row)  # re-selecting the current entry still leaves an open form
+        else:
+            self.navigation.setCurrentRow(row)
         return self.pages[key]
 
     def current_page_key(self) -> str:

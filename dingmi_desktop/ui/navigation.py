@@ -17,21 +17,46 @@ class NavEntry:
     needs: str = ""  # the ServiceBundle attribute the page cannot work without
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("navigation", text)
-
-
 def nav_entries() -> list[NavEntry]:
     return [
-        NavEntry("home", _tr("首页"), BUSINESS_ROLES, "workflow"),
-        NavEntry("drafts", _tr("我的拟稿"), frozenset({"承办人"}), "workflow"),
-        NavEntry("to_review", _tr("待我审核"), frozenset({"定密审核人"}), "workflow"),
-        NavEntry("to_approve", _tr("待我审批"), frozenset({"定密责任人", "签发人"}), "workflow"),
-        NavEntry("decided", _tr("已定密"), BUSINESS_ROLES, "workflow"),
-        NavEntry("users", _tr("用户与角色"), frozenset({"系统管理员"}), "accounts"),
-        NavEntry("policy", _tr("安全策略"), frozenset({"安全保密管理员"}), "accounts"),
-        NavEntry("officers", _tr("定密责任人/授权"), frozenset({"安全保密管理员"}), "accounts"),
-        NavEntry("audit", _tr("审计日志"), frozenset({"安全审计员"}), "audit"),
+        NavEntry("home", QCoreApplication.translate("navigation", "首页"), BUSINESS_ROLES, "workflow"),
+        NavEntry(
+            "drafts", QCoreApplication.translate("navigation", "我的拟稿"), frozenset({"承办人"}), "workflow"
+        ),
+        NavEntry(
+            "to_review",
+            QCoreApplication.translate("navigation", "待我审核"),
+            frozenset({"定密审核人"}),
+            "workflow",
+        ),
+        NavEntry(
+            "to_approve",
+            QCoreApplication.translate("navigation", "待我审批"),
+            frozenset({"定密责任人", "签发人"}),
+            "workflow",
+        ),
+        NavEntry("decided", QCoreApplication.translate("navigation", "已定密"), BUSINESS_ROLES, "workflow"),
+        NavEntry(
+            "users",
+            QCoreApplication.translate("navigation", "用户与角色"),
+            frozenset({"系统管理员"}),
+            "accounts",
+        ),
+        NavEntry(
+            "policy",
+            QCoreApplication.translate("navigation", "安全策略"),
+            frozenset({"安全保密管理员"}),
+            "accounts",
+        ),
+        NavEntry(
+            "officers",
+            QCoreApplication.translate("navigation", "定密责任人/授权"),
+            frozenset({"安全保密管理员"}),
+            "accounts",
+        ),
+        NavEntry(
+            "audit", QCoreApplication.translate("navigation", "审计日志"), frozenset({"安全审计员"}), "audit"
+        ),
     ]
 
 

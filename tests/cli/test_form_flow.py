@@ -92,6 +92,8 @@ def test_invalid_imports_exit_2_and_store_nothing(dingmi, tmp_path: Path) -> Non
         assert r.out == "", name
         print(name, "→", r.err.strip())
     # a list with one bad form stores none of the good ones
-    r = dingmi("form", "import", _write(tmp_path, [SECRET, content(period={"years": 25})]), "--user", "zhangsan")
+    r = dingmi(
+        "form", "import", _write(tmp_path, [SECRET, content(period={"years": 25})]), "--user", "zhangsan"
+    )
     assert r.code == 2 and "第2个表单" in r.err
     assert dingmi("form", "list", "--user", "zhangsan", "--json").json() == before

@@ -217,3 +217,19 @@ def test_qr_code_on_the_page_carries_the_payload() -> None:
                 for col in range(first, first + round(rect["width"] / box)):
                     grid[row][col] = True
     assert grid == [[bool(m) for m in row] for row in expected.modules]
+
+
+def test_a_long_marking_stays_in_the_type_area_and_pushes_the_qr_code_below_the_block() -> None:
+    condition = "项目通过国家级验收并正式投产运行且相关技术资料按规定移交档案部门后"
+    data = render_sheet(samples.sheet(period={"condition": condition}), 1, FONTS)
+    page = read_pages(data)[0]
+    block = [c for c in page.chars if c.size == 16.0 and mm(c.top) < 80]
+    assert "".join(c.text for c in block) == f"000001机密★{condition}加急"
+    assert all(mm(c.x0) >= 28 - 0.1 and mm(c.x1) <= 184 + 0.1 for c in block)
+    block_bottom = max(c.bottom for c in block)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        modules = [r for r in pdf.pages[0].rects if r["fill"] and r["height"] < 5]
+    assert modules and min(r["top"] for r in modules) >= block_bottom
+    title_top = min(c.top for c in page.chars if c.size == 22.0)
+    code = [c for c in page.chars if c.text in "核验码" and c.size < 12]
+    assert code and title_top > max(c.bottom for c in code) > max(r["bottom"] for r in modules)

@@ -51,7 +51,9 @@ def unclear() -> Form:
 
 
 def top_secret() -> Form:
-    return form(category="绝密", period={"years": 20}, basis={"kind": "超出权限", "reference": "上级范围", "text": ""})
+    return form(
+        category="绝密", period={"years": 20}, basis={"kind": "超出权限", "reference": "上级范围", "text": ""}
+    )
 
 
 def disputed() -> Form:
@@ -88,3 +90,21 @@ class Users:
         return self["wangwu"].review.approve(
             form_id, password=PASSWORD, content_hash=self.content_hash(form_id), **kwargs
         )
+
+
+def grant(store: Store, username: str, role_grant: Any) -> None:
+    """As secadmin: give a demo user one more role (then sessions signed in later see it)."""
+    from dingmi_desktop.services.accounts import AccountService
+
+    session = store.sign_in("secadmin", PASSWORD)
+    AccountService(session).grant(username, role_grant)
+    session.close()
+
+
+def audit_entries(store: Store) -> list[Any]:
+    from dingmi_desktop.services.accounts import AuditService
+
+    session = store.sign_in("auditor", PASSWORD)
+    entries = AuditService(session).entries()
+    session.close()
+    return entries

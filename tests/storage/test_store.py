@@ -113,6 +113,23 @@ def test_failures_and_locks_reach_the_audit_trail(demo_store, demo_session):
     assert AuditService(demo_session("auditor")).verify().ok
 
 
+def test_waiting_audit_events_are_written_once(demo_store, demo_session, store_dir, clock):
+    from dingmi_desktop.services.accounts import AuditService
+
+    session = demo_session("wangwu")
+    with pytest.raises(WrongPassword):
+        session.reauthenticate("bad")  # waits in the slot file
+    with pytest.raises(RuntimeError), session.transaction():
+        raise RuntimeError("rolled back: the event must keep waiting")
+    with session.transaction():
+        pass  # appended here, and dropped from the slot file
+    assert json.loads((store_dir / "keyslots.json").read_text("utf-8"))["pending_audit"] == []
+    demo_store.close()
+    with Store.open(store_dir, clock=clock) as store:
+        entries = AuditService(store.sign_in("auditor", DEMO_PASSWORD)).entries()
+    assert [(e.actor, e.action) for e in entries].count(("wangwu", "登录失败")) == 1
+
+
 def test_change_password(new_store, store_dir):
     session = new_store.sign_in("secadmin", ADMIN_PASSWORD)
     with pytest.raises(PasswordPolicyError) as weak:

@@ -50,7 +50,9 @@ class ApprovalDialog(QDialog):
         self.setWindowTitle(self.tr("批准定密"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        proposed = QLabel(self.tr("拟定：{0}　知悉范围：{1}").format(marking or self.tr("非密"), scope or "—"))
+        proposed = QLabel(
+            self.tr("拟定：{0}　知悉范围：{1}").format(marking or self.tr("非密"), scope or "—")
+        )
         proposed.setWordWrap(True)
         layout.addWidget(proposed)
         self.correct = QCheckBox(self.tr("更正密级、保密期限或知悉范围"))
@@ -119,7 +121,9 @@ class ApprovalDialog(QDialog):
 
     def _update_preview(self) -> None:
         period, problem = self._corrected_period()
-        self.preview.setText(problem or marking_text(self.category.currentData(), period) or self.tr("（无标志）"))
+        self.preview.setText(
+            problem or marking_text(self.category.currentData(), period) or self.tr("（无标志）")
+        )
 
     def corrections(self) -> tuple[Corrections | None, str]:
         if not self.correct.isChecked():

@@ -26,10 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("prompts", text)
-
-
 class _Seam:
     _answers: ClassVar[deque[Any]]
 
@@ -61,8 +57,8 @@ class Confirm(_Seam):
             return bool(answer)
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         box.setObjectName("confirmDialog")
-        yes = box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(QCoreApplication.translate("prompts", "确定"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("prompts", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes
 
@@ -84,11 +80,13 @@ class UnsavedChanges(_Seam):
         box = QMessageBox(parent)
         box.setObjectName("unsavedChangesDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("未保存的修改"))
-        box.setText(_tr("表单有未保存的修改。关闭前要保存吗？"))
-        save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QCoreApplication.translate("prompts", "未保存的修改"))
+        box.setText(QCoreApplication.translate("prompts", "表单有未保存的修改。关闭前要保存吗？"))
+        save = box.addButton(QCoreApplication.translate("prompts", "保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            QCoreApplication.translate("prompts", "不保存"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QCoreApplication.translate("prompts", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
@@ -132,9 +130,9 @@ class DecisionDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.agree = QRadioButton(_tr("同意"))
+        self.agree = QRadioButton(QCoreApplication.translate("prompts", "同意"))
         self.agree.setObjectName("voteAgree")
-        self.disagree = QRadioButton(_tr("不同意"))
+        self.disagree = QRadioButton(QCoreApplication.translate("prompts", "不同意"))
         self.disagree.setObjectName("voteDisagree")
         self.agree.setChecked(True)
         group = QButtonGroup(self)
@@ -146,18 +144,18 @@ class DecisionDialog(QDialog):
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(self.agree)
             row.addWidget(self.disagree)
-            form.addRow(_tr("审核结论："), votes)
+            form.addRow(QCoreApplication.translate("prompts", "审核结论："), votes)
         self.opinion = QPlainTextEdit(default_opinion)
         self.opinion.setObjectName("decisionOpinion")
         self.opinion.setTabChangesFocus(True)
         self.opinion.setFixedHeight(90)
-        form.addRow(opinion_label or _tr("意见："), self.opinion)
+        form.addRow(opinion_label or QCoreApplication.translate("prompts", "意见："), self.opinion)
         self.password = QLineEdit()
         self.password.setObjectName("decisionPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         if ask_password:
-            form.addRow(_tr("再次输入密码："), self.password)
-            hint = QLabel(_tr("签署前需再次验证身份。"))
+            form.addRow(QCoreApplication.translate("prompts", "再次输入密码："), self.password)
+            hint = QLabel(QCoreApplication.translate("prompts", "签署前需再次验证身份。"))
             hint.setObjectName("hintLabel")
             form.addRow("", hint)
         self.message = QLabel()
@@ -165,8 +163,12 @@ class DecisionDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        buttons.addButton(_tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(
+            QCoreApplication.translate("prompts", "确定"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(
+            QCoreApplication.translate("prompts", "取消"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -174,11 +176,11 @@ class DecisionDialog(QDialog):
 
     def _try_accept(self) -> None:
         if self._opinion_required and not self.opinion.toPlainText().strip():
-            self.message.setText(_tr("请填写意见或理由。"))
+            self.message.setText(QCoreApplication.translate("prompts", "请填写意见或理由。"))
             self.opinion.setFocus()
             return
         if self._ask_password and not self.password.text():
-            self.message.setText(_tr("请输入密码。"))
+            self.message.setText(QCoreApplication.translate("prompts", "请输入密码。"))
             self.password.setFocus()
             return
         self.accept()

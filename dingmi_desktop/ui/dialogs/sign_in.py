@@ -37,16 +37,14 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(10)
-        unit = QLabel(unit_name)
-        unit.setObjectName("unitTitle")
-        unit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(unit)
-        subtitle = QLabel(self.tr("定密工作平台"))
-        if authority:
-            subtitle.setText(self.tr("定密工作平台（本单位定密权限：{0}）").format(authority))
-        subtitle.setObjectName("hintLabel")
-        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(subtitle)
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("unitTitle")
+        self.unit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.unit_label)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hintLabel")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.subtitle)
         if locked_user:
             notice = QLabel(
                 self.tr("会话已锁定。{0} 可输入密码解锁，或由其他用户登录。").format(
@@ -93,7 +91,28 @@ class SignInDialog(QDialog):
         layout.addLayout(buttons)
         self.password.returnPressed.connect(self._submit)
         self.username.returnPressed.connect(self.password.setFocus)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.sign_in)
+        self.setTabOrder(self.sign_in, self.quit_button)
+        self.setTabOrder(self.quit_button, self.other_user)
         (self.password if locked_user else self.username).setFocus()
+        self.ready = False
+        if unit_name:
+            self.set_store_info(unit_name, authority)
+        else:
+            self.unit_label.setText(self.tr("定密桌面"))
+            self.subtitle.setText(self.tr("正在打开数据……"))
+            self.sign_in.setEnabled(False)
+
+    def set_store_info(self, unit_name: str, authority: str) -> None:
+        """Unit name and authority from the store header (the store opens while the dialog is shown)."""
+        self.unit_label.setText(unit_name)
+        if authority:
+            self.subtitle.setText(self.tr("定密工作平台（本单位定密权限：{0}）").format(authority))
+        else:
+            self.subtitle.setText(self.tr("定密工作平台"))
+        self.ready = True
+        self.sign_in.setEnabled(True)
 
     def attempt(self, username: str, password: str) -> None:
         """Test seam and keyboard path: fill the fields and submit."""
@@ -103,6 +122,8 @@ class SignInDialog(QDialog):
         self._submit()
 
     def _submit(self) -> None:
+        if not self.ready:
+            return
         username = self.username.text().strip()
         password = self.password.text()
         if not username:
@@ -126,8 +147,9 @@ class SignInDialog(QDialog):
         self.username.setFocus()
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.username, self.password, self.sign_in, self.other_user):
+        for widget in (self.username, self.password, self.other_user):
             widget.setEnabled(not busy)
+        self.sign_in.setEnabled(self.ready and not busy)
         if busy:
             self.show_message(self.tr("正在验证身份，请稍候…"), error=False)
 

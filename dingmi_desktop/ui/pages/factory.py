@@ -4,10 +4,75 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
+from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.ui.pages.base import Page
+from dingmi_desktop.ui.pages.queue_page import QUEUE_LIMIT  # rows per list: table build stays < ~50 ms
+
+
+def _my_forms(bundle: Any) -> Any:
+    queues = bundle.workflow.queues
+    me = bundle.session.user.id
+
+    def load() -> list[Any]:
+        found = queues.my_drafts(QUEUE_LIMIT) + queues.returned_to_me(QUEUE_LIMIT)
+        for status in (Status.IN_REVIEW, Status.AWAITING_APPROVAL):
+            found += [s for s in queues.visible(status, limit=QUEUE_LIMIT) if s.drafter_id == me]
+        return sorted(found, key=lambda s: s.updated_at, reverse=True)[:QUEUE_LIMIT]
+
+    return load
 
 
 def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
+    if key == "home":
+        from dingmi_desktop.ui.pages.home_page import HomePage
+
+        return HomePage(bundle, ops, window)
+    if key in ("drafts", "to_review", "to_approve", "decided"):
+        from dingmi_desktop.ui.pages.queue_page import QueuePage
+
+        queues = bundle.workflow.queues
+        if key == "drafts":
+            return QueuePage(
+                key,
+                QCoreApplication.translate("navigation", "我的拟稿"),
+                _my_forms(bundle),
+                bundle,
+                ops,
+                window,
+                empty_text=QCoreApplication.translate(
+                    "navigation", "还没有拟稿。点击“新建送审签发单”或“新建定密审核单”开始。"
+                ),
+                can_create=True,
+            )
+        if key == "to_review":
+            return QueuePage(
+                key,
+                QCoreApplication.translate("navigation", "待我审核"),
+                lambda: queues.awaiting_my_review(QUEUE_LIMIT),
+                bundle,
+                ops,
+                window,
+            )
+        if key == "to_approve":
+            return QueuePage(
+                key,
+                QCoreApplication.translate("navigation", "待我审批"),
+                lambda: queues.awaiting_my_approval(QUEUE_LIMIT),
+                bundle,
+                ops,
+                window,
+            )
+        return QueuePage(
+            key,
+            QCoreApplication.translate("navigation", "已定密"),
+            lambda: queues.visible(Status.DECIDED, limit=QUEUE_LIMIT),
+            bundle,
+            ops,
+            window,
+            empty_text=QCoreApplication.translate("navigation", "尚无已定密事项。"),
+        )
     if key == "users":
         from dingmi_desktop.ui.pages.users_page import UsersPage
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.workflow import Action, Outcome
+from dingmi_desktop.domain.workflow import Outcome
 from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
-from dingmi_desktop.ui.dialogs.fields_dialog import FieldSpec, FieldsDialog
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
 from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 
@@ -22,12 +22,8 @@ ESCALATION_TARGETS = ("本单位保密工作领导小组", "上级机关", "保�
 LEVELS = ("绝密", "机密", "秘密")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormPage", text)
-
-
 def _password_spec() -> FieldSpec:
-    return FieldSpec("password", _tr("再次输入密码："), kind="password")
+    return FieldSpec("password", QCoreApplication.translate("FormPage", "再次输入密码："), kind="password")
 
 
 class DecisionRunner:
@@ -42,7 +38,11 @@ class DecisionRunner:
         page = self.page
 
         def done(result: Any) -> None:
-            page.say(_tr("{0}：表单现为“{1}”。").format(done_text, result.status_after.value))
+            page.say(
+                QCoreApplication.translate("FormPage", "{0}：表单现为“{1}”。").format(
+                    done_text, result.status_after.value
+                )
+            )
             page.reload()
             notify = getattr(page.window_, "form_changed", None)
             if notify is not None:
@@ -52,31 +52,42 @@ class DecisionRunner:
             problems = getattr(exc, "problems", None)
             if problems and isinstance(problems, list) and hasattr(problems[0], "field"):
                 page.editor.show_problems(problems)
-            page.say(_tr("未完成：{0}").format(describe_error(exc)))
+            page.say(QCoreApplication.translate("FormPage", "未完成：{0}").format(describe_error(exc)))
             show_error(exc, page)
             page.reload()
 
         page.run(work, done, label="decision", on_error=failed)
 
     def withdraw(self) -> None:
-        if not Confirm.ask(self.page, _tr("撤回"), _tr("撤回后表单回到草稿，可修改后重新提交。确定撤回吗？")):
+        if not Confirm.ask(
+            self.page,
+            QCoreApplication.translate("FormPage", "撤回"),
+            QCoreApplication.translate("FormPage", "撤回后表单回到草稿，可修改后重新提交。确定撤回吗？"),
+        ):
             return
         drafting, form_id = self._services.drafting, self.page.form_id
-        self.perform(lambda: drafting.withdraw(form_id), _tr("已撤回"))
+        self.perform(lambda: drafting.withdraw(form_id), QCoreApplication.translate("FormPage", "已撤回"))
 
     def review(self) -> None:
-        answer = DecisionDialog.ask(self.page, _tr("定密审核"), with_vote=True, opinion_label=_tr("审核意见："))
+        answer = DecisionDialog.ask(
+            self.page,
+            QCoreApplication.translate("FormPage", "定密审核"),
+            with_vote=True,
+            opinion_label=QCoreApplication.translate("FormPage", "审核意见："),
+        )
         if answer is None:
             return
         if not answer.agree and not answer.opinion:
-            self.page.say(_tr("不同意时须填写审核意见。"))
+            self.page.say(QCoreApplication.translate("FormPage", "不同意时须填写审核意见。"))
             return
         review, form_id = self._services.review, self.page.form_id
 
         def work() -> Any:
-            return review.review(form_id, agree=answer.agree, opinion=answer.opinion, password=answer.password)
+            return review.review(
+                form_id, agree=answer.agree, opinion=answer.opinion, password=answer.password
+            )
 
-        self.perform(work, _tr("已审核"))
+        self.perform(work, QCoreApplication.translate("FormPage", "已审核"))
 
     def approve(self) -> None:
         view = self.page.view
@@ -97,29 +108,40 @@ class DecisionRunner:
                 opinion=answer.opinion,
             )
 
-        self.perform(work, _tr("已批准"))
+        self.perform(work, QCoreApplication.translate("FormPage", "已批准"))
 
     def return_form(self) -> None:
         answer = DecisionDialog.ask(
-            self.page, _tr("退回表单"), opinion_required=True, opinion_label=_tr("退回理由：")
+            self.page,
+            QCoreApplication.translate("FormPage", "退回表单"),
+            opinion_required=True,
+            opinion_label=QCoreApplication.translate("FormPage", "退回理由："),
         )
         if answer is None:
             return
         review, form_id = self._services.review, self.page.form_id
         self.perform(
-            lambda: review.return_form(form_id, reason=answer.opinion, password=answer.password), _tr("已退回")
+            lambda: review.return_form(form_id, reason=answer.opinion, password=answer.password),
+            QCoreApplication.translate("FormPage", "已退回"),
         )
 
     def escalate(self) -> None:
         answer = FieldsDialog.ask(
             self.page,
-            _tr("上报"),
+            QCoreApplication.translate("FormPage", "上报"),
             [
-                FieldSpec("to", _tr("报送对象："), kind="choice", choices=ESCALATION_TARGETS),
-                FieldSpec("reason", _tr("上报说明：")),
+                FieldSpec(
+                    "to",
+                    QCoreApplication.translate("FormPage", "报送对象："),
+                    kind="choice",
+                    choices=ESCALATION_TARGETS,
+                ),
+                FieldSpec("reason", QCoreApplication.translate("FormPage", "上报说明：")),
                 _password_spec(),
             ],
-            intro=_tr("不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。"),
+            intro=QCoreApplication.translate(
+                "FormPage", "不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。"
+            ),
         )
         if answer is None:
             return
@@ -130,25 +152,29 @@ class DecisionRunner:
                 form_id, to=answer["to"], reason=answer["reason"], password=answer["password"]
             )
 
-        self.perform(work, _tr("已上报"))
+        self.perform(work, QCoreApplication.translate("FormPage", "已上报"))
 
     def dispute(self) -> None:
         answer = FieldsDialog.ask(
             self.page,
-            _tr("登记争议"),
+            QCoreApplication.translate("FormPage", "登记争议"),
             [
-                FieldSpec("claimed", _tr("各方主张的密级（用“、”分隔）：")),
-                FieldSpec("parties", _tr("争议各方："), required=False),
-                FieldSpec("reason", _tr("争议情况：")),
+                FieldSpec(
+                    "claimed", QCoreApplication.translate("FormPage", "各方主张的密级（用“、”分隔）：")
+                ),
+                FieldSpec("parties", QCoreApplication.translate("FormPage", "争议各方："), required=False),
+                FieldSpec("reason", QCoreApplication.translate("FormPage", "争议情况：")),
                 _password_spec(),
             ],
         )
         if answer is None:
             return
         try:
-            claimed = [Category.parse(part.strip()) for part in answer["claimed"].replace(",", "、").split("、")]
+            claimed = [
+                Category.parse(part.strip()) for part in answer["claimed"].replace(",", "、").split("、")
+            ]
         except ValueError:
-            self.page.say(_tr("主张的密级须为绝密、机密或秘密。"))
+            self.page.say(QCoreApplication.translate("FormPage", "主张的密级须为绝密、机密或秘密。"))
             return
         escalation, form_id = self._services.escalation, self.page.form_id
 
@@ -161,15 +187,20 @@ class DecisionRunner:
                 password=answer["password"],
             )
 
-        self.perform(work, _tr("已登记争议"))
+        self.perform(work, QCoreApplication.translate("FormPage", "已登记争议"))
 
     def reply(self) -> None:
         answer = FieldsDialog.ask(
             self.page,
-            _tr("登记答复"),
+            QCoreApplication.translate("FormPage", "登记答复"),
             [
-                FieldSpec("outcome", _tr("处理结果："), kind="choice", choices=[o.value for o in Outcome]),
-                FieldSpec("reply", _tr("答复内容：")),
+                FieldSpec(
+                    "outcome",
+                    QCoreApplication.translate("FormPage", "处理结果："),
+                    kind="choice",
+                    choices=[o.value for o in Outcome],
+                ),
+                FieldSpec("reply", QCoreApplication.translate("FormPage", "答复内容：")),
                 _password_spec(),
             ],
         )
@@ -183,7 +214,4 @@ class DecisionRunner:
                 form_id, outcome=outcome, reply=answer["reply"], password=answer["password"]
             )
 
-        self.perform(work, _tr("已登记答复"))
-
-
-__all__ = ["Action", "DecisionRunner"]
+        self.perform(work, QCoreApplication.translate("FormPage", "已登记答复"))

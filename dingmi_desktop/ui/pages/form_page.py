@@ -130,7 +130,6 @@ class FormPage(ServicePage):
         self.editor.mark_clean()
         self._apply_allowed([Action.EDIT, Action.SUBMIT])
         self.status_badge.setText(self.tr("新建（未保存）"))
-        self.editor.show_problems(self.editor.problems())
         self.editor.document.title.setFocus()
         self.loaded()
 
@@ -149,7 +148,9 @@ class FormPage(ServicePage):
         self.revision = summary.revision
         self.editor.set_form(view.form)
         self.status_badge.setText(summary.status.value)
-        self.id_label.setText(self.tr("编号 {0} · 第 {1} 版 · 拟稿人 {2}").format(summary.id, summary.revision, summary.drafter))
+        self.id_label.setText(
+            self.tr("编号 {0} · 第 {1} 版 · 拟稿人 {2}").format(summary.id, summary.revision, summary.drafter)
+        )
         self._apply_allowed(list(view.allowed))
         self.history.set_entries(list(view.history))
         self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
@@ -213,7 +214,9 @@ class FormPage(ServicePage):
         self._save_failed = False
         self.editor.mark_clean()
         self.say(self.tr("正在自动保存…") if auto else self.tr("正在保存…"))
-        self.run(work, lambda result: self._saved(result, auto), label="save draft", on_error=self._save_error)
+        self.run(
+            work, lambda result: self._saved(result, auto), label="save draft", on_error=self._save_error
+        )
 
     def _saved(self, result: Any, auto: bool) -> None:
         self._saving = False
@@ -247,9 +250,8 @@ class FormPage(ServicePage):
         show_error(exc, self)
 
     def save_before_lock(self) -> None:
-        if self.editable and (self.editor.dirty or self._saving):
-            if not self._saving:
-                self.save(auto=True)
+        if self.editable and self.editor.dirty and not self._saving:
+            self.save(auto=True)
 
     # --- submit -------------------------------------------------------------------------------------
 

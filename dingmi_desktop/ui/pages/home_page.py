@@ -34,6 +34,9 @@ class CountCard(QFrame):
         label = QLabel(title)
         self.button = QPushButton(self.tr("查看"))
         self.button.setObjectName(f"cardOpen_{key}")
+        policy = self.button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # cards keep one height whether or not they link to a page
+        self.button.setSizePolicy(policy)
         layout.addWidget(self.count)
         layout.addWidget(label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -80,6 +83,7 @@ class HomePage(ServicePage):
             ]
         )
         self.escalations.setObjectName("escalationsTable")
+        self.escalations.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # soonest reply due first
         self.escalations.doubleClicked.connect(self._open_escalation)
         self.body.addWidget(self.escalations, 1)
         self.body.addWidget(self.feedback)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.storage.records import RoleGrant
@@ -53,6 +54,7 @@ class OfficersPage(ServicePage):
             [self.tr("用户名"), self.tr("姓名"), self.tr("部门"), self.tr("角色与定密权限")]
         )
         self.table.setObjectName("officersTable")
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.feedback)
         self.filter.textChanged.connect(self.table.set_filter)

@@ -24,6 +24,7 @@ class PolicyPage(ServicePage):
         super().__init__(self.tr("安全策略"), bundle, ops, window, parent)
         self.setObjectName("policyPage")
         box = QGroupBox(self.tr("身份鉴别与会话"))
+        box.setMaximumWidth(760)
         form = QFormLayout(box)
         self.spins: dict[str, QSpinBox] = {}
         for key, label, low, high in FIELDS:
@@ -31,16 +32,17 @@ class PolicyPage(ServicePage):
             spin.setObjectName(f"policy_{key}")
             spin.setRange(low, high)
             spin.setMinimumWidth(120)
+            spin.setMaximumWidth(180)
             self.spins[key] = spin
             form.addRow(self.tr(label), spin)
         self.body.addWidget(box)
         row = QHBoxLayout()
-        row.addStretch(1)
         self.save_button = QPushButton(self.tr("保存策略"))
         self.save_button.setObjectName("savePolicy")
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
+        row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(self.feedback)
         self.body.addStretch(1)
@@ -60,7 +62,10 @@ class PolicyPage(ServicePage):
     def save(self) -> None:
         policy = self.policy()
         accounts = self.bundle.accounts
-        self.run(
-            lambda: accounts.set_policy(policy),
-            lambda _r: self.say(self.tr("安全策略已保存并记入审计日志。")),
-        )
+        saved = self.tr("安全策略已保存并记入审计日志。")
+
+        def done(_result: object) -> None:
+            self.say(saved)
+            self.window_.policy_changed(policy.idle_lock_minutes)
+
+        self.run(lambda: accounts.set_policy(policy), done)

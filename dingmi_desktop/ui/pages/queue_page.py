@@ -1,4 +1,7 @@
-"""A list of forms (我的拟稿, 待我审核, 待我审批, 已定密): index columns only, opened with Enter or double-click."""
+"""A list of forms (我的拟稿, 待我审核, 待我审批, 已定密).
+
+Index columns only; a form opens with Enter or a double-click.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 Loader = Callable[[], list[Any]]
+QUEUE_LIMIT = 200
 
 
 class QueuePage(ServicePage):
@@ -104,7 +108,10 @@ class QueuePage(ServicePage):
             rows.append((s, cells))
         self.table.set_rows(rows)
         self.empty.setVisible(not rows)
-        self.say(self.tr("共 {0} 份。").format(len(rows)) if rows else "")
+        if len(rows) >= QUEUE_LIMIT:
+            self.say(self.tr("显示最近 {0} 份；更早的表单请用筛选或登记台账查找。").format(len(rows)))
+        else:
+            self.say(self.tr("共 {0} 份。").format(len(rows)) if rows else "")
         self.loaded()
 
     def open_selected(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
@@ -34,6 +35,7 @@ class UsersPage(ServicePage):
             [self.tr("用户名"), self.tr("姓名"), self.tr("部门"), self.tr("角色"), self.tr("状态")]
         )
         self.table.setObjectName("usersTable")
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.feedback)
         self.filter.textChanged.connect(self.table.set_filter)

@@ -124,11 +124,13 @@ class ClassificationBlock(QGroupBox):
         form.addRow(self.tr("知悉范围："), self._row("scope", self.scope))
         self.knowers = KnowersList()
         self.knowers_label = QLabel(self.tr("知悉人员："))
-        form.addRow(self.knowers_label, self._row("knowers", self.knowers))
+        self.knowers_row = self._row("knowers", self.knowers)
+        form.addRow(self.knowers_label, self.knowers_row)
         self.secret_points = QLineEdit()
         self.secret_points.setObjectName("secretPointsEdit")
         self.secret_points.setPlaceholderText(self.tr("可选"))
-        form.addRow(self.tr("密点："), self.secret_points)
+        self.secret_points_label = QLabel(self.tr("密点："))
+        form.addRow(self.secret_points_label, self.secret_points)
 
         self.category.currentIndexChanged.connect(self._on_changed)
         self.period_kind.currentIndexChanged.connect(self._on_changed)
@@ -218,6 +220,8 @@ class ClassificationBlock(QGroupBox):
         self.period_value.setCurrentIndex(self.period_kind.currentIndex())
         for widget in (self.period_kind, self.period_value, self.period_label):
             widget.setVisible(secret)
+        for widget in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):
+            widget.setVisible(secret)  # 知悉人员 and 密点 concern state secrets only
         needs_knowers = category in (Category.TOP_SECRET, Category.SECRET)
         self.knowers_label.setText(self.tr("知悉人员（必填）：") if needs_knowers else self.tr("知悉人员："))
         period = self.period_value_()

@@ -9,7 +9,15 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import Form, FormKind, validate_form
@@ -84,6 +92,7 @@ class FormEditor(QScrollArea):
 
     def form(self) -> Form:
         category = self.classification.category_value()
+        secret = category.is_state_secret  # 知悉人员 and 密点 are kept for state secrets only
         doc = self.document.values()
         drafting = self.drafting.values()
         return Form(
@@ -93,7 +102,7 @@ class FormEditor(QScrollArea):
             period=self.classification.period_value_(),
             start_date=self.classification.start_date.value(),
             scope=self.classification.scope.text().strip(),
-            knowers=tuple(self.classification.knowers.names()),
+            knowers=tuple(self.classification.knowers.names()) if secret else (),
             basis=self.basis.basis(category),
             doc_number=doc["doc_number"],
             department=doc["department"],
@@ -112,7 +121,7 @@ class FormEditor(QScrollArea):
             proofreader=drafting["proofreader"],
             sealed_on=drafting["sealed_on"],
             carrier=doc["carrier"],
-            secret_points=self.classification.secret_points.text().strip(),
+            secret_points=self.classification.secret_points.text().strip() if secret else "",
         )
 
     def set_form(self, form: Form) -> None:
@@ -181,6 +190,15 @@ class FormEditor(QScrollArea):
     def set_read_only(self, read_only: bool) -> None:
         for block in (self.document, self.classification, self.basis, self.drafting):
             block.set_read_only(read_only)
+        # Placeholders ("例如：…") in an empty read-only field would read like values: hide them.
+        for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            saved = edit.property("savedPlaceholder")
+            if read_only:
+                if saved is None:
+                    edit.setProperty("savedPlaceholder", edit.placeholderText())
+                edit.setPlaceholderText("")
+            elif saved is not None:
+                edit.setPlaceholderText(str(saved))
 
     def mark_clean(self) -> None:
         self.dirty = False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 FIELD_LABELS = {
+    "form": "表单类型",
     "title": "标题",
     "category": "密级",
     "period": "保密期限",
@@ -17,17 +18,52 @@ FIELD_LABELS = {
     "basis": "定密依据",
     "basis.kind": "定密类型",
     "basis.reference": "依据条目",
+    "basis.text": "条目内容",
+    "basis.source": "派生来源",
+    "basis.allows_long_term": "依据规定长期",
+    "basis.special_rule": "特别规定",
     "status": "状态",
     "start_date": "制发日",
     "doc_number": "文号",
+    "department": "部门",
+    "urgency": "紧急程度",
+    "publicity": "公开属性",
     "copies": "份数",
+    "main_recipients": "主送",
+    "cc": "抄送",
+    "opinion": "承办人意见",
+    "unit_name": "单位名称",
+    "doc_type": "文种",
+    "attachments": "附件",
+    "drafter_name": "拟稿人",
+    "drafted_on": "拟稿日期",
+    "drafter_phone": "联系电话",
+    "proofreader": "校对",
+    "sealed_on": "封发日期",
+    "carrier": "载体形式",
+    "secret_points": "密点",
 }
+MAX_CHANGES_SHOWN = 8
+
+
+def _period_text(value: Any) -> str | None:
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, amount),) = value.items()
+        return {"years": f"{amount}年", "months": f"{amount}个月"}.get(key) or (
+            "长期" if key == "long_term" else str(amount)
+        )
+    return None
 
 
 def _value_text(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "（空）"
-    if isinstance(value, dict | list):
+    period = _period_text(value)
+    if period is not None:
+        return period
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -39,6 +75,23 @@ def signature_badge(entry: Any) -> tuple[str, str]:
     if entry.signature_valid:
         return "valid", QCoreApplication.translate("HistoryTimeline", "签名有效")
     return "invalid", QCoreApplication.translate("HistoryTimeline", "签名无效")
+
+
+def describe_changes(changes: list[Any]) -> str:
+    """A first fill-in lists the fields; later edits show before → after (at most a few, then a count)."""
+    if all(c.before in (None, "", [], {}) for c in changes):
+        names = "、".join(FIELD_LABELS.get(c.field, c.field) for c in changes)
+        return QCoreApplication.translate("HistoryTimeline", "填写：{0}").format(names)
+    lines = [
+        f"{FIELD_LABELS.get(c.field, c.field)}：{_value_text(c.before)} → {_value_text(c.after)}"
+        for c in changes[:MAX_CHANGES_SHOWN]
+    ]
+    text = QCoreApplication.translate("HistoryTimeline", "修改：") + "；".join(lines)
+    if len(changes) > MAX_CHANGES_SHOWN:
+        text += QCoreApplication.translate("HistoryTimeline", "；另有 {0} 项").format(
+            len(changes) - MAX_CHANGES_SHOWN
+        )
+    return text
 
 
 class HistoryEntryCard(QFrame):
@@ -73,11 +126,7 @@ class HistoryEntryCard(QFrame):
             layout.addWidget(opinion)
         changes = [c for c in entry.changes if c.field != "status"]
         if changes:
-            lines = [
-                f"{FIELD_LABELS.get(c.field, c.field)}：{_value_text(c.before)} → {_value_text(c.after)}"
-                for c in changes
-            ]
-            changed = QLabel(self.tr("修改：") + "；".join(lines))
+            changed = QLabel(describe_changes(changes))
             changed.setObjectName("historyChanges")
             changed.setWordWrap(True)
             layout.addWidget(changed)

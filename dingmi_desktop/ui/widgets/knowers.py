@@ -63,7 +63,7 @@ class KnowersList(QWidget):
 
     def setReadOnly(self, read_only: bool) -> None:
         for widget in (self.entry, self.add_button, self.remove_button):
-            widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)  # a read-only list shows only the names
 
     def _add_from_entry(self) -> None:
         for part in self.entry.text().replace("，", ",").replace("、", ",").split(","):

@@ -9,6 +9,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class RecordTable(QTableView):
     """Rows of display strings; each row keeps its record object under Qt.UserRole (column 0)."""
@@ -21,6 +23,7 @@ class RecordTable(QTableView):
         self.proxy.setSourceModel(self.source)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,9 +78,10 @@ class RecordTable(QTableView):
 
 
 def _item(cell: Any) -> QStandardItem:
-    item = QStandardItem()
+    text = "" if cell is None else str(cell)
+    item = QStandardItem(text)
     if isinstance(cell, int) and not isinstance(cell, bool):
-        item.setData(cell, Qt.ItemDataRole.DisplayRole)  # numeric sort
+        item.setData(f"{cell:015d}", SORT_ROLE)  # numbers sort numerically, compared in C++
     else:
-        item.setText("" if cell is None else str(cell))
+        item.setData(text, SORT_ROLE)
     return item

@@ -1,0 +1,136 @@
+"""GUI figures: process start to the sign-in dialog, and key-in-hand to the populated main window.
+
+startup.login_dialog_s is the dialog on screen (the store opens in the background meanwhile);
+startup.login_ready_s adds the store header read (unit name shown, sign-in enabled).
+
+Both run offscreen against a real store holding ctx.stored_forms forms (drafts of zhangsan). The store uses
+the floor KDF parameters: the derivation is measured separately (unlock.kdf_s) and excluded here.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dingmi_desktop.bench.runner import BenchContext
+
+BATCH = 2000
+DRAFTER = "zhangsan"
+
+
+def _build_store(path: Path, count: int) -> None:
+    from sqlalchemy import select
+
+    from dingmi_desktop.bench.store_bench import sample_form
+    from dingmi_desktop.security.kdf import KdfParams
+    from dingmi_desktop.services.demo import build_demo
+    from dingmi_desktop.storage import tables as t
+    from dingmi_desktop.storage.directory import Tx, load_user
+
+    store = build_demo(path, kdf=KdfParams.FLOOR)
+    try:
+        done = 0
+        while done < count:
+            with store.orm_transaction() as orm:
+                row = orm.scalars(select(t.User).where(t.User.username == DRAFTER)).one()
+                tx = Tx(orm, load_user(orm, row), store.clock)
+                for i in range(done, min(count, done + BATCH)):
+                    content, index = sample_form(i)
+                    tx.forms.create(content, index)
+            done = min(count, done + BATCH)
+    finally:
+        store.close()
+
+
+def _login_dialog_once(data_dir: Path) -> tuple[float, float]:
+    """(dialog on screen, unit name shown and sign-in enabled), seconds from process start."""
+    from dingmi_desktop.app import STARTUP_PROBE_ENV, STARTUP_PROBE_MARKER, STARTUP_READY_MARKER
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", STARTUP_PROBE_ENV: "1"}
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    command = [sys.executable, "-m", "dingmi_desktop", "--data-dir", str(data_dir)]
+    started = time.perf_counter()
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as process:
+        assert process.stdout is not None
+        shown = ready = 0.0
+        for line in process.stdout:
+            marker = line.strip()
+            if marker == STARTUP_PROBE_MARKER:
+                shown = time.perf_counter() - started
+            elif marker == STARTUP_READY_MARKER:
+                ready = time.perf_counter() - started
+                break
+        process.wait(timeout=60)
+    if not shown or not ready:
+        raise RuntimeError("the GUI exited before showing the sign-in dialog")
+    return shown, ready
+
+
+def _main_window_times(data_dir: Path, repetitions: int) -> list[float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dingmi_desktop.ui.compat import pin_immortal_singletons
+
+    pin_immortal_singletons()
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dingmi_desktop.app import StoreBackend
+    from dingmi_desktop.services.demo import DEMO_PASSWORD
+    from dingmi_desktop.ui.appearance import set_up_application
+    from dingmi_desktop.ui.controller import AppController
+    from dingmi_desktop.ui.ops import OpRunner
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    set_up_application(app)
+    ops = OpRunner()
+    controller = AppController(StoreBackend(data_dir), ops, quit_on_close=False)
+
+    def wait_for(predicate) -> None:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: predicate() and loop.quit())
+        timer.start(5)
+        QTimer.singleShot(120_000, loop.quit)
+        if not predicate():
+            loop.exec()
+        timer.stop()
+        if not predicate():
+            raise RuntimeError("the main window did not load in time")
+
+    times: list[float] = []
+    controller.start()
+    try:
+        for _ in range(repetitions):
+            wait_for(lambda: controller.sign_in_dialog is not None and not ops.busy)
+            controller.timings.pop("main_window_s", None)
+            controller.sign_in_dialog.attempt(DRAFTER, DEMO_PASSWORD)
+            wait_for(lambda: "main_window_s" in controller.timings)
+            times.append(controller.timings["main_window_s"])
+            controller.lock()
+    finally:
+        wait_for(lambda: not ops.busy)
+        ops.run(controller.backend.close)
+        ops.shutdown()
+        if controller.sign_in_dialog is not None:
+            controller.sign_in_dialog.deleteLater()
+    return times
+
+
+def run(ctx: BenchContext) -> None:
+    data_dir = Path(ctx.workdir) / "gui-bench" / "store"
+    count = ctx.stored_forms
+    started = time.perf_counter()
+    _build_store(data_dir, count)
+    ctx.sizes["gui.forms"] = count
+    ctx.notes.append(f"界面基准：写入 {count} 份表单用时 {time.perf_counter() - started:.1f} 秒")
+    startup = [_login_dialog_once(data_dir) for _ in range(ctx.repetitions)]
+    ctx.record("startup.login_dialog_s", statistics.median(shown for shown, _ready in startup))
+    ctx.record("startup.login_ready_s", statistics.median(ready for _shown, ready in startup))
+    ctx.record("unlock.main_window_s", statistics.median(_main_window_times(data_dir, ctx.repetitions)))

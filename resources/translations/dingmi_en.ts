@@ -1,0 +1,1989 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/controller.py" line="119" />
+        <source>正在创建演示数据…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/controller.py" line="120" />
+        <source>首次打开演示数据：正在创建加密存储并为 7 个演示用户派生密钥，约需数秒。</source>
+        <translation>First opening of the demo: creating the encrypted store and deriving keys for 7 demo users; this takes a few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/password_flows.py" line="22" />
+        <source>这是初始密码或已过期的密码，继续使用前须设置新密码。</source>
+        <translation>This is an initial or expired password; set a new one to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/password_flows.py" line="51" />
+        <source>未修改密码，无法登录。</source>
+        <translation>Password not changed; cannot sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/password_flows.py" line="76" />
+        <source>密码已修改。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="50" />
+        <source>批准定密</source>
+        <translation>Approve classification</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="54" />
+        <source>拟定：{0}　知悉范围：{1}</source>
+        <translation>Proposed: {0}   Scope: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="54" />
+        <source>非密</source>
+        <translation>not secret</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="58" />
+        <source>更正密级、保密期限或知悉范围</source>
+        <translation>Correct the level, period or scope</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="61" />
+        <source>更正后的值</source>
+        <translation>Corrected values</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="70" />
+        <source>例如：5年、6个月、2030年12月31日</source>
+        <translation>e.g. 5年, 6个月, 2030年12月31日</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="75" />
+        <source>密级：</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="76" />
+        <source>保密期限：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="77" />
+        <source>知悉范围：</source>
+        <translation>Scope of knowers:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="78" />
+        <source>标志：</source>
+        <translation>Marking:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="86" />
+        <source>例如：同意按机密级、10年管理</source>
+        <translation>e.g. agreed: 机密, 10 years</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="90" />
+        <source>审批意见：</source>
+        <translation>Approval opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="91" />
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="98" />
+        <source>批准并签名</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="99" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="116" />
+        <source>请填写保密期限</source>
+        <translation>Enter the period</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="125" />
+        <source>（无标志）</source>
+        <translation>(no marking)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/approval.py" line="150" />
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="18" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="23" />
+        <source>筛选：用户、操作、对象……</source>
+        <translation>Filter: user, action, object…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
+        <source>全部结果</source>
+        <translation>All results</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
+        <source>成功</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="27" />
+        <source>校验日志与签名</source>
+        <translation>Verify log and signatures</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="29" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="42" />
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="43" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="44" />
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="45" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="46" />
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="47" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="48" />
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="67" />
+        <source>共 {0} 条记录。</source>
+        <translation>{0} entries.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="87" />
+        <source>正在校验……</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
+        <source>校验通过：审计链完整，{0} 条记录、{1} 个审批签名均有效。</source>
+        <translation>Verified: the audit chain is intact; {0} entries and {1} decision signatures are valid.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="96" />
+        <source>校验发现问题（首个异常记录序号 {0}）：{1}</source>
+        <translation>Verification found problems (first bad entry {0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="106" />
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="106" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="112" />
+        <source>已导出 {0} 条记录到 {1}。</source>
+        <translation>Exported {0} entries to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>BasisBlock</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="33" />
+        <source>定密依据</source>
+        <translation>Classification basis</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="41" />
+        <source>定密类型：</source>
+        <translation>Basis kind:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="45" />
+        <source>保密事项范围或一览表条目，例如：示例事项范围 第3条</source>
+        <translation>Scope list or catalog item, e.g. 示例事项范围 第3条</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="46" />
+        <source>从依据库选择…</source>
+        <translation>Choose from catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="54" />
+        <source>依据条目：</source>
+        <translation>Basis item:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="59" />
+        <source>条目内容：</source>
+        <translation>Item text:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="60" />
+        <source>依据条目规定为长期</source>
+        <translation>Basis item prescribes long-term</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="64" />
+        <source>超过法定最长期限时，写明“另有规定”的出处</source>
+        <translation>When exceeding the statutory maximum, cite the special rule</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="70" />
+        <source>特别规定：</source>
+        <translation>Special rule:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="72" />
+        <source>派生来源事项</source>
+        <translation>Derived from</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="77" />
+        <source>来源文号：</source>
+        <translation>Source number:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="82" />
+        <source>来源密级：</source>
+        <translation>Source level:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="85" />
+        <source>例如：10年、6个月、2030年12月31日、长期</source>
+        <translation>e.g. 10年, 6个月, 2030年12月31日, 长期</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="86" />
+        <source>来源期限：</source>
+        <translation>Source period:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="89" />
+        <source>来源知悉范围：</source>
+        <translation>Source scope:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/basis_block.py" line="94" />
+        <source>派生情形：</source>
+        <translation>Derivation case:</translation>
+    </message>
+</context>
+<context>
+    <name>BasisPicker</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="20" />
+        <source>选择定密依据</source>
+        <translation>Choose the basis</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="25" />
+        <source>搜索条目编号或内容</source>
+        <translation>Search item number or text</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="29" />
+        <source>事项范围</source>
+        <translation>Scope list</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="30" />
+        <source>一览表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="31" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="32" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="33" />
+        <source>密级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="34" />
+        <source>期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="40" />
+        <source>（示例）</source>
+        <translation> (sample)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="58" />
+        <source>依据库为空，请联系安全保密管理员导入保密事项范围或一览表。</source>
+        <translation>The catalog is empty; ask the security administrator to import a scope list.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="60" />
+        <source>选用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/basis_picker.py" line="61" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="38" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="69" />
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="43" />
+        <source>请为 {0} 设置新密码。</source>
+        <translation>Set a new password for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="56" />
+        <source>当前密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="57" />
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="58" />
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="66" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="95" />
+        <source>请输入当前密码。</source>
+        <translation>Enter the current password.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="98" />
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="102" />
+        <source>新密码不符合安全策略：</source>
+        <translation>The new password breaks the policy: </translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="105" />
+        <source>新密码不能与当前密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="114" />
+        <source>正在更新密钥，请稍候…</source>
+        <translation>Updating the key…</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationBlock</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="50" />
+        <source>定密信息</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="56" />
+        <source>密级标志：</source>
+        <translation>Marking:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="63" />
+        <source>拟定密级：</source>
+        <translation>Proposed level:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="68" />
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="69" />
+        <source>个月（不足1年）</source>
+        <translation>months (under 1 year)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="70" />
+        <source>解密时间</source>
+        <translation>until date</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="71" />
+        <source>解密条件</source>
+        <translation>until condition</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="72" />
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="80" />
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="85" />
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="90" />
+        <source>例如：项目验收后</source>
+        <translation>e.g. after project acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="97" />
+        <source>（依据条目规定为长期）</source>
+        <translation>(long-term per the basis item)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="105" />
+        <source>保密期限：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="117" />
+        <source>解密日：</source>
+        <translation>Declassified on:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="119" />
+        <source>制发日：</source>
+        <translation>Issue date:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="123" />
+        <source>例如：本单位领导班子成员及项目组</source>
+        <translation>e.g. unit leadership and the project team</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="124" />
+        <source>知悉范围：</source>
+        <translation>Scope of knowers:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="126" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="226" />
+        <source>知悉人员：</source>
+        <translation>Knowers:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="131" />
+        <source>可选</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="132" />
+        <source>密点：</source>
+        <translation>Secret points:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="226" />
+        <source>知悉人员（必填）：</source>
+        <translation>Knowers (required):</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="228" />
+        <source>非密（无标志）</source>
+        <translation>Not secret (no marking)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="236" />
+        <source>（需人工确认解密）</source>
+        <translation>(declassification needs confirmation)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="238" />
+        <source>（填写制发日后自动计算）</source>
+        <translation>(computed from the issue date)</translation>
+    </message>
+</context>
+<context>
+    <name>CountCard</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="35" />
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBlock</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="39" />
+        <source>文件信息</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="39" />
+        <source>事项信息</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="48" />
+        <source>标题：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="48" />
+        <source>事项名称：</source>
+        <translation>Item name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="51" />
+        <source>例如：示〔2026〕12号</source>
+        <translation>e.g. 示〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="52" />
+        <source>发文字号：</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="52" />
+        <source>文号：</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="55" />
+        <source>拟稿单位：</source>
+        <translation>Drafting office:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="55" />
+        <source>产生部门：</source>
+        <translation>Originating department:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="58" />
+        <source>例如：请示、通知、报告</source>
+        <translation>e.g. request, notice, report</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="59" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="60" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="67" />
+        <source>（未填）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="71" />
+        <source>未填</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="73" />
+        <source>文种：</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="74" />
+        <source>紧急程度：</source>
+        <translation>Urgency:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="75" />
+        <source>公开属性：</source>
+        <translation>Publicity:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="76" />
+        <source>主送：</source>
+        <translation>Main recipients:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="77" />
+        <source>抄送：</source>
+        <translation>Copies to:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="78" />
+        <source>附件：</source>
+        <translation>Attachments:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="79" />
+        <source>印制份数：</source>
+        <translation>Copies to print:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="81" />
+        <source>载体形式：</source>
+        <translation>Carrier:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="82" />
+        <source>份数：</source>
+        <translation>Copies:</translation>
+    </message>
+</context>
+<context>
+    <name>DraftingBlock</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="142" />
+        <source>拟稿与承办人意见</source>
+        <translation>Drafting and drafter's proposal</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="149" />
+        <source>拟稿人：</source>
+        <translation>Drafted by:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="149" />
+        <source>承办人：</source>
+        <translation>Drafter:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="153" />
+        <source>拟稿日期：</source>
+        <translation>Drafted on:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="156" />
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="162" />
+        <source>校对：</source>
+        <translation>Proofread by:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="163" />
+        <source>封发日期：</source>
+        <translation>Sealed on:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="168" />
+        <source>例如：建议定为机密级，保密期限10年</source>
+        <translation>e.g. propose 机密, 10 years</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="169" />
+        <source>承办人定密意见：</source>
+        <translation>Drafter's proposal:</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="88" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="89" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="109" />
+        <source>请填写{0}</source>
+        <translation>Fill in {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="122" />
+        <source>定密桌面 — 首次使用设置</source>
+        <translation>Dingmi Desktop — First-run setup</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="125" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="126" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="127" />
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="128" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="149" />
+        <source>正在创建加密数据存储并派生密钥，请稍候…</source>
+        <translation>Creating the encrypted store and deriving keys…</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="26" />
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="42" />
+        <source>{0}：表单现为“{1}”。</source>
+        <translation>{0}: the form is now “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="55" />
+        <source>未完成：{0}</source>
+        <translation>Not done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="60" />
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="65" />
+        <source>撤回后表单回到草稿，可修改后重新提交。确定撤回吗？</source>
+        <translation>Withdrawing returns the form to draft for editing and resubmission. Withdraw?</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="69" />
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="74" />
+        <source>定密审核</source>
+        <translation>Classification review</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="76" />
+        <source>审核意见：</source>
+        <translation>Review opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="81" />
+        <source>不同意时须填写审核意见。</source>
+        <translation>An opinion is required when you disagree.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="90" />
+        <source>已审核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="111" />
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="116" />
+        <source>退回表单</source>
+        <translation>Return form</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="118" />
+        <source>退回理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="125" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="131" />
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="135" />
+        <source>报送对象：</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="139" />
+        <source>上报说明：</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="142" />
+        <source>不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。</source>
+        <translation>Unclear items are reported within 10 working days of drafting; reply deadlines follow the working-day calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="155" />
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="160" />
+        <source>登记争议</source>
+        <translation>Record dispute</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="163" />
+        <source>各方主张的密级（用“、”分隔）：</source>
+        <translation>Levels claimed (separated by 、):</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="165" />
+        <source>争议各方：</source>
+        <translation>Parties:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="166" />
+        <source>争议情况：</source>
+        <translation>Dispute:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="177" />
+        <source>主张的密级须为绝密、机密或秘密。</source>
+        <translation>Claimed levels must be 绝密, 机密 or 秘密.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="190" />
+        <source>已登记争议</source>
+        <translation>Dispute recorded</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="195" />
+        <source>登记答复</source>
+        <translation>Record reply</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="199" />
+        <source>处理结果：</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="203" />
+        <source>答复内容：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="217" />
+        <source>已登记答复</source>
+        <translation>Reply recorded</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="45" />
+        <source>← 返回列表</source>
+        <translation>← Back to list</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="48" />
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="58" />
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="59" />
+        <source>提交 (Ctrl+Enter)</source>
+        <translation>Submit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
+        <source>审核…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
+        <source>批准…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
+        <source>上报…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
+        <source>登记争议…</source>
+        <translation>Record dispute…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
+        <source>登记答复…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="80" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="81" />
+        <source>办理历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="111" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="116" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="132" />
+        <source>新建（未保存）</source>
+        <translation>New (unsaved)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="152" />
+        <source>编号 {0} · 第 {1} 版 · 拟稿人 {2}</source>
+        <translation>No. {0} · revision {1} · drafted by {2}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="156" />
+        <source>办理历史（{0}）</source>
+        <translation>History ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="216" />
+        <source>正在自动保存…</source>
+        <translation>Autosaving…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="216" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="226" />
+        <source>已自动保存（{0}）</source>
+        <translation>Autosaved ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="226" />
+        <source>已保存（{0}）</source>
+        <translation>Saved ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="229" />
+        <source>；尚有 {0} 处需完善后才能提交</source>
+        <translation>; {0} items to complete before submitting</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="232" />
+        <source>编号 {0} · 第 {1} 版</source>
+        <translation>No. {0} · revision {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="249" />
+        <source>保存失败：{0}</source>
+        <translation>Save failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="263" />
+        <source>表单尚有 {0} 处问题，请按红色提示修改后再提交。</source>
+        <translation>The form has {0} problems; fix the items marked in red, then submit.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="273" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryEntryCard</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="113" />
+        <source>已因修改失效</source>
+        <translation>Voided by a later edit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="123" />
+        <source>意见：{0}</source>
+        <translation>Opinion: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTimeline</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="74" />
+        <source>未签名</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="76" />
+        <source>签名有效</source>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="77" />
+        <source>签名无效</source>
+        <translation>Signature invalid</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="84" />
+        <source>填写：{0}</source>
+        <translation>Filled in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="89" />
+        <source>修改：</source>
+        <translation>Changed: </translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="91" />
+        <source>；另有 {0} 项</source>
+        <translation>; {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="161" />
+        <source>尚无办理记录。</source>
+        <translation>No history yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="53" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="70" />
+        <source>上报与争议：待答复事项（按答复期限排序）</source>
+        <translation>Escalations and disputes awaiting a reply (by reply deadline)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="75" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="76" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="77" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="78" />
+        <source>报送对象</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="79" />
+        <source>报送日期</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="80" />
+        <source>上报期限</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="81" />
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="82" />
+        <source>是否逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="105" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+<message><source>我的草稿</source><translation>My drafts</translation></message><message><source>退回给我</source><translation>Returned to me</translation></message><message><source>待我审核</source><translation>To review</translation></message><message><source>待我审批</source><translation>To approve</translation></message><message><source>上报待复</source><translation>Escalations pending</translation></message><message><source>已定密</source><translation>Decided</translation></message></context>
+<context>
+    <name>KnowersList</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/knowers.py" line="28" />
+        <source>输入姓名后按回车添加</source>
+        <translation>Type a name and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/knowers.py" line="30" />
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/knowers.py" line="33" />
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="44" />
+        <source>定密桌面 — {0}</source>
+        <translation>Dingmi Desktop — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="73" />
+        <source>当前账户没有可用的功能，请联系安全保密管理员分配角色。</source>
+        <translation>This account has no functions yet; ask the security administrator to assign a role.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="107" />
+        <source>会话(&amp;S)</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="109" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="111" />
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="113" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="116" />
+        <source>修改密码…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="124" />
+        <source>表单(&amp;F)</source>
+        <translation>&amp;Forms</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="127" />
+        <source>新建送审签发单</source>
+        <translation>New dispatch sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="133" />
+        <source>新建定密审核单</source>
+        <translation>New review sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="147" />
+        <source>（无角色）</source>
+        <translation>(no role)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="148" />
+        <source>当前用户：{0}（{1}）</source>
+        <translation>User: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="150" />
+        <source>角色：{0}</source>
+        <translation>Roles: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="153" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="208" />
+        <source>空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定</source>
+        <translation>Locks after {0} idle minutes · Ctrl+L locks now</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="165" />
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingPreview</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/marking_preview.py" line="20" />
+        <source>（无标志）</source>
+        <translation>(no marking)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/marking_preview.py" line="21" />
+        <source>密级标志预览：{0}</source>
+        <translation>Marking preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/marking_preview.py" line="21" />
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="39" />
+        <source>定密责任人/授权</source>
+        <translation>Officers &amp; authority</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="44" />
+        <source>筛选用户或角色</source>
+        <translation>Filter by user or role</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="45" />
+        <source>授予角色…</source>
+        <translation>Grant role…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="47" />
+        <source>撤销角色…</source>
+        <translation>Revoke role…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="54" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="54" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="54" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="54" />
+        <source>角色与定密权限</source>
+        <translation>Roles and authority</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="70" />
+        <source>（未分配）</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="78" />
+        <source>请先选择一个用户。</source>
+        <translation>Select a user first.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="82" />
+        <source>授予角色：{0}</source>
+        <translation>Grant role: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="84" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="123" />
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="86" />
+        <source>定密责任人类别：</source>
+        <translation>Officer kind:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="90" />
+        <source>最高定密权限：</source>
+        <translation>Highest level:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="94" />
+        <source>任期至（指定）：</source>
+        <translation>Term until (designated):</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="95" />
+        <source>培训日期：</source>
+        <translation>Trained on:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="97" />
+        <source>类别、权限、任期和培训日期仅对定密责任人有效；三员角色互斥，且不得兼任业务角色。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="112" />
+        <source>已授予 {0} 角色：{1}。</source>
+        <translation>Granted {0} the role {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="118" />
+        <source>请先选择一个有角色的用户。</source>
+        <translation>Select a user with a role first.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="122" />
+        <source>撤销角色：{0}</source>
+        <translation>Revoke role: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="130" />
+        <source>已撤销 {0} 的角色：{1}。</source>
+        <translation>Revoked role {1} from {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/fields.py" line="23" />
+        <source>未填</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="24" />
+        <source>安全策略</source>
+        <translation>Security policy</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="26" />
+        <source>身份鉴别与会话</source>
+        <translation>Identification and session</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="40" />
+        <source>保存策略</source>
+        <translation>Save policy</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="65" />
+        <source>安全策略已保存并记入审计日志。</source>
+        <translation>Security policy saved and recorded in the audit log.</translation>
+    </message>
+<message><source>密码最小长度（位）：</source><translation>Minimum password length:</translation></message><message><source>须包含的字符类别数（小写、大写、数字、符号）：</source><translation>Character classes required (lower, upper, digit, symbol):</translation></message><message><source>密码最长使用期限（天，0 为不过期）：</source><translation>Maximum password age (days, 0 = never):</translation></message><message><source>连续失败多少次后锁定账户：</source><translation>Lock the account after failed attempts:</translation></message><message><source>账户锁定时长（分钟）：</source><translation>Lockout duration (minutes):</translation></message><message><source>空闲多少分钟后锁定会话：</source><translation>Lock the session after idle minutes:</translation></message></context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="43" />
+        <source>筛选标题、文号、密级、状态……</source>
+        <translation>Filter by title, number, level, status…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="45" />
+        <source>新建送审签发单</source>
+        <translation>New dispatch sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="47" />
+        <source>新建定密审核单</source>
+        <translation>New review sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="52" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="54" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="61" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="63" />
+        <source>标题 / 事项名称</source>
+        <translation>Title / item</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
+        <source>密级标志</source>
+        <translation>Marking</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="65" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="66" />
+        <source>拟稿人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="67" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="68" />
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="69" />
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="74" />
+        <source>没有待办的表单。</source>
+        <translation>Nothing waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="101" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="112" />
+        <source>显示最近 {0} 份；更早的表单请用筛选或登记台账查找。</source>
+        <translation>Showing the latest {0}; find older forms with the filter or the register.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="114" />
+        <source>共 {0} 份。</source>
+        <translation>{0} forms.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="122" />
+        <source>请先选择一份表单。</source>
+        <translation>Select a form first.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="35" />
+        <source>定密桌面 — 已锁定</source>
+        <translation>Dingmi Desktop — Locked</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="35" />
+        <source>定密桌面 — 登录</source>
+        <translation>Dingmi Desktop — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="50" />
+        <source>会话已锁定。{0} 可输入密码解锁，或由其他用户登录。</source>
+        <translation>Session locked. {0} may unlock with their password, or another user may sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="66" />
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="67" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="75" />
+        <source>以其他用户登录</source>
+        <translation>Sign in as another user</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="79" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="82" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="82" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="145" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="103" />
+        <source>定密桌面</source>
+        <translation>Dingmi Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="104" />
+        <source>正在打开数据……</source>
+        <translation>Opening the store…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="111" />
+        <source>定密工作平台（本单位定密权限：{0}）</source>
+        <translation>Classification workbench (unit authority: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="113" />
+        <source>定密工作平台</source>
+        <translation>Classification workbench</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="130" />
+        <source>请输入用户名。</source>
+        <translation>Enter the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="134" />
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="154" />
+        <source>正在验证身份，请稍候…</source>
+        <translation>Verifying identity, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="18" />
+        <source>用户与角色</source>
+        <translation>Users &amp; roles</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="23" />
+        <source>筛选用户名、姓名、部门或角色</source>
+        <translation>Filter by user name, name, department or role</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="24" />
+        <source>新建用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="26" />
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="28" />
+        <source>停用/启用</source>
+        <translation>Disable/enable</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="52" />
+        <source>（未分配）</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="53" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="120" />
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="53" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="120" />
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="64" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="70" />
+        <source>新建用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="72" />
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="73" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="74" />
+        <source>部门：</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="75" />
+        <source>初始密码：</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="102" />
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="79" />
+        <source>新用户首次登录时须修改初始密码。角色由安全保密管理员分配。</source>
+        <translation>New users change the initial password at first sign-in. Roles are assigned by the security administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="90" />
+        <source>已创建用户 {0}。</source>
+        <translation>User {0} created.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="95" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="118" />
+        <source>请先选择一个用户。</source>
+        <translation>Select a user first.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="99" />
+        <source>重置密码：{0}</source>
+        <translation>Reset password: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="101" />
+        <source>临时密码：</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="105" />
+        <source>重置后该用户须用临时密码登录并立即修改密码，同时生成新的签名密钥。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="112" />
+        <source>已重置 {0} 的密码。</source>
+        <translation>Password of {0} reset.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="121" />
+        <source>确定要{0}用户 {1} 吗？</source>
+        <translation>{0} user {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="126" />
+        <source>已{0}用户 {1}。</source>
+        <translation>{0}: user {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountsPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="59" />
+        <source>三员账户</source>
+        <translation>The three administrator accounts</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="62" />
+        <source>系统管理员、安全保密管理员、安全审计员由不同人员担任。请分别设置初始密码；安全保密管理员和安全审计员首次登录时须修改初始密码。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="79" />
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="80" />
+        <source>{0}（{1}）：</source>
+        <translation>{0} ({1}):</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="95" />
+        <source>请设置{0}的密码</source>
+        <translation>Set the password of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="100" />
+        <source>{0}两次输入的密码不一致</source>
+        <translation>{0}: the two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="102" />
+        <source>三员账户的密码须互不相同</source>
+        <translation>The three administrators need different passwords</translation>
+    </message>
+</context>
+<context>
+    <name>_UnitPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="32" />
+        <source>本单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="34" />
+        <source>这些信息显示在登录窗口和打印的表单上。定密权限依保密法第十七条由授权确定。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="39" />
+        <source>例如：某某市某某局</source>
+        <translation>e.g. the city bureau</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="44" />
+        <source>单位名称：</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="45" />
+        <source>本单位定密权限：</source>
+        <translation>Unit authority:</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/appearance.py" line="74" />
+        <source>定密桌面</source>
+        <translation>Dingmi Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="22" />
+        <source>发生了意外错误：{0}</source>
+        <translation>An unexpected error occurred: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="34" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="50" />
+        <source>定密桌面</source>
+        <translation>Dingmi Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>navigation</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="22" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="24" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="39" />
+        <source>我的拟稿</source>
+        <translation>My drafts</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="28" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="52" />
+        <source>待我审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="34" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="61" />
+        <source>待我审批</source>
+        <translation>To approve</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="38" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="69" />
+        <source>已定密</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="41" />
+        <source>用户与角色</source>
+        <translation>Users &amp; roles</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="47" />
+        <source>安全策略</source>
+        <translation>Security policy</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="53" />
+        <source>定密责任人/授权</source>
+        <translation>Officers &amp; authority</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="58" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="44" />
+        <source>还没有拟稿。点击“新建送审签发单”或“新建定密审核单”开始。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="74" />
+        <source>尚无已定密事项。</source>
+        <translation>No decided items yet.</translation>
+    </message>
+</context>
+<context>
+    <name>prompts</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="60" />
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="167" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="170" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="83" />
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="84" />
+        <source>表单有未保存的修改。关闭前要保存吗？</source>
+        <translation>The form has unsaved changes. Save before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="85" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="87" />
+        <source>不保存</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="133" />
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="135" />
+        <source>不同意</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="147" />
+        <source>审核结论：</source>
+        <translation>Conclusion:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="152" />
+        <source>意见：</source>
+        <translation>Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="157" />
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="158" />
+        <source>签署前需再次验证身份。</source>
+        <translation>Signing needs your password again.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="179" />
+        <source>请填写意见或理由。</source>
+        <translation>Enter an opinion or reason.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="183" />
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,142 @@
+"""GUI test harness: the real controller, main window and services over a real SQLCipher demo store.
+
+Each test gets a copy of the per-run demo template; the idle clock is injected so auto-lock is tested
+without waiting. Modal prompts are answered through the dialogs' test seams (set_next_answer).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dingmi_desktop.app import StoreBackend
+from dingmi_desktop.security.kdf import KdfParams
+from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.ui.appearance import set_up_application
+from dingmi_desktop.ui.controller import AppController
+from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
+from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
+from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog, SavePath, UnsavedChanges
+from dingmi_desktop.ui.excepthook import ErrorDialogs
+from dingmi_desktop.ui.ops import OpRunner
+
+WAIT_MS = 20_000
+
+
+class IdleClock:
+    """Monotonic seconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class Harness:
+    def __init__(self, qtbot, controller: AppController, ops: OpRunner, clock: IdleClock) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.controller = controller
+        self.ops = ops
+        self.clock = clock
+
+    @property
+    def window(self):  # type: ignore[no-untyped-def]
+        assert self.controller.main_window is not None
+        return self.controller.main_window
+
+    def idle(self) -> None:
+        self.qtbot.waitUntil(lambda: not self.ops.busy, timeout=WAIT_MS)
+
+    def wait_sign_in(self) -> None:
+        self.qtbot.waitUntil(lambda: self.controller.sign_in_dialog is not None, timeout=WAIT_MS)
+        self.idle()
+
+    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
+        self.wait_sign_in()
+        dialog = self.controller.sign_in_dialog
+        assert dialog is not None
+        dialog.attempt(username, password)
+        self.qtbot.waitUntil(lambda: self.controller.main_window is not None, timeout=WAIT_MS)
+        self.idle()
+
+    def switch_to(self, username: str, password: str = DEMO_PASSWORD) -> None:
+        self.window.action_switch_user.trigger()
+        self.sign_in(username, password)
+
+    def open_page(self, key: str):  # type: ignore[no-untyped-def]
+        page = self.window.go_to(key)
+        self.idle()
+        return page
+
+    def open_form(self, form_id: int):  # type: ignore[no-untyped-def]
+        self.window.open_form(form_id)
+        self.qtbot.waitUntil(
+            lambda: self.window.form_page is not None and self.window.form_page.form_id == form_id,
+            timeout=WAIT_MS,
+        )
+        self.idle()
+        return self.window.form_page
+
+
+@pytest.fixture(scope="session")
+def _styled_app(qapp):  # type: ignore[no-untyped-def]
+    set_up_application(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _clean_seams() -> Iterator[None]:
+    ErrorDialogs.silent = True
+    ErrorDialogs.reset()
+    seams = (Confirm, UnsavedChanges, SavePath, DecisionDialog, ApprovalDialog, FieldsDialog, BasisPicker)
+    for seam in seams:
+        getattr(seam, "clear_answers", lambda: None)()
+    yield
+    ErrorDialogs.silent = False
+
+
+def _start(qtbot, backend: StoreBackend) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
+    clock = IdleClock()
+    ops = OpRunner()
+    controller = AppController(backend, ops, idle_clock=clock, check_interval_ms=20, quit_on_close=False)
+    harness = Harness(qtbot, controller, ops, clock)
+    controller.start()
+    try:
+        yield harness
+    finally:
+        if controller.main_window is not None:
+            controller._end_main(keep_page=False)
+        for widget in (controller.sign_in_dialog, controller.wizard, controller.password_dialog):
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        controller.idle.shutdown()
+        ops.run(backend.close)
+        ops.shutdown()
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path, _demo_template: Path) -> Path:
+    target = tmp_path / "demo"
+    shutil.copytree(_demo_template, target)
+    return target
+
+
+@pytest.fixture
+def gui(qtbot, _styled_app, demo_dir: Path, clock) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
+    backend = StoreBackend(demo_dir, demo=True, kdf=KdfParams.FLOOR, clock=clock)
+    yield from _start(qtbot, backend)
+
+
+@pytest.fixture
+def fresh_gui(qtbot, _styled_app, tmp_path: Path, clock) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
+    backend = StoreBackend(tmp_path / "new-store", demo=False, kdf=KdfParams.FLOOR, clock=clock)
+    yield from _start(qtbot, backend)

@@ -1,0 +1,58 @@
+"""The 三员 pages: users (系统管理员), audit log with filter, verification and export (安全审计员)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
+from dingmi_desktop.ui.dialogs.prompts import SavePath
+from dingmi_desktop.ui.excepthook import ErrorDialogs
+from tests.gui.conftest import WAIT_MS
+
+
+def test_sysadmin_adds_a_user_who_must_change_the_initial_password(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("sysadmin")
+    assert [e.key for e in gui.window.entries] == ["users"]
+    page = gui.open_page("users")
+    FieldsDialog.set_next_answer(
+        {
+            "username": "sunqi",
+            "display_name": "孙七",
+            "department": "业务处",
+            "password": "Init#Pass2026",
+            "repeat": "Init#Pass2026",
+        }
+    )
+    page.add_button.click()
+    qtbot.waitUntil(lambda: "已创建用户 sunqi" in page.feedback.text(), timeout=WAIT_MS)
+    gui.idle()
+    assert page.table.select_where(lambda u: u is not None and u.username == "sunqi")
+
+    gui.window.action_switch_user.trigger()
+    gui.wait_sign_in()
+    gui.controller.sign_in_dialog.attempt("sunqi", "Init#Pass2026")
+    qtbot.waitUntil(lambda: gui.controller.password_dialog is not None, timeout=WAIT_MS)
+
+
+def test_auditor_filters_verifies_and_exports(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("auditor")
+    page = gui.open_page("audit")
+    total = page.table.visible_count()
+    assert total > 5
+    page.filter.setText("zhangsan")
+    assert 0 < page.table.visible_count() < total
+    page.filter.clear()
+    page.result_filter.setCurrentIndex(2)  # 失败
+    assert all(page.table.record_at(r).result == "失败" for r in range(page.table.visible_count()))
+    page.result_filter.setCurrentIndex(0)
+
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_label.text().startswith("校验通过"), timeout=WAIT_MS)
+    gui.idle()
+
+    target = tmp_path / "audit.csv"
+    SavePath.set_next_answer(target)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "已导出" in page.feedback.text(), timeout=WAIT_MS)
+    assert target.exists() and "zhangsan" in target.read_text(encoding="utf-8")
+    assert ErrorDialogs.count == 0

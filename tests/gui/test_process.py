@@ -1,0 +1,27 @@
+"""The real entry point in its own process: `python -m dingmi_desktop --data-dir …` reaches the sign-in."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dingmi_desktop.app import STARTUP_PROBE_ENV, STARTUP_PROBE_MARKER, STARTUP_READY_MARKER
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_module_entry_point_shows_the_sign_in_dialog(demo_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", STARTUP_PROBE_ENV: "1", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "dingmi_desktop", "--data-dir", str(demo_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.split()
+    assert lines[:2] == [STARTUP_PROBE_MARKER, STARTUP_READY_MARKER], result.stderr
+    assert result.returncode == 0

@@ -1,0 +1,170 @@
+"""zhangsan drafts and submits; lisi reviews; wangwu approves with his password — all in one window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from dingmi_desktop.domain.forms import BasisKind, FormKind
+from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
+from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
+from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
+from dingmi_desktop.ui.excepthook import ErrorDialogs
+from tests.gui.conftest import WAIT_MS
+from tests.gui.helpers import fill_secret_form
+
+
+def _draft_and_submit(gui, qtbot, basis: BasisKind = BasisKind.DEFINITE) -> int:  # type: ignore[no-untyped-def]
+    gui.sign_in("zhangsan")
+    page = gui.window.new_form(FormKind.REVIEW)
+    assert page is not None
+    fill_secret_form(page, basis=basis)
+    assert page.editor.classification.preview.text() == "机密★10年"
+    assert page.editor.problems() == []
+    qtbot.mouseClick(page.buttons["submit"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "待审核", timeout=WAIT_MS)
+    gui.idle()
+    assert page.form_id is not None
+    return page.form_id
+
+
+def _review(gui, qtbot, form_id: int, agree: bool = True) -> None:  # type: ignore[no-untyped-def]
+    gui.switch_to("lisi")
+    queue = gui.open_page("to_review")
+    assert any(s.id == form_id for s in queue.rows)
+    assert queue.select_form(form_id)
+    queue.open_selected()
+    qtbot.waitUntil(lambda: gui.window.form_page is not None and gui.window.form_page.view is not None)
+    page = gui.window.form_page
+    assert page.buttons["review"].isVisible()
+    assert not page.buttons["approve"].isVisible()
+    DecisionDialog.set_next_answer(Decision(opinion="同意拟定意见", password=DEMO_PASSWORD, agree=agree))
+    qtbot.mouseClick(page.buttons["review"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "待审批", timeout=WAIT_MS)
+    gui.idle()
+
+
+def test_draft_review_approve_shows_decided_with_valid_signature(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form_id = _draft_and_submit(gui, qtbot)
+    drafter_page = gui.window.form_page
+    assert not drafter_page.buttons["approve"].isVisible()
+    assert drafter_page.buttons["withdraw"].isVisible()
+
+    _review(gui, qtbot, form_id)
+
+    gui.switch_to("wangwu")
+    queue = gui.open_page("to_approve")
+    assert any(s.id == form_id for s in queue.rows)
+    page = gui.open_form(form_id)
+    assert page.buttons["approve"].isVisible()
+    assert page.buttons["return"].isVisible()
+    assert not page.buttons["save"].isVisible()
+    ApprovalDialog.set_next_answer(ApprovalAnswer(opinion="同意按机密级、10年管理", password=DEMO_PASSWORD))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "已定密", timeout=WAIT_MS)
+    gui.idle()
+    assert ErrorDialogs.count == 0, ErrorDialogs.last_error
+    approvals = [c for c in page.history.cards if c.entry.action == "approve"]
+    assert len(approvals) == 1
+    assert approvals[0].badge.property("badge") == "valid"
+    assert approvals[0].badge.text() == "签名有效"
+    assert not any(b.isVisible() for b in page.buttons.values())
+
+    decided = gui.open_page("decided")
+    assert any(s.id == form_id and s.marking == "机密★10年" for s in decided.rows)
+
+
+def test_wrong_reauthentication_password_is_refused(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form_id = _draft_and_submit(gui, qtbot)
+    _review(gui, qtbot, form_id)
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    ApprovalDialog.set_next_answer(ApprovalAnswer(opinion="同意", password="not-his-password"))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ErrorDialogs.count > 0, timeout=WAIT_MS)
+    gui.idle()
+    assert "密码" in ErrorDialogs.last_error
+    assert page.status_badge.text() == "待审批"
+
+
+def test_return_with_reason_goes_back_to_drafter(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form_id = _draft_and_submit(gui, qtbot)
+    _review(gui, qtbot, form_id)
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    DecisionDialog.set_next_answer(Decision(opinion="知悉范围过宽，请按项目组核定", password=DEMO_PASSWORD))
+    qtbot.mouseClick(page.buttons["return"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "已退回", timeout=WAIT_MS)
+    gui.idle()
+    returned = [c for c in page.history.cards if c.entry.action == "return"]
+    assert returned and returned[0].entry.opinion == "知悉范围过宽，请按项目组核定"
+    assert returned[0].badge.property("badge") == "valid"
+
+    gui.switch_to("zhangsan")
+    drafts = gui.open_page("drafts")
+    assert any(s.id == form_id and s.status.value == "已退回" for s in drafts.rows)
+    page = gui.open_form(form_id)
+    assert page.editable and page.buttons["submit"].isVisible()
+
+
+def test_unclear_item_is_escalated_not_approved(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form_id = _draft_and_submit(gui, qtbot, basis=BasisKind.UNCLEAR)
+    _review(gui, qtbot, form_id)
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    assert not page.buttons["approve"].isVisible()
+    assert page.buttons["escalate"].isVisible()
+    FieldsDialog.set_next_answer(
+        {"to": "本单位保密工作领导小组", "reason": "无法确定是否属于国家秘密", "password": DEMO_PASSWORD}
+    )
+    qtbot.mouseClick(page.buttons["escalate"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "不明事项待定", timeout=WAIT_MS)
+    gui.idle()
+    home = gui.open_page("home")
+    rows = [home.escalations.record_at(r) for r in range(home.escalations.visible_count())]
+    assert any(info.form_id == form_id and info.reply_due is not None for info in rows)
+    assert home.cards["escalations_due"].count.text() != "0"
+
+
+def test_drafter_with_officer_role_cannot_approve_own_form(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("secadmin")
+    officers = gui.open_page("officers")
+    assert officers.table.select_where(lambda u: u is not None and u.username == "zhangsan")
+    grant = {"role": "定密责任人", "officer_kind": "指定", "highest_level": "机密"}
+    FieldsDialog.set_next_answer({**grant, "term_until": date(2030, 12, 31), "trained_on": date(2026, 3, 1)})
+    officers.grant_button.click()
+    qtbot.waitUntil(lambda: "已授予" in officers.feedback.text(), timeout=WAIT_MS)
+    assert ErrorDialogs.count == 0, ErrorDialogs.last_error
+    gui.idle()
+
+    gui.window.action_switch_user.trigger()
+    form_id = _draft_and_submit(gui, qtbot)
+    _review(gui, qtbot, form_id)
+    gui.switch_to("zhangsan")
+    assert gui.window.has_page("to_approve")
+    queue = gui.open_page("to_approve")
+    assert all(s.id != form_id for s in queue.rows)
+    page = gui.open_form(form_id)
+    assert page.status_badge.text() == "待审批"
+    assert not page.buttons["approve"].isVisible()
+    assert not page.buttons["return"].isVisible()
+
+
+def test_officer_corrects_level_and_period_on_approval(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dingmi_desktop.domain.approval import Corrections
+    from dingmi_desktop.domain.categories import Category
+    from dingmi_desktop.domain.periods import Period
+
+    form_id = _draft_and_submit(gui, qtbot)
+    _review(gui, qtbot, form_id)
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    corrections = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))
+    ApprovalDialog.set_next_answer(ApprovalAnswer("改按秘密级、5年管理", DEMO_PASSWORD, corrections))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "已定密", timeout=WAIT_MS)
+    gui.idle()
+    assert page.editor.marking() == "秘密★5年"
+    assert page.view.marking == "秘密★5年"

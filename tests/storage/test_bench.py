@@ -1,0 +1,15 @@
+"""`dingmi bench` store figures: the keys exist and the numbers are sane (timings are not asserted)."""
+
+from __future__ import annotations
+
+from dingmi_desktop.bench import store_bench
+from dingmi_desktop.bench.runner import BenchContext
+
+
+def test_store_bench_records_its_keys(tmp_path):
+    ctx = BenchContext(quick=True, workdir=str(tmp_path))
+    store_bench.run(ctx, stored_forms=150, kdf_target=0)
+    assert set(ctx.results) == {"unlock.kdf_s", "store.form_save_s", "store.sqlcipher_vs_sqlite_ratio"}
+    assert all(value > 0 for value in ctx.results.values())
+    assert ctx.sizes["store.forms"] == 150
+    assert any("64 MiB，2 轮" in note for note in ctx.notes)
