@@ -79,33 +79,56 @@ class StoreBackend:
         self.store.lock()
 
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
-        """A new store; sysadmin's password is final, secadmin and auditor must change theirs at first use."""
-        from dingmi_desktop.services.accounts import AccountService
+        """A new store whose three 三员 accounts get the initial passwords entered in the wizard, each to be
+        changed at first sign-in. The accounts are written in one transaction, each with its own password:
+        no account ever holds another account's password, not even for a moment."""
         from dingmi_desktop.storage import PasswordPolicyError, Store
+        from dingmi_desktop.storage.audit import AuditWriter
+        from dingmi_desktop.storage.provision import provision_user
+        from dingmi_desktop.storage.records import RoleGrant
+        from dingmi_desktop.storage.store import ADMIN_ACCOUNTS
 
+        problems: list[str] = []
         for username in ADMIN_USERS:  # refuse before creating anything, so a retry starts clean
-            problems = self.policy_problems(username, passwords.get(username, ""))
-            if problems:
-                raise PasswordPolicyError([f"{username}：{p}" for p in problems])
-        sysadmin_password = passwords["sysadmin"]
+            problems += [
+                f"{username}：{p}" for p in self.policy_problems(username, passwords.get(username, ""))
+            ]
+        if len({passwords.get(u, "") for u in ADMIN_USERS}) < len(ADMIN_USERS):
+            problems.append("三员账户的密码须互不相同")
+        if problems:
+            raise PasswordPolicyError(problems)
         store = Store.create(
             self.data_dir,
             unit_name=unit,
             authority=authority,
-            admin_password=sysadmin_password,
+            admin_password=None,
             kdf=self.kdf,
-            admin_must_change=False,
             **self._clock_kw(),
         )
         try:
-            session = store.sign_in("sysadmin", sysadmin_password)
-            accounts = AccountService(session)
-            for username in ADMIN_USERS[1:]:
-                accounts.reset_password(username, passwords[username])
-            session.close()
+            with store.orm_transaction() as orm:
+                now = store.clock()
+                for username, display, role in ADMIN_ACCOUNTS:
+                    provision_user(
+                        orm,
+                        store.slots,
+                        store.data_key,
+                        username=username,
+                        display_name=display,
+                        department="",
+                        password=passwords[username],
+                        grants=[RoleGrant(role)],
+                        unit_authority=store.authority,
+                        must_change=True,
+                        now=now,
+                    )
+                    AuditWriter(orm, "system", store.clock).append(
+                        "创建账户", object_type="user", object_id=username, detail={"首次登录须改密": True}
+                    )
+                store.slots.save()  # before the commit, as Store.create does
             store.lock()
         except BaseException:
-            store.close()
+            store.discard()
             raise
         self.store = store
 
@@ -128,6 +151,7 @@ class StoreBackend:
 
     def services_for(self, session: Any) -> Any:
         from dingmi_desktop.services.accounts import AccountService, AuditService
+        from dingmi_desktop.services.calendar import CalendarService
         from dingmi_desktop.ui.bundle import ServiceBundle, SessionInfo
 
         user = session.user
@@ -142,6 +166,7 @@ class StoreBackend:
             idle_lock_minutes=int(session.policy.idle_lock_minutes),
         )
         bundle = ServiceBundle(info=info, session=session, now=session.now)
+        bundle.calendar = CalendarService(session)
         if roles & {"系统管理员", "安全保密管理员"}:
             bundle.accounts = AccountService(session)
         if "安全审计员" in roles:
@@ -150,6 +175,8 @@ class StoreBackend:
         if workflow is not None and not roles & {"系统管理员", "安全保密管理员", "安全审计员"}:
             bundle.workflow = workflow(session)
             bundle.catalog = CatalogLookup(session)
+            if _optional_service("dingmi_desktop.services.printing", "PrintingService") is not None:
+                bundle.printing = LazyPrinting(session)
         return bundle
 
     def end_session(self, session: Any) -> None:
@@ -172,6 +199,22 @@ class CatalogLookup:
     def items(self) -> list[Any]:
         with self.session.transaction() as tx:
             return tx.catalog.items()
+
+
+class LazyPrinting:
+    """The PrintingService, built on first use (on the worker): finding the fonts takes a moment, which
+    should not delay the main window."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self._service: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._service is None:
+            from dingmi_desktop.services.printing import PrintingService
+
+            self._service = PrintingService(self.session)
+        return getattr(self._service, name)
 
 
 def _optional_service(module: str, name: str) -> Any:

@@ -13,6 +13,7 @@ from dingmi_desktop.cli.common import EXIT_USAGE, CliError, report_error
 COMMAND_MODULES = (
     "dingmi_desktop.cli.store_commands",
     "dingmi_desktop.cli.form_commands",
+    "dingmi_desktop.cli.calendar_commands",
     "dingmi_desktop.cli.export_commands",
     "dingmi_desktop.cli.bench_command",
 )

@@ -33,6 +33,7 @@ _VERDICTS = {
     "return": "退回",
     "escalate": "报上级确定",
 }
+# Correction keys of a decision (services.form_access.corrections_json) in printing order, with labels.
 _CORRECTION_LABELS = {"category": "密级", "period": "保密期限", "scope": "知悉范围", "knowers": "知悉人员"}
 
 
@@ -66,21 +67,31 @@ def _status(decision: DecisionLike) -> SignatureStatus:
     return SignatureStatus.VALID if decision.signature_valid else SignatureStatus.INVALID
 
 
+def _correction_value(key: str, value: Any) -> str:
+    if key == "period" and isinstance(value, dict):
+        try:
+            return period_text(Period.from_json(value))
+        except ValueError:
+            return str(value)
+    if isinstance(value, list | tuple):
+        return "、".join(map(str, value))
+    return str(value)
+
+
 def _corrections_text(corrections: Any) -> str:
-    if not isinstance(corrections, dict) or not corrections:
+    """The officer's corrections of 密级 / 保密期限 / 知悉范围 / 知悉人员 as one Chinese sentence.
+
+    A decision's stored data (services.form_access.corrections_json) also carries other keys, such as
+    an escalation's `escalation`, `dispute` or `reply` records: those are not corrections and not printed.
+    """
+    if not isinstance(corrections, Mapping):
         return ""
-    parts = []
-    for key, value in corrections.items():
-        shown = value
-        if key == "period" and isinstance(value, dict):
-            try:
-                shown = period_text(Period.from_json(value))
-            except ValueError:
-                shown = str(value)
-        elif isinstance(value, list | tuple):
-            shown = "、".join(map(str, value))
-        parts.append(f"{_CORRECTION_LABELS.get(key, key)}改为{shown}")
-    return "更正：" + "；".join(parts) + "。"
+    parts = [
+        f"{label}改为{_correction_value(key, corrections[key])}"
+        for key, label in _CORRECTION_LABELS.items()
+        if corrections.get(key) not in (None, "", [], ())
+    ]
+    return "更正：" + "；".join(parts) + "。" if parts else ""
 
 
 def _opinion(

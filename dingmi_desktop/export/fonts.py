@@ -2,9 +2,16 @@
 
 Roles are the four faces of Chinese official documents. The terminal's real fonts (simhei.ttf,
 simsun.ttc, simfang.ttf, simkai.ttf …) are used when installed; otherwise the bundled WenQuanYi Zen Hei
-(黑体 role) and AR PL UMing (宋体 role, also standing in for 仿宋 and 楷体). Every character is drawn from
-a font whose cmap has it; a character no available font has is drawn as 〓 (the typesetter's 缺字 mark)
-instead of an empty box. Fonts ReportLab cannot read (CFF-outline OpenType such as Noto CJK) are skipped.
+(黑体 role) and AR PL UMing (宋体 role, also standing in for 仿宋 and 楷体).
+
+Every character is drawn from a font whose cmap has it, looked up along a fallback chain: the role fonts,
+installed gap fillers (SimSun-ExtB), the two bundled fonts, and last the bundled Hanazono Mincho B
+(HanaMinB.ttf, CJK Extension B–F such as 𠮷). That last font is large (30 MB), so it is parsed only when
+a character of the supplementary ideographic planes that no earlier font has is first asked for.
+Only a character that no font has at all (a private-use or unassigned code point, or an ideograph newer
+than the fonts) is drawn as 〓, the typesetter's 缺字 mark, instead of an empty box. Invisible format
+characters (variation selectors, zero-width joiners, BOM) are not drawn and take no width.
+Fonts ReportLab cannot read (CFF-outline OpenType such as Noto CJK) are skipped.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,6 +30,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from dingmi_desktop.export.truetype import UnicodeTTFont
 from dingmi_desktop.paths import resource_path
 
 MISSING_GLYPH_MARK = "〓"  # U+3013 GETA MARK: the traditional placeholder for a missing character
@@ -54,6 +64,21 @@ BUNDLED_FOR_ROLE: dict[Role, tuple[str, int]] = {
     Role.KAI: BUNDLED_SONG,
     Role.TITLE: BUNDLED_SONG,
 }
+
+
+@dataclass(frozen=True)
+class LazyFont:
+    """A fallback font parsed only when a character in one of its `planes` is not found earlier."""
+
+    filename: str
+    planes: tuple[range, ...]
+
+    def may_cover(self, char: str) -> bool:
+        return any(ord(char) in plane for plane in self.planes)
+
+
+# Hanazono Mincho B: CJK Unified Ideographs Extension B–F (planes 2 and 3 hold all supplementary ideographs).
+BUNDLED_SUPPLEMENTARY = LazyFont("HanaMinB.ttf", (range(0x20000, 0x40000),))
 
 
 def default_font_dirs() -> list[Path]:
@@ -105,7 +130,7 @@ def load_font(path: Path, subfont_index: int = 0) -> LoadedFont | None:
     digest = hashlib.sha256(f"{path.absolute()}#{subfont_index}".encode()).hexdigest()[:10]
     name = f"DM{digest}"
     try:
-        font = TTFont(name, str(path), subfontIndex=subfont_index)
+        font = UnicodeTTFont(name, str(path), subfontIndex=subfont_index)
     except Exception:  # TTFError for CFF outlines, damaged or unreadable files
         return None
     pdfmetrics.registerFont(font)
@@ -133,17 +158,52 @@ def _index_dirs(dirs: tuple[Path, ...]) -> dict[str, Path]:
     return index
 
 
-class FontSet:
-    """Fonts per role plus a fallback chain; answers which font draws which character."""
+def is_invisible(char: str) -> bool:
+    """Format characters and variation selectors: they change how neighbours look, not drawn themselves.
+    Such characters are dropped from the drawn text (a font without them would otherwise show 〓)."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) == "Cf"
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0xE0100 <= code <= 0xE01EF  # ideographic variation selectors
+    )
 
-    def __init__(self, by_role: dict[Role, LoadedFont], gap_fillers: Sequence[LoadedFont]) -> None:
+
+class FontSet:
+    """Fonts per role plus a fallback chain; answers which font draws which character.
+
+    `lazy_fillers` come last in the chain and are parsed the first time a character they may cover is
+    not found in any font before them."""
+
+    def __init__(
+        self,
+        by_role: dict[Role, LoadedFont],
+        gap_fillers: Sequence[LoadedFont],
+        lazy_fillers: Sequence[LazyFont] = (),
+    ) -> None:
         self.by_role = dict(by_role)
         chain: list[LoadedFont] = []
         for font in [*by_role.values(), *gap_fillers]:
             if all(font.name != known.name for known in chain):
                 chain.append(font)
         self.chain = chain
+        self._pending = list(lazy_fillers)
+        self._lock = threading.Lock()
         self._choice: dict[tuple[Role, str], LoadedFont | None] = {}
+        self._shown: dict[tuple[Role, str], tuple[LoadedFont, str]] = {}
+
+    def _load_lazy(self, char: str) -> LoadedFont | None:
+        """Parse the pending fallback fonts that may have `char` (once each); the first that has it."""
+        with self._lock:
+            for lazy in [lazy for lazy in self._pending if lazy.may_cover(char)]:
+                self._pending.remove(lazy)
+                try:
+                    font = load_font(resource_path("fonts", lazy.filename), 0)
+                except FileNotFoundError:  # a build without the font: its characters show the 缺字 mark
+                    font = None
+                if font is not None and all(font.name != known.name for known in self.chain):
+                    self.chain.append(font)
+            return next((font for font in self.chain if font.covers(char)), None)
 
     def font_for(self, char: str, role: Role) -> LoadedFont | None:
         """The role's font when it has the character, else the first font in the chain that has it."""
@@ -154,15 +214,30 @@ class FontSet:
         found: LoadedFont | None = preferred if preferred.covers(char) else None
         if found is None:
             found = next((font for font in self.chain if font.covers(char)), None)
+        if found is None and any(lazy.may_cover(char) for lazy in self._pending):
+            found = self._load_lazy(char)
         self._choice[key] = found
         return found
 
     def missing(self, text: str) -> set[str]:
-        """Characters of `text` (other than line breaks) that no available font covers."""
-        return {ch for ch in set(text) if ch not in "\n\r" and self.font_for(ch, Role.SONG) is None}
+        """Characters of `text` (other than line breaks and invisible ones) that no available font covers."""
+        return {
+            ch
+            for ch in set(text)
+            if ch not in "\n\r" and not is_invisible(ch) and self.font_for(ch, Role.SONG) is None
+        }
 
     def visible_char(self, char: str, role: Role) -> tuple[LoadedFont, str]:
-        """The font and character to draw for `char`: itself, or the missing-glyph mark."""
+        """The font and character to draw for `char`: itself, the missing-glyph mark, or "" (invisible)."""
+        key = (role, char)
+        shown = self._shown.get(key)
+        if shown is None:
+            shown = self._shown[key] = self._visible_char(char, role)
+        return shown
+
+    def _visible_char(self, char: str, role: Role) -> tuple[LoadedFont, str]:
+        if is_invisible(char):
+            return self.by_role[role], ""
         font = self.font_for(char, role)
         if font is not None:
             return font, char
@@ -176,6 +251,8 @@ class FontSet:
         out: list[tuple[LoadedFont, str]] = []
         for char in text:
             font, shown = self.visible_char(char, role)
+            if not shown:
+                continue
             if out and out[-1][0] is font:
                 out[-1] = (font, out[-1][1] + shown)
             else:
@@ -184,7 +261,7 @@ class FontSet:
 
     def char_width(self, char: str, role: Role, size: float) -> float:
         font, shown = self.visible_char(char, role)
-        return font.width(shown, size)
+        return font.width(shown, size) if shown else 0.0
 
     def text_width(self, text: str, role: Role, size: float) -> float:
         return sum(self.char_width(ch, role, size) for ch in text)
@@ -223,7 +300,7 @@ def _font_set(dirs: tuple[Path, ...]) -> FontSet:
             by_role[role] = by_role[Role.SONG]
     fillers = [font for name in SYSTEM_GAP_FILLERS if (font := _first_usable(index, (name,)))]
     fillers += [_bundled(Role.HEI), _bundled(Role.SONG)]
-    return FontSet(by_role, fillers)
+    return FontSet(by_role, fillers, [BUNDLED_SUPPLEMENTARY])
 
 
 def font_set(font_dirs: Sequence[Path | str] | None = None) -> FontSet:

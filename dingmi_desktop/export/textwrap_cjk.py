@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dingmi_desktop.export.fonts import FontSet, Role
+from dingmi_desktop.export.fonts import FontSet, Role, is_invisible
 
 # Characters that may not begin a line (行首禁则) and may not end one (行尾禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』〕】’”,.;:?!)%·…—")
@@ -13,7 +13,11 @@ _MAX_WORD = 16  # Latin runs longer than this may break anywhere
 
 def wrap(text: str, fonts: FontSet, role: Role, size: float, max_width: float) -> list[str]:
     """Break text into lines no wider than max_width. Hard line breaks are kept; every character
-    ends up on some line (a single character wider than max_width gets a line of its own)."""
+    ends up on some line (a single character wider than max_width gets a line of its own).
+
+    Each character is measured with the font that will draw it (a fallback font for 𠮷 and other
+    supplementary-plane ideographs, which are one `str` character each). Invisible characters (e.g. a
+    variation selector) take no width and stay on the line of the character before them."""
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         lines.extend(_wrap_paragraph(paragraph, fonts, role, size, max_width))
@@ -57,4 +61,7 @@ def _adjust_break(text: str, start: int, end: int) -> int:
             candidate -= 1
         else:
             break
+    # Keep a variation selector or joiner with the character it follows.
+    while candidate - 1 > start and is_invisible(text[candidate]):
+        candidate -= 1
     return candidate if candidate > start else end

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from dingmi_desktop.domain.periods import declassify_on
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, HOLIDAY, WORKDAY, dump_calendar
 from dingmi_desktop.storage.directory import Tx, load_user
 from dingmi_desktop.storage.provision import provision_user
 from dingmi_desktop.storage.records import (
@@ -60,6 +61,36 @@ SAMPLE_CATALOG = (
         ("第3条", "示例：内部统计汇总数据", "秘密", "解密条件：数据正式发布后"),
     ),
 )
+
+# The 2026 schedule of 国务院办公厅关于2026年部分节假日安排的通知 (first day, last day, kind, note): whole
+# 放假 periods as published (their weekend days change no count) and the 调休 working weekends. 2027 is not
+# seeded: its schedule is published only late in 2026; the 安全保密管理员 adds it (工作日历 page or
+# `dingmi calendar add`).
+DEMO_CALENDAR: tuple[tuple[date, date, str, str], ...] = (
+    (date(2026, 1, 1), date(2026, 1, 3), HOLIDAY, "元旦"),
+    (date(2026, 1, 4), date(2026, 1, 4), WORKDAY, "元旦调休上班"),
+    (date(2026, 2, 14), date(2026, 2, 14), WORKDAY, "春节调休上班"),
+    (date(2026, 2, 15), date(2026, 2, 23), HOLIDAY, "春节"),
+    (date(2026, 2, 28), date(2026, 2, 28), WORKDAY, "春节调休上班"),
+    (date(2026, 4, 4), date(2026, 4, 6), HOLIDAY, "清明节"),
+    (date(2026, 5, 1), date(2026, 5, 5), HOLIDAY, "劳动节"),
+    (date(2026, 5, 9), date(2026, 5, 9), WORKDAY, "劳动节调休上班"),
+    (date(2026, 6, 19), date(2026, 6, 21), HOLIDAY, "端午节"),
+    (date(2026, 9, 20), date(2026, 9, 20), WORKDAY, "国庆节调休上班"),
+    (date(2026, 9, 25), date(2026, 9, 27), HOLIDAY, "中秋节"),
+    (date(2026, 10, 1), date(2026, 10, 7), HOLIDAY, "国庆节"),
+    (date(2026, 10, 10), date(2026, 10, 10), WORKDAY, "国庆节调休上班"),
+)
+
+
+def demo_calendar_days() -> dict[date, tuple[str, str]]:
+    """DEMO_CALENDAR expanded to date → (kind, note), the stored shape of setting `calendar.days`."""
+    days: dict[date, tuple[str, str]] = {}
+    for first, last, kind, note in DEMO_CALENDAR:
+        for offset in range((last - first).days + 1):
+            days[first + timedelta(days=offset)] = (kind, note)
+    return days
+
 
 SAMPLE_FORMS: tuple[tuple[str, dict[str, Any]], ...] = (
     (
@@ -178,6 +209,14 @@ def build_demo(
             for code, text, category, period in items:
                 tx.catalog.add_item(list_id, code, text, category, period)
             system.append("导入依据库", object_type="catalog", object_id=str(list_id), detail={"示例": True})
+            calendar = demo_calendar_days()
+            tx.settings.set(CALENDAR_SETTING, dump_calendar(calendar))
+            system.append(
+                "修改工作日历",
+                object_type="calendar",
+                object_id="2026",
+                detail={"操作": "添加", "演示": True, "天数": len(calendar)},
+            )
             for username, content in SAMPLE_FORMS:
                 drafter = load_user(orm, orm.scalars(select(t.User).where(t.User.username == username)).one())
                 form_id = add_sample_form(Tx(orm, drafter, clock), content)

@@ -15,6 +15,7 @@ from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import AuthorityRefused, DomainError, TransitionRefused
 from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.workflow import Action, Actor, Outcome, Policy, Role, Status, WorkflowContext
+from dingmi_desktop.services.calendar import stored_calendar
 from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo
 
@@ -69,11 +70,40 @@ class Loaded:
 
 
 class FormAccess:
-    """Base of the workflow services; holds the session and the working-day calendar."""
+    """Base of the workflow services; holds the session and the working-day calendar.
+
+    Without an injected calendar the unit's stored one (services.calendar) is used: every transaction
+    that loads a form reads it (`work_calendar(tx)`), so due dates follow the administrator's latest edit.
+    """
 
     def __init__(self, session: Session, calendar: WorkCalendar | None = None) -> None:
         self.session = session
-        self.calendar = calendar or WorkCalendar()
+        self._stored_calendar: WorkCalendar | None = None
+        self.calendar = calendar
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The injected calendar, else the stored one as last read in a transaction (read in a
+        transaction of its own when none was read yet: never touch it inside an open transaction
+        before `load` or `work_calendar(tx)`)."""
+        if self._calendar is not None:
+            return self._calendar
+        if self._stored_calendar is None:
+            with self.session.transaction() as tx:
+                return self.work_calendar(tx)
+        return self._stored_calendar
+
+    @calendar.setter
+    def calendar(self, value: WorkCalendar | None) -> None:
+        """Injects a fixed calendar (None: back to the stored one)."""
+        self._calendar = value
+
+    def work_calendar(self, tx: Tx) -> WorkCalendar:
+        """The calendar in force for this transaction."""
+        if self._calendar is not None:
+            return self._calendar
+        self._stored_calendar = stored_calendar(tx)
+        return self._stored_calendar
 
     # --- who and when -------------------------------------------------------------------------------
     @property
@@ -109,6 +139,7 @@ class FormAccess:
         if not self.sees_all() and record.drafter_id != self.user.id:
             raise PermissionDenied(f"无权查阅表单 {form_id}：承办人只能查阅本人拟制的表单。")
         assert record.content is not None
+        self.work_calendar(tx)  # due dates computed in this transaction use the calendar in force
         return Loaded(record, decode(record.content), Status(record.status))
 
     def context(self, tx: Tx, loaded: Loaded, **inputs: Any) -> WorkflowContext:

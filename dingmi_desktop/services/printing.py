@@ -27,7 +27,15 @@ from dingmi_desktop.export.verification import (
     signatures_digest,
 )
 from dingmi_desktop.services.form_access import LOCAL_TIME, FormAccess, Loaded
-from dingmi_desktop.storage import DecisionRecord, InvalidInput, NotFound, PermissionDenied, Session, Tx
+from dingmi_desktop.storage import (
+    DecisionRecord,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    PrintInfo,
+    Session,
+    Tx,
+)
 
 WATERMARK_SETTING = "print.watermark"
 APPROVING_ACTIONS = frozenset(
@@ -56,6 +64,21 @@ class PrintJob:
     @property
     def copy_range(self) -> str:
         return f"{copy_number_text(self.copies_from)}—{copy_number_text(self.copies_to)}"
+
+
+@dataclass(frozen=True)
+class PrintStatus:
+    """The print register of one form: approved 印制份数, copies printed so far and every job."""
+
+    form_id: int
+    status: str
+    approved: int
+    printed: int  # 印制 copies only; 复印 does not count toward the approved number
+    entries: tuple[PrintInfo, ...]
+
+    @property
+    def remaining(self) -> int:
+        return max(self.approved - self.printed, 0)
 
 
 @dataclass(frozen=True)
@@ -136,6 +159,18 @@ class PrintingService(FormAccess):
         return result
 
     # --- printing -------------------------------------------------------------------------------------
+    def print_status(self, form_id: int) -> PrintStatus:
+        """The register of a form the user may see (read only, not audited)."""
+        with self.session.transaction() as tx:
+            loaded = self.load(tx, form_id)
+            return PrintStatus(
+                form_id,
+                loaded.status.value,
+                loaded.form.copies or 0,
+                tx.prints.copies_printed(form_id),
+                tuple(tx.prints.for_form(form_id)),
+            )
+
     def print_copies(
         self, form_id: int, *, printer: str, password: str, copies: int | None = None
     ) -> PrintJob:
@@ -177,7 +212,7 @@ class PrintingService(FormAccess):
                 data = self._sheet(tx, loaded, "打印" if kind == PRINT else "复印")
                 pdf = render_copies(data, list(range(first, last + 1)), self.fonts)
                 pages = page_count(data, self.fonts) * (last - first + 1)
-                tx.prints.record(form_id, first, last, pages, kind)
+                tx.prints.record(form_id, first, last, pages, kind, printer=printer.strip())
                 detail = {"类别": kind, "份号": f"{first:06d}-{last:06d}", "份数": last - first + 1}
                 detail |= {"页数": pages, "打印机": printer.strip()}
                 if approver:
@@ -250,6 +285,7 @@ __all__ = [
     "COPY",
     "PRINT",
     "PrintJob",
+    "PrintStatus",
     "PrintingService",
     "SheetCheck",
     "approval_decisions",

@@ -105,6 +105,7 @@ class QueueService(FormAccess):
     def _unreported(self, tx: Tx, drafter: int | None, today: date, limit: int) -> list[EscalationInfo]:
         """不明确事项 still in drafting or review: found through the full-text index, not a table scan."""
         infos: list[EscalationInfo] = []
+        calendar = self.work_calendar(tx)
         for form_id in tx.forms.search(UNCLEAR_NEEDLE, limit=max(limit * 4, 200)):
             record = tx.forms.get(form_id)
             if record.status not in UNREPORTED or (drafter is not None and record.drafter_id != drafter):
@@ -114,7 +115,7 @@ class QueueService(FormAccess):
             if form.basis is None or form.basis.kind is not BasisKind.UNCLEAR:
                 continue
             loaded = Loaded(record, form, Status(record.status))
-            due = self.calendar.unclear_item_due(drafted_on(loaded))
+            due = calendar.unclear_item_due(drafted_on(loaded))
             infos.append(
                 EscalationInfo(record.id, record.title, loaded.status, "", None, due, None, today > due)
             )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditWriter
+from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, EMPTY, valid_calendar
 from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
 from dingmi_desktop.storage.records import (
     CatalogItemRecord,
@@ -27,6 +28,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
     ALGORITHM_SETTING: ("sha256", lambda v: v in ("sha256", "sm3")),
     "workflow.review_step": ("on", lambda v: v in ("on", "off")),
     "print.watermark": ("off", lambda v: v in ("on", "off")),
+    CALENDAR_SETTING: (EMPTY, valid_calendar),  # holidays and 调休 working days (services.calendar)
 }
 
 
@@ -134,7 +136,14 @@ class PrintRepository:
         self._orm, self._actor, self._clock = orm, actor, clock
 
     def record(
-        self, form_id: int, copies_from: int, copies_to: int, pages: int, kind: str = "印制"
+        self,
+        form_id: int,
+        copies_from: int,
+        copies_to: int,
+        pages: int,
+        kind: str = "印制",
+        *,
+        printer: str = "",
     ) -> PrintInfo:
         if self._orm.get(t.Form, form_id) is None:
             raise NotFound(f"未找到编号为 {form_id} 的表单。")
@@ -148,6 +157,7 @@ class PrintRepository:
             copies_to=copies_to,
             pages=pages,
             time=iso(self._clock()),
+            printer=printer.strip()[:200],
         )
         self._orm.add(row)
         self._orm.flush()
@@ -181,6 +191,7 @@ class PrintRepository:
             row.copies_to,
             row.pages,
             parse_iso(row.time),
+            row.printer or "",
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -192,6 +193,11 @@ def _signed_bytes(row: t.Decision, actor: str) -> bytes:
     return signing.decision_bytes(row.content_hash, _decision_payload(row), actor, row.time)
 
 
+def _content_matches(row: t.Decision, content: str | None) -> bool:
+    """The stored revision still hashes to what the decision signed (an edited revision does not)."""
+    return content is not None and digest_hex(content.encode("utf-8")) == row.content_hash
+
+
 class DecisionRepository:
     def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
         self._orm, self._actor, self._clock = orm, actor, clock
@@ -235,13 +241,25 @@ class DecisionRepository:
         return self._record(row, self._actor.username)
 
     def for_form(self, form_id: int) -> list[DecisionRecord]:
+        """A signature counts as valid only while the revision it signed still has the signed content."""
         rows = self._orm.execute(
-            select(t.Decision, t.User.username)
+            select(t.Decision, t.User.username, t.FormRevision.content)
             .join(t.User, t.User.id == t.Decision.actor_id)
+            .outerjoin(
+                t.FormRevision,
+                (t.FormRevision.form_id == t.Decision.form_id)
+                & (t.FormRevision.revision == t.Decision.revision),
+            )
             .where(t.Decision.form_id == form_id)
             .order_by(t.Decision.id)
         ).all()
-        return [self._record(row, name) for row, name in rows]
+        records = []
+        for row, name, content in rows:
+            record = self._record(row, name)
+            if record.signature_valid and not _content_matches(row, content):
+                record = dataclasses.replace(record, signature_valid=False)
+            records.append(record)
+        return records
 
     def _current_key(self, user_id: int) -> t.UserKey:
         return self._orm.scalars(

@@ -154,6 +154,7 @@ class PrintInfo:
     copies_to: int
     pages: int
     time: datetime
+    printer: str = ""  # the printer the job was sent to ("" for rows from before schema 0003)
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ class PrintRecord(Base):
     copies_to: Mapped[int]
     pages: Mapped[int]
     time: Mapped[str] = mapped_column(String(40))
+    printer: Mapped[str] = mapped_column(String(200), default="", server_default="")  # since 0003
 
 
 class SecurityPolicy(Base):

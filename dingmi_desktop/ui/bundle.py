@@ -31,6 +31,8 @@ class ServiceBundle:
     audit: Any = None
     workflow: Any = None
     catalog: Any = None
+    calendar: Any = None  # CalendarService: the working-day calendar (read by all, edited by 安全保密管理员)
+    printing: Any = None  # PrintingService (preview, print, export, verify) for business users
     now: Callable[[], datetime] = field(default=datetime.now)
     extra: dict[str, Any] = field(default_factory=dict)
 

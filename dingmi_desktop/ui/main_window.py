@@ -45,11 +45,14 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.setMinimumSize(1024, 640)
         self._fit_to_screen()
         available = {
-            name for name in ("workflow", "accounts", "audit", "catalog") if getattr(bundle, name) is not None
+            name
+            for name in ("workflow", "accounts", "audit", "catalog", "calendar")
+            if getattr(bundle, name) is not None
         }
         self.entries = entries_for(info.roles, available)
         self.pages: dict[str, Page] = {}
         self.form_page = None
+        self.verify_dialog: QWidget | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +139,12 @@ class MainWindow(FormHostMixin, QMainWindow):
             )
             forms.addAction(self.action_new_dispatch)
             forms.addAction(self.action_new_review)
+        if self.bundle.printing is not None:
+            tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+            self.action_verify_sheet = self._action(
+                "actionVerifySheet", self.tr("核验审批单…"), "Ctrl+Shift+V", self.open_verify_sheet
+            )
+            tools.addAction(self.action_verify_sheet)
         for page in self.pages.values():
             contribute = getattr(page, "contribute_actions", None)
             if contribute is not None:
@@ -208,6 +217,17 @@ class MainWindow(FormHostMixin, QMainWindow):
             self.tr("空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定").format(idle_lock_minutes)
         )
         self.idle_minutes_changed.emit(idle_lock_minutes)
+
+    def open_verify_sheet(self) -> QWidget:
+        """核验审批单: a modeless dialog, closed and dropped by the lock sequence with the window."""
+        from dingmi_desktop.ui.dialogs.verify_sheet import VerifySheetDialog
+
+        if self.verify_dialog is None:
+            self.verify_dialog = VerifySheetDialog(self.bundle.printing, self.ops, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        self.verify_dialog.activateWindow()
+        return self.verify_dialog
 
     def form_changed(self) -> None:
         """A decision changed a form: the lists refresh when shown again."""

@@ -55,6 +55,12 @@ def nav_entries() -> list[NavEntry]:
             "accounts",
         ),
         NavEntry(
+            "calendar",
+            QCoreApplication.translate("navigation", "工作日历"),
+            frozenset({"安全保密管理员"}),
+            "calendar",
+        ),
+        NavEntry(
             "audit", QCoreApplication.translate("navigation", "审计日志"), frozenset({"安全审计员"}), "audit"
         ),
     ]

@@ -3,6 +3,7 @@
 Views call ``ops.run(fn, on_done)``; ``fn`` runs on the worker, ``on_done(result)`` runs back on the GUI
 thread. Failures go to ``on_error`` when given, otherwise to the single error handler (the error dialog).
 The lock sequence and application shutdown use ``wait_idle()`` so that a save in flight always finishes.
+While the worker runs, Python's cycle collector runs on the GUI thread only (see ``gc_guard``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QThread, QTimer, Signal, Slot
+
+from dingmi_desktop.ui.gc_guard import main_thread_collector
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,9 @@ class OpRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.finished.connect(self._on_finished)
+        self._collector = main_thread_collector()
+        if self._collector is not None:
+            self._collector.acquire()
         self._thread.start()
 
     def set_error_handler(self, handler: ErrorHandler | None) -> None:
@@ -132,6 +138,9 @@ class OpRunner(QObject):
         self.wait_idle(timeout_ms)
         self._thread.quit()
         self._thread.wait(QDeadlineTimer(timeout_ms))
+        collector, self._collector = self._collector, None
+        if collector is not None:
+            collector.release()
 
     @Slot(int)
     def _on_finished(self, op_id: int) -> None:

@@ -376,6 +376,166 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="23" />
+        <source>工作日历</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="27" />
+        <source>不明事项的上报期限和答复期限按工作日计算（条例第二十五条）：星期六、星期日和登记的节假日不计，登记的调休上班日照常计算。修改后新计算的期限即按新日历；已上报事项的期限不变。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="37" />
+        <source>登记日期…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="40" />
+        <source>删除所选日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="42" />
+        <source>年份：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <source>日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <source>星期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <source>备注</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <source>说明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="74" />
+        <source>全部</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
+        <source>{0}年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="88" />
+        <source>周末，不影响工作日计数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
+        <source>全部年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="95" />
+        <source>{0}：节假日 {1} 天，调休上班 {2} 天。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="101" />
+        <source>{0}没有登记的节假日或调休上班日，只按星期六、星期日休息计算。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="109" />
+        <source>请选择日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="111" />
+        <source>结束日期不能早于开始日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="116" />
+        <source>登记节假日或调休上班日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="118" />
+        <source>日期：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="119" />
+        <source>至（连续多天时）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="120" />
+        <source>类别：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="121" />
+        <source>备注（如 国庆节）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="125" />
+        <source>节假日可按国务院通知的放假起止日期整段登记（其中的周末不影响计数）；调休上班日须为星期六或星期日。同一日期不能既是节假日又是调休上班日。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="133" />
+        <source>请选择日期。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="142" />
+        <source>已登记 {0} 天为{1}，并记入审计日志。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="151" />
+        <source>请先在列表中选择要删除的日期。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="153" />
+        <source>从工作日历中删除 {0}（{1}{2}）吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="156" />
+        <source>删除日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="162" />
+        <source>已删除 {0}，并记入审计日志。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="175" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="177" />
+        <source>未保存：{0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="38" />
@@ -798,7 +958,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="64" />
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="60" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
@@ -928,134 +1088,288 @@
         <translation>Reply recorded</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="46" />
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="48" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="49" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="58" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="59" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="59" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="60" />
         <source>提交 (Ctrl+Enter)</source>
         <translation>Submit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
         <source>审核…</source>
         <translation>Review…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
         <source>批准…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
         <source>上报…</source>
         <translation>Escalate…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
         <source>登记争议…</source>
         <translation>Record dispute…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="67" />
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="68" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="69" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="70" />
+        <source>复印…</source>
+        <translation>Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="71" />
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="85" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="86" />
         <source>办理历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="111" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="122" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="127" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="132" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="143" />
         <source>新建（未保存）</source>
         <translation>New (unsaved)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="152" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="163" />
         <source>编号 {0} · 第 {1} 版 · 拟稿人 {2}</source>
         <translation>No. {0} · revision {1} · drafted by {2}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="156" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="167" />
         <source>办理历史（{0}）</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="216" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="235" />
         <source>正在自动保存…</source>
         <translation>Autosaving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="216" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="235" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="226" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="245" />
         <source>已自动保存（{0}）</source>
         <translation>Autosaved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="226" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="245" />
         <source>已保存（{0}）</source>
         <translation>Saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="229" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="248" />
         <source>；尚有 {0} 处需完善后才能提交</source>
         <translation>; {0} items to complete before submitting</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="232" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="251" />
         <source>编号 {0} · 第 {1} 版</source>
         <translation>No. {0} · revision {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="249" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="269" />
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="263" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="283" />
         <source>表单尚有 {0} 处问题，请按红色提示修改后再提交。</source>
         <translation>The form has {0} problems; fix the items marked in red, then submit.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="273" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="293" />
         <source>已提交</source>
         <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="75" />
+        <source>正在生成预览…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="90" />
+        <source>无法预览：{0}</source>
+        <translation>Cannot preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="96" />
+        <source>已打开预览。</source>
+        <translation>Preview opened.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="114" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="205" />
+        <source>未打印：{0}</source>
+        <translation>Not printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="120" />
+        <source>已印制批准的全部 {0} 份。超出批准份数须经安全保密管理员批准（复印）。现在办理复印吗？</source>
+        <translation>All {0} approved copies are printed. More copies need the security administrator's approval (copy). Make a copy now?</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="124" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="216" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="128" />
+        <source>已印制批准的全部 {0} 份，未再打印。</source>
+        <translation>All {0} approved copies are printed; nothing more was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="135" />
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="137" />
+        <source>选择打印机</source>
+        <translation>Choose a printer</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="139" />
+        <source>已取消打印：未选择打印机，未登记任何份号。</source>
+        <translation>Printing cancelled: no printer chosen, no copy number registered.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="159" />
+        <source>未复印：{0}</source>
+        <translation>Not copied: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="165" />
+        <source>批准份数内尚有 {0} 份未印制，请用“打印”印制；复印仅用于超出批准份数的份数。</source>
+        <translation>{0} approved copies are not printed yet: use “Print”. Copy is only for copies beyond the approved number.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="176" />
+        <source>已取消复印。</source>
+        <translation>Copy cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="178" />
+        <source>选择打印机（复印）</source>
+        <translation>Choose a printer (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="180" />
+        <source>已取消复印：未选择打印机，未登记任何份号。</source>
+        <translation>Copy cancelled: no printer chosen, no copy number registered.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="200" />
+        <source>正在登记份号…</source>
+        <translation>Registering copy numbers…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="213" />
+        <source>正在送往打印机…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="226" />
+        <source>正在送往打印机：第 {0} / {1} 页</source>
+        <translation>Sending to the printer: page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="233" />
+        <source>份号 {0} 已登记，但送往打印机失败：{1}。补印须按复印办理。</source>
+        <translation>Copy numbers {0} are registered, but sending them to the printer failed: {1}. Reprinting them is a copy job.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="244" />
+        <source>已{0}：份号 {1}，共 {2} 页，打印机：{3}。</source>
+        <translation>{0} done: copy numbers {1}, {2} pages, printer: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="255" />
+        <source>定密审批单-{0}.pdf</source>
+        <translation>classification-sheet-{0}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="259" />
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="261" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="268" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="290" />
+        <source>未导出：{0}</source>
+        <translation>Not exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="280" />
+        <source>已导出：{0}（{1} KB）</source>
+        <translation>Exported: {0} ({1} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="285" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -1104,9 +1418,14 @@
         <translation>; {0} more</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="161" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="169" />
         <source>尚无办理记录。</source>
         <translation>No history yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="176" />
+        <source>有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。请勿依据这些记录办理，并报安全审计员核查。</source>
+        <translation>{0} history entries have an invalid signature: the record was altered outside this program or signed by someone else. Do not act on them; report this to the security auditor.</translation>
     </message>
 </context>
 <context>
@@ -1193,73 +1512,83 @@
         <translation>Dingmi Desktop — {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="73" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="76" />
         <source>当前账户没有可用的功能，请联系安全保密管理员分配角色。</source>
         <translation>This account has no functions yet; ask the security administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="107" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="110" />
         <source>会话(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="109" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="112" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="111" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="114" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="113" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="116" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="119" />
         <source>修改密码…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="124" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="127" />
         <source>表单(&amp;F)</source>
         <translation>&amp;Forms</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="130" />
         <source>新建送审签发单</source>
         <translation>New dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="133" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="136" />
         <source>新建定密审核单</source>
         <translation>New review sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="147" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="143" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="145" />
+        <source>核验审批单…</source>
+        <translation>Verify a sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="156" />
         <source>（无角色）</source>
         <translation>(no role)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="148" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="157" />
         <source>当前用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="150" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="159" />
         <source>角色：{0}</source>
         <translation>Roles: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="153" />
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="208" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="162" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="217" />
         <source>空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定</source>
         <translation>Locks after {0} idle minutes · Ctrl+L locks now</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="165" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="174" />
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -1423,6 +1752,49 @@
     </message>
 <message><source>密码最小长度（位）：</source><translation>Minimum password length:</translation></message><message><source>须包含的字符类别数（小写、大写、数字、符号）：</source><translation>Character classes required (lower, upper, digit, symbol):</translation></message><message><source>密码最长使用期限（天，0 为不过期）：</source><translation>Maximum password age (days, 0 = never):</translation></message><message><source>连续失败多少次后锁定账户：</source><translation>Lock the account after failed attempts:</translation></message><message><source>账户锁定时长（分钟）：</source><translation>Lockout duration (minutes):</translation></message><message><source>空闲多少分钟后锁定会话：</source><translation>Lock the session after idle minutes:</translation></message></context>
 <context>
+    <name>PrintRequestDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="146" />
+        <source>打印审批单</source>
+        <translation>Print the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="149" />
+        <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份，本次最多可印 {3} 份；每份有自己的份号，并登记入印制台账。</source>
+        <translation>Marking: {0}. Approved copies: {1}, printed: {2}; at most {3} now. Every copy gets its own copy number and is entered in the print register.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="151" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
+        <source>本次印制份数：</source>
+        <translation>Copies to print now:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="159" />
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="160" />
+        <source>点击“打印”后选择打印机；取消选择打印机则不登记、不打印。</source>
+        <translation>After “Print”, choose the printer; cancelling there registers and prints nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="167" />
+        <source>请输入密码。</source>
+        <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="43" />
@@ -1518,6 +1890,107 @@
         <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="122" />
         <source>请先选择一份表单。</source>
         <translation>Select a form first.</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="187" />
+        <source>复印（超出批准份数）</source>
+        <translation>Copy (beyond the approved number)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="188" />
+        <source>批准并复印</source>
+        <translation>Approve and copy</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="191" />
+        <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份。超出批准份数的复印须经安全保密管理员批准：请安全保密管理员在本终端输入用户名和密码。复印件的份号接续已发出的最大份号。</source>
+        <translation>Marking: {0}. Approved copies: {1}, printed: {2}. Copies beyond the approved number need the security administrator's approval: they enter their user name and password at this terminal. Copy numbers continue after the highest issued.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="193" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="200" />
+        <source>复印份数：</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="201" />
+        <source>本人再次输入密码：</source>
+        <translation>Your password again:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
+        <source>安全保密管理员的用户名</source>
+        <translation>User name of the security administrator</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="205" />
+        <source>批准人用户名：</source>
+        <translation>Approver's user name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="206" />
+        <source>批准人密码：</source>
+        <translation>Approver's password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="211" />
+        <source>请输入本人密码。</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="213" />
+        <source>请安全保密管理员输入用户名和密码。</source>
+        <translation>The security administrator must enter user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreviewDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="59" />
+        <source>预览 — {0}</source>
+        <translation>Preview — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="59" />
+        <source>审批单</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="64" />
+        <source>预览（份号 000000，不是印制件）· 共 {0} 页</source>
+        <translation>Preview (copy number 000000, not a printed copy) · {0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="67" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="69" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="71" />
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="73" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +2230,84 @@
     </message>
 </context>
 <context>
+    <name>VerifySheetDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="35" />
+        <source>核验审批单</source>
+        <translation>Verify a sheet</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="43" />
+        <source>输入或粘贴审批单上印的核验码（形如 DM-12-XXXX-XXXX），核对其与库中已批准的内容和签名是否一致。</source>
+        <translation>Type or paste the verification code printed on the sheet (like DM-12-XXXX-XXXX) to check it against the approved content and signatures in the store.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="52" />
+        <source>DM-表单编号-XXXX-XXXX</source>
+        <translation>DM-form number-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="54" />
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="75" />
+        <source>表单编号：</source>
+        <translation>Form number:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="76" />
+        <source>标题 / 事项名称：</source>
+        <translation>Title / item:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="77" />
+        <source>密级标志：</source>
+        <translation>Marking:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="78" />
+        <source>当前状态：</source>
+        <translation>Current status:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="80" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="92" />
+        <source>请输入核验码。</source>
+        <translation>Enter the verification code.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="98" />
+        <source>正在核验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="106" />
+        <source>✔ 一致：审批单与库中已批准的内容和签名相符。</source>
+        <translation>✔ Matches: the sheet agrees with the approved content and signatures in the store.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="109" />
+        <source>✘ 不一致：{0}</source>
+        <translation>✘ Does not match: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="118" />
+        <source>核验码无法识别：{0}</source>
+        <translation>The verification code cannot be read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/verify_sheet.py" line="142" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>_AccountsPage</name>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="59" />
@@ -1765,8 +2316,8 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="62" />
-        <source>系统管理员、安全保密管理员、安全审计员由不同人员担任。请分别设置初始密码；安全保密管理员和安全审计员首次登录时须修改初始密码。</source>
-        <translation type="unfinished" />
+        <source>系统管理员、安全保密管理员、安全审计员由不同人员担任。请分别设置三个账户的初始密码并交各人；每个账户首次登录时均须修改初始密码。</source>
+        <translation>The system administrator, the security administrator and the auditor are three different people. Set an initial password for each account and hand it over; every account must change it at first sign-in.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="79" />
@@ -1792,6 +2343,31 @@
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="102" />
         <source>三员账户的密码须互不相同</source>
         <translation>The three administrators need different passwords</translation>
+    </message>
+</context>
+<context>
+    <name>_RequestDialog</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="76" />
+        <source>印制登记：
+{0}</source>
+        <translation>Print register:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="76" />
+        <source>尚无印制记录。</source>
+        <translation>Nothing printed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="87" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="88" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2425,37 @@
     </message>
 </context>
 <context>
+    <name>file_output</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="24" />
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="46" />
+        <source>无法写入文件夹“{0}”：没有写入权限。请另选文件夹。</source>
+        <translation>Cannot write to the folder “{0}”: no permission. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="28" />
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="44" />
+        <source>文件夹“{0}”不存在。请另选文件夹。</source>
+        <translation>The folder “{0}” does not exist. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="30" />
+        <source>磁盘空间不足，文件未保存：{0}</source>
+        <translation>The disk is full; the file was not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="32" />
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="42" />
+        <source>“{0}”是文件夹，请输入文件名。</source>
+        <translation>“{0}” is a folder; enter a file name.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/file_output.py" line="33" />
+        <source>无法保存文件“{0}”：{1}</source>
+        <translation>Cannot save “{0}”: {1}</translation>
+    </message>
+</context>
+<context>
     <name>navigation</name>
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="22" />
@@ -1895,7 +2502,12 @@
         <translation>Officers &amp; authority</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/navigation.py" line="58" />
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="59" />
+        <source>工作日历</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/navigation.py" line="64" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -1984,6 +2596,37 @@
         <location filename="../../dingmi_desktop/ui/dialogs/prompts.py" line="183" />
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
+    </message>
+</context>
+<context>
+    <name>sheet_preview</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="30" />
+        <source>无法读取审批单内容。</source>
+        <translation>Cannot read the sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="36" />
+        <source>审批单无法显示（PDF 错误：{0}）。</source>
+        <translation>The sheet cannot be shown (PDF error: {0}).</translation>
+    </message>
+</context>
+<context>
+    <name>sheet_printer</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="33" />
+        <source>系统默认打印机</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="56" />
+        <source>无法开始打印：打印机“{0}”不可用。</source>
+        <translation>Cannot start printing: the printer “{0}” is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="65" />
+        <source>打印机在第 {0} 页中断。</source>
+        <translation>The printer stopped at page {0}.</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,35 @@ def test_corrections_are_printed_with_the_decision() -> None:
     assert opinions(data)["定密责任人决定"].opinion == "批准。更正：密级改为秘密；保密期限改为5年。"
 
 
+def test_only_the_officers_corrections_are_printed_in_chinese() -> None:
+    # A recorded escalation reply stores its `reply` record beside the flat corrections
+    # (services/escalation.py); an escalation stores `escalation`, a dispute `dispute`.
+    stored = {
+        "reply": {"outcome": "确定", "replied_on": "2026-11-20"},
+        "scope": "项目组",
+        "escalation": {"to": "上级机关", "sent_on": "2026-11-01"},
+        "knowers": ["张三", "王五"],
+        "period": {"months": 6},
+        "category": "秘密",
+    }
+    at = samples.decisions()[0].time
+    reply = samples.Decision("record_superior_decision", "定密责任人", "王五", "按上级意见", at, True, stored)
+    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
+    assert opinion == (
+        "按上级意见。更正：密级改为秘密；保密期限改为6个月；知悉范围改为项目组；知悉人员改为张三、王五。"
+    )
+    for key in ("reply", "escalation", "outcome", "replied_on", "{"):
+        assert key not in opinion
+
+
+def test_decision_data_without_corrections_prints_no_correction() -> None:
+    stored = {"reply": {"outcome": "退回", "replied_on": "2026-11-20"}, "dispute": {"parties": "甲、乙"}}
+    at = samples.decisions()[0].time
+    reply = samples.Decision("record_escalation_reply", "定密责任人", "王五", "退回重拟", at, True, stored)
+    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
+    assert opinion == "退回重拟。"
+
+
 def test_derived_basis_shows_its_source() -> None:
     basis = {
         "kind": "派生",

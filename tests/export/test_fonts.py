@@ -6,15 +6,29 @@ from pathlib import Path
 
 import pytest
 
-from dingmi_desktop.export.fonts import MISSING_GLYPH_MARK, Role, bundled_font_set, font_set
+from dingmi_desktop.export.fonts import (
+    BUNDLED_SUPPLEMENTARY,
+    MISSING_GLYPH_MARK,
+    Role,
+    bundled_font_set,
+    font_set,
+    load_font,
+)
 from dingmi_desktop.export.renderer import render_sheet
 from dingmi_desktop.export.textwrap_cjk import NO_LINE_START, wrap
+from dingmi_desktop.export.truetype import fix_to_unicode_cmap
 from dingmi_desktop.paths import resource_path
 from tests.export import samples
-from tests.export.pdfread import read_pages
+from tests.export.pdfread import embedded_fonts, read_pages
 
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 CFF_FONT = Path("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf")
+
+
+# Characters no bundled font has: a private-use one and unassigned ones in planes 2 and 3 (the planes
+# whose fallback font is parsed on demand). They are the only characters drawn as the 缺字 mark 〓.
+UNCOVERED = "\ue000\U0002fffd\U0003fffd"
+SUPPLEMENTARY = "𠮷𪚲𫝆𫠝𬺰"  # CJK Extension B, C, D, E, F
 
 
 def test_bundled_fonts_cover_the_special_characters() -> None:
@@ -26,12 +40,79 @@ def test_bundled_fonts_cover_the_special_characters() -> None:
     assert fonts.by_role[Role.SONG].font.face.name == b"UMingCN"
 
 
+@pytest.mark.parametrize("role", list(Role))
+def test_supplementary_plane_ideographs_come_from_the_bundled_fallback_font(role: Role) -> None:
+    fonts = bundled_font_set()
+    for char in SUPPLEMENTARY:
+        font = fonts.font_for(char, role)
+        assert font is not None and font.path.name == "HanaMinB.ttf", char
+        assert ord(char) in font.font.face.charToGlyph and font.width(char, 12) == pytest.approx(12)
+        assert fonts.visible_char(char, role) == (font, char)
+    assert fonts.missing("机密" + SUPPLEMENTARY) == set()
+
+
 def test_a_character_no_font_has_is_replaced_by_a_visible_mark() -> None:
     fonts = bundled_font_set()
-    assert fonts.missing("机密𠮷") == {"𠮷"}  # CJK Extension B: in neither bundled font
-    font, shown = fonts.visible_char("𠮷", Role.SONG)
-    assert shown == MISSING_GLYPH_MARK and font.covers(MISSING_GLYPH_MARK)
-    assert [chunk for _font, chunk in fonts.runs("甲𠮷乙", Role.SONG)] == ["甲〓乙"]
+    assert fonts.missing("机密𠮷" + UNCOVERED) == set(UNCOVERED)
+    for char in UNCOVERED:
+        font, shown = fonts.visible_char(char, Role.SONG)
+        assert shown == MISSING_GLYPH_MARK and font.covers(MISSING_GLYPH_MARK)
+    assert [chunk for _font, chunk in fonts.runs("甲\ue000乙", Role.SONG)] == ["甲〓乙"]
+    runs = fonts.runs("甲𠮷\U0002fffd乙", Role.SONG)
+    assert [(font.path.name, chunk) for font, chunk in runs] == [
+        ("uming.ttc", "甲"),
+        ("HanaMinB.ttf", "𠮷"),
+        ("uming.ttc", "〓乙"),
+    ]
+
+
+def test_invisible_characters_are_neither_drawn_nor_marked() -> None:
+    fonts = bundled_font_set()
+    text = "𠮷\U000e0100葛\ufe00A\u200db\ufeff"  # ideographic variation selector, VS1, ZWJ, BOM
+    assert fonts.missing(text) == set()
+    assert "".join(chunk for _font, chunk in fonts.runs(text, Role.SONG)) == "𠮷葛Ab"
+    assert fonts.text_width(text, Role.SONG, 12) == fonts.text_width("𠮷葛Ab", Role.SONG, 12)
+    # a break never separates a variation selector from its ideograph
+    lines = wrap("葛\ufe00" * 30, fonts, Role.SONG, 12, 12 * 7.5)
+    assert all(line.startswith("葛") and line.endswith("\ufe00") for line in lines)
+
+
+def test_the_supplementary_font_is_parsed_only_when_a_character_needs_it(tmp_path: Path) -> None:
+    fonts = font_set([tmp_path])  # a font set of its own: no characters looked up yet
+    render_sheet(samples.sheet(opinion="经审核，符合规定〇〔〕·" + UNCOVERED[0]), 1, fonts)
+    assert "HanaMinB.ttf" not in [font.path.name for font in fonts.chain]  # BMP text, even unknown ones
+    assert fonts.font_for("𠮷", Role.SONG) is not None
+    assert fonts.chain[-1].path.name == "HanaMinB.ttf"
+    assert fonts.font_for(UNCOVERED[1], Role.SONG) is None  # planes 2/3, but no font has it
+    assert [font.path.name for font in fonts.chain].count("HanaMinB.ttf") == 1
+
+
+def test_the_supplementary_font_is_a_usable_truetype_font() -> None:
+    font = load_font(resource_path("fonts", BUNDLED_SUPPLEMENTARY.filename))
+    assert font is not None and font.font.face.name == b"HanaMinB"
+    licence = resource_path("fonts", "LICENSE-hanazono.txt").read_text("utf-8")
+    assert "SIL OPEN FONT LICENSE" in licence and "Hanazono Font License" in licence
+    cmap = font.cmap
+    # all of CJK Extension B as of Unicode 10 (U+2A6D7… were added later)
+    assert all(cp in cmap for cp in range(0x20000, 0x2A6D7))
+    assert sum(1 for cp in cmap if 0x2A700 <= cp <= 0x2EBEF) > 17_000  # Extensions C to F
+
+
+def test_supplementary_characters_are_embedded_with_outlines_and_read_back_as_text() -> None:
+    data = render_sheet(samples.sheet(opinion="甲" + SUPPLEMENTARY + "乙" + UNCOVERED), 1, bundled_font_set())
+    page = read_pages(data)[0]
+    # ToUnicode maps them back (as surrogate pairs); only the characters no font has show the 缺字 mark
+    assert "甲" + SUPPLEMENTARY + "乙〓〓〓" in page.text()
+    hana = next(font for font in embedded_fonts(data) if font.face == "HanaMinB")
+    assert hana.has_font_file
+    assert all(hana.outline_bytes[char] > 0 for char in SUPPLEMENTARY)
+
+
+def test_to_unicode_cmap_fix_rewrites_only_supplementary_targets() -> None:
+    cmap = "2 beginbfchar\n<00> <0000>\n<01> <20BB7>\n<02> <3007>\n<03> <2A6B2>\nendbfchar"
+    fixed = fix_to_unicode_cmap(cmap)
+    assert fixed == "2 beginbfchar\n<00> <0000>\n<01> <D842DFB7>\n<02> <3007>\n<03> <D869DEB2>\nendbfchar"
+    assert fix_to_unicode_cmap(fixed) == fixed
 
 
 def _link(directory: Path, name: str, target: Path) -> Path:
@@ -82,4 +163,17 @@ def test_wrap_fits_width_keeps_every_character_and_obeys_line_start_rule() -> No
     assert lines[-1] == "第二段"
     for line in lines:
         assert fonts.text_width(line, Role.SONG, 12) <= 200
+        assert line[:1] not in NO_LINE_START
+
+
+def test_wrap_measures_supplementary_characters_with_the_font_that_draws_them() -> None:
+    fonts = bundled_font_set()
+    text = ("〔2026〕𠮷" + SUPPLEMENTARY + "·〇") * 40
+    lines = wrap(text, fonts, Role.SONG, 12, 150)
+    assert "".join(lines) == text
+    assert max(len(line) for line in lines) > 10  # each supplementary character is one str character
+    for line in lines:
+        width = sum(fonts.font_for(ch, Role.SONG).width(ch, 12) for ch in line)  # type: ignore[union-attr]
+        assert width == pytest.approx(fonts.text_width(line, Role.SONG, 12))
+        assert width <= 150
         assert line[:1] not in NO_LINE_START

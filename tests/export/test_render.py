@@ -9,10 +9,10 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from dingmi_desktop.export.fonts import MISSING_GLYPH_MARK, bundled_font_set
+from dingmi_desktop.export.fonts import MISSING_GLYPH_MARK, LoadedFont, bundled_font_set
 from dingmi_desktop.export.renderer import render_copies, render_sheet
 from tests.export import samples
-from tests.export.pdfread import Page, mm, read_pages
+from tests.export.pdfread import Char, Page, Segment, embedded_fonts, mm, read_pages
 
 FONTS = bundled_font_set()
 BLOCK_LEFT_MM = 28.0
@@ -50,8 +50,13 @@ def long_sheet():
 
 
 @pytest.fixture(scope="module")
-def long_pages(long_sheet) -> list[Page]:
-    return render(long_sheet, 12)
+def long_pdf(long_sheet) -> bytes:
+    return render_sheet(long_sheet, 12, FONTS)
+
+
+@pytest.fixture(scope="module")
+def long_pages(long_pdf: bytes) -> list[Page]:
+    return read_pages(long_pdf)
 
 
 def test_page_is_a4_and_block_is_at_the_top_left() -> None:
@@ -114,60 +119,73 @@ def test_non_secret_sheet_has_no_marking_and_no_star() -> None:
         assert STAR not in page.text()
 
 
-def test_all_fonts_are_embedded_subsets(long_sheet) -> None:
-    reader = PdfReader(io.BytesIO(render_sheet(long_sheet, 1, FONTS)))
-    seen = 0
+def test_all_fonts_are_embedded_subsets(long_pdf: bytes, long_pages: list[Page]) -> None:
+    reader = PdfReader(io.BytesIO(long_pdf))
+    seen = set()
     for page in reader.pages:
         for ref in page["/Resources"]["/Font"].values():
             font = ref.get_object()
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             assert re.match(r"^/[A-Z]{6}\+", str(font["/BaseFont"]))
-            seen += 1
-    assert seen >= 2
+            seen.add(str(font["/BaseFont"]).split("+", 1)[1])
+    assert {"WenQuanYiZenHei-0", "UMingCN-0", "HanaMinB"} <= seen
+    # every character on the pages has a real outline in the embedded subset of its font: no blank box
+    outlines = {font.base_font: font.outline_bytes for font in embedded_fonts(long_pdf)}
+    for page in long_pages:
+        for char in page.chars:
+            if not char.text.isspace():
+                assert outlines[char.fontname][char.text] > 0, (char.text, char.fontname)
+
+
+def _cell_of(char: Char, segments: list[Segment]) -> tuple[float, float, float, float] | None:
+    """The grid cell (left, top, right, bottom) around the character's centre, from the ruled lines."""
+    cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    verticals = [s for s in segments if s.x0 == s.x1 and s.top <= cy <= s.bottom]
+    horizontals = [s for s in segments if s.top == s.bottom and s.x0 <= cx <= s.x1]
+    left = max((s.x0 for s in verticals if s.x0 <= cx), default=None)
+    right = min((s.x0 for s in verticals if s.x0 >= cx), default=None)
+    top = max((s.top for s in horizontals if s.top <= cy), default=None)
+    bottom = min((s.top for s in horizontals if s.top >= cy), default=None)
+    if left is None or right is None or top is None or bottom is None:
+        return None
+    return left, top, right, bottom
 
 
 def test_every_character_is_inside_its_cell_and_drawn_from_a_covering_font(long_pages: list[Page]) -> None:
-    faces = {font.font.face.name.decode(): font for font in FONTS.chain}
+    faces: dict[str, LoadedFont] = {font.font.face.name.decode(): font for font in FONTS.chain}
     drawn = []
+    in_cells = 0
     for page in long_pages:
+        grid_top = min(s.top for s in page.segments if s.top == s.bottom)
         for char in page.chars:
             assert 0 <= char.x0 < char.x1 <= page.width and 0 <= char.top < char.bottom <= page.height
             font = faces[char.face]
             assert font.covers(char.text), (char.text, char.face)
-            if TYPE_BOTTOM_MM > mm(char.top) > 70:  # inside the grid: no ruling crosses the glyph box
-                for seg in page.segments:
-                    vertical = seg.x0 == seg.x1
-                    if vertical:
-                        crosses = (
-                            char.x0 + 0.1 < seg.x0 < char.x1 - 0.1
-                            and seg.top < char.bottom
-                            and seg.bottom > char.top
-                        )
-                    else:
-                        crosses = (
-                            char.top + 0.1 < seg.top < char.bottom - 0.1
-                            and seg.x0 < char.x1
-                            and seg.x1 > char.x0
-                        )
-                    assert not crosses, (char, seg)
+            assert ord(char.text) in font.font.face.charToGlyph
+            if grid_top < char.top and mm(char.bottom) < TYPE_BOTTOM_MM:  # a grid character
+                cell = _cell_of(char, page.segments)
+                assert cell is not None, char
+                left, top, right, bottom = cell
+                assert left + 0.5 <= char.x0 and char.x1 <= right - 0.5, (char, cell)
+                assert top + 0.5 <= char.top and char.bottom <= bottom - 0.5, (char, cell)
+                in_cells += 1
             drawn.append(char.text)
+    assert in_cells > 5000
     text = "".join(drawn)
-    # the rare characters are drawn; 𠮷 is in no bundled font and shows the 缺字 mark instead of a blank
-    for rare in "〇〔〕·":
-        assert text.count(rare) >= 5000 // 35
-    assert "𠮷" not in text
-    assert text.count(MISSING_GLYPH_MARK) >= 5000 // 35
+    # the rare characters are drawn as themselves, 𠮷 from the fallback font; no 缺字 mark is needed
+    for rare in samples.RARE:
+        assert text.count(rare) >= 5000 // 35, rare
+    assert MISSING_GLYPH_MARK not in text
+    assert {c.face for page in long_pages for c in page.chars if c.text == "𠮷"} == {"HanaMinB"}
 
 
 def test_long_opinion_continues_in_order_across_pages(long_sheet, long_pages: list[Page]) -> None:
-    opinion = next(
-        e.opinion for s in long_sheet.sections for e in s.opinions if e.role == "承办人定密意见"
-    ).replace("𠮷", MISSING_GLYPH_MARK)
+    opinion = next(e.opinion for s in long_sheet.sections for e in s.opinions if e.role == "承办人定密意见")
     body = "".join(
         c.text
         for page in long_pages
-        for c in sorted(page.chars, key=lambda c: (round(c.top), c.x0))
+        for c in sorted(page.chars, key=lambda c: (c.baseline, c.x0))
         if mm(c.x0) > 28 + 33 + 0.5 and 70 < mm(c.top) < TYPE_BOTTOM_MM and c.size == 12.0
     )
     assert opinion in body

@@ -1,11 +1,17 @@
-"""Filling forms through the real editor widgets."""
+"""Filling forms through the real editor widgets, and the workflow steps the tests share."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.forms import BasisKind
+from dingmi_desktop.domain.forms import BasisKind, FormKind
+from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
+from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
+from tests.gui.conftest import WAIT_MS
 
 TITLE = "关于某项目技术方案的请示"
 
@@ -26,3 +32,48 @@ def fill_secret_form(page, title: str = TITLE, basis: BasisKind = BasisKind.DEFI
     editor.basis.reference.setText("示例一览表 第1条")
     editor.basis.text.setPlainText("示例：尚未公布的重大项目技术方案")
     editor.drafting.opinion.setPlainText("建议定为机密级，保密期限10年")
+
+
+def draft_and_submit(gui, qtbot, basis: BasisKind = BasisKind.DEFINITE) -> int:  # type: ignore[no-untyped-def]
+    """zhangsan drafts a 机密★10年 定密审核单 and submits it; returns the form id."""
+    gui.sign_in("zhangsan")
+    page = gui.window.new_form(FormKind.REVIEW)
+    assert page is not None
+    fill_secret_form(page, basis=basis)
+    assert page.editor.classification.preview.text() == "机密★10年"
+    assert page.editor.problems() == []
+    qtbot.mouseClick(page.buttons["submit"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "待审核", timeout=WAIT_MS)
+    gui.idle()
+    assert page.form_id is not None
+    return page.form_id
+
+
+def review(gui, qtbot, form_id: int, agree: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """lisi opens the form from his queue and gives his opinion (signed with his password)."""
+    gui.switch_to("lisi")
+    queue = gui.open_page("to_review")
+    assert any(s.id == form_id for s in queue.rows)
+    assert queue.select_form(form_id)
+    queue.open_selected()
+    qtbot.waitUntil(
+        lambda: gui.window.form_page is not None and gui.window.form_page.view is not None, timeout=WAIT_MS
+    )
+    page = gui.window.form_page
+    assert page.buttons["review"].isVisible()
+    assert not page.buttons["approve"].isVisible()
+    DecisionDialog.set_next_answer(Decision(opinion="同意拟定意见", password=DEMO_PASSWORD, agree=agree))
+    qtbot.mouseClick(page.buttons["review"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "待审批", timeout=WAIT_MS)
+    gui.idle()
+
+
+def approve(gui, qtbot, form_id: int, opinion: str = "同意按机密级、10年管理") -> None:  # type: ignore[no-untyped-def]
+    """wangwu approves the form with his password."""
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    assert page.buttons["approve"].isVisible()
+    ApprovalDialog.set_next_answer(ApprovalAnswer(opinion=opinion, password=DEMO_PASSWORD))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_badge.text() == "已定密", timeout=WAIT_MS)
+    gui.idle()

@@ -39,6 +39,10 @@ def test_auditor_filters_verifies_and_exports(gui, qtbot, tmp_path: Path) -> Non
     page = gui.open_page("audit")
     total = page.table.visible_count()
     assert total > 5
+    shown = [page.table.record_at(r).seq for r in range(total)]
+    assert shown == sorted(shown, reverse=True)  # newest first, by number (not "9" before "72")
+    cells = [page.table.model().index(r, c).data() for r in range(total) for c in (4, 6)]
+    assert not [c for c in cells if "True" in c or "False" in c or c.startswith(("form ", "user "))]
     page.filter.setText("zhangsan")
     assert 0 < page.table.visible_count() < total
     page.filter.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtCore import QThread
@@ -41,3 +42,34 @@ def test_errors_go_to_the_given_handler_or_the_error_dialog(qtbot) -> None:  # t
         assert [type(e) for e in local] == [ValueError]
     finally:
         ops.shutdown()
+
+
+class _Witness:
+    """Garbage in a reference cycle; records the thread that collects it."""
+
+    def __init__(self, seen: list[str]) -> None:
+        self.seen = seen
+        self.cycle = self
+
+    def __del__(self) -> None:
+        self.seen.append(threading.current_thread().name)
+
+
+def test_cycle_collection_never_runs_on_the_worker_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt wrappers collected on the worker crash the process; the collector runs on the GUI thread."""
+    was_enabled = gc.isenabled()
+    ops = OpRunner()
+    seen: list[str] = []
+    try:
+        assert not gc.isenabled()
+        _Witness(seen)  # unreachable at once, freed only by the cycle collector
+        ops.run(lambda: [[] for _ in range(50_000)])  # allocates far past the gen-0 threshold
+        assert ops.wait_idle(10_000)
+        assert seen == []
+        live = [[] for _ in range(5 * gc.get_threshold()[0])]  # the GUI thread's timer sees the count
+        qtbot.waitUntil(lambda: seen != [], timeout=10_000)
+        assert seen == [threading.main_thread().name]
+        del live
+    finally:
+        ops.shutdown()
+    assert gc.isenabled() == was_enabled

@@ -106,13 +106,42 @@ def test_first_run_wizard_creates_store_and_forces_initial_password_change(fresh
     assert not gui.window.has_page("users")
 
     gui.window.action_switch_user.trigger()
-    gui.sign_in("sysadmin", NEW_ADMIN_PASSWORDS["sysadmin"])  # the installer's own password is final
+    gui.wait_sign_in()
+    _change_initial_password(gui, qtbot, "sysadmin", "Sys#Changed2026")
     users = gui.open_page("users")
     assert {u.username for u in (users.table.record_at(r) for r in range(users.table.visible_count()))} == {
         "sysadmin",
         "secadmin",
         "auditor",
     }
+
+    gui.window.action_switch_user.trigger()
+    gui.wait_sign_in()
+    _change_initial_password(gui, qtbot, "auditor", "Aud#Changed2026")
+    assert gui.window.has_page("audit") and not gui.window.has_page("users")
+    entries = gui.controller.bundle.audit.entries()  # the worker is idle
+    created = {e.object_id for e in entries if e.action == "创建账户"}
+    assert created == {"sysadmin", "secadmin", "auditor"}
+    assert not [e for e in entries if e.action == "重置密码"]  # each got its own password at creation
+
+
+def _change_initial_password(gui, qtbot, username: str, new_password: str) -> None:  # type: ignore[no-untyped-def]
+    """Signs in with the wizard's initial password, which must be changed before the main window opens."""
+    dialog = gui.controller.sign_in_dialog
+    for other, password in NEW_ADMIN_PASSWORDS.items():  # no account accepts another account's password
+        if other != username:
+            dialog.attempt(username, password)
+            qtbot.waitUntil(lambda: dialog.sign_in.isEnabled(), timeout=WAIT_MS)
+            gui.idle()
+            assert dialog.message.text() == "用户名或密码错误。"
+            assert gui.controller.password_dialog is None
+    dialog.attempt(username, NEW_ADMIN_PASSWORDS[username])
+    qtbot.waitUntil(lambda: gui.controller.password_dialog is not None, timeout=WAIT_MS)
+    assert gui.controller.main_window is None
+    gui.controller.password_dialog.attempt(new_password)
+    qtbot.waitUntil(lambda: gui.controller.main_window is not None, timeout=WAIT_MS)
+    gui.idle()
+    assert gui.window.bundle.info.username == username
 
 
 def test_security_admin_changes_idle_lock_policy(gui, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -6,53 +6,23 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from dingmi_desktop.domain.forms import BasisKind, FormKind
+from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from tests.gui.conftest import WAIT_MS
-from tests.gui.helpers import fill_secret_form
-
-
-def _draft_and_submit(gui, qtbot, basis: BasisKind = BasisKind.DEFINITE) -> int:  # type: ignore[no-untyped-def]
-    gui.sign_in("zhangsan")
-    page = gui.window.new_form(FormKind.REVIEW)
-    assert page is not None
-    fill_secret_form(page, basis=basis)
-    assert page.editor.classification.preview.text() == "机密★10年"
-    assert page.editor.problems() == []
-    qtbot.mouseClick(page.buttons["submit"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.status_badge.text() == "待审核", timeout=WAIT_MS)
-    gui.idle()
-    assert page.form_id is not None
-    return page.form_id
-
-
-def _review(gui, qtbot, form_id: int, agree: bool = True) -> None:  # type: ignore[no-untyped-def]
-    gui.switch_to("lisi")
-    queue = gui.open_page("to_review")
-    assert any(s.id == form_id for s in queue.rows)
-    assert queue.select_form(form_id)
-    queue.open_selected()
-    qtbot.waitUntil(lambda: gui.window.form_page is not None and gui.window.form_page.view is not None)
-    page = gui.window.form_page
-    assert page.buttons["review"].isVisible()
-    assert not page.buttons["approve"].isVisible()
-    DecisionDialog.set_next_answer(Decision(opinion="同意拟定意见", password=DEMO_PASSWORD, agree=agree))
-    qtbot.mouseClick(page.buttons["review"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.status_badge.text() == "待审批", timeout=WAIT_MS)
-    gui.idle()
+from tests.gui.helpers import draft_and_submit, review
 
 
 def test_draft_review_approve_shows_decided_with_valid_signature(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form_id = _draft_and_submit(gui, qtbot)
+    form_id = draft_and_submit(gui, qtbot)
     drafter_page = gui.window.form_page
     assert not drafter_page.buttons["approve"].isVisible()
     assert drafter_page.buttons["withdraw"].isVisible()
 
-    _review(gui, qtbot, form_id)
+    review(gui, qtbot, form_id)
 
     gui.switch_to("wangwu")
     queue = gui.open_page("to_approve")
@@ -70,15 +40,16 @@ def test_draft_review_approve_shows_decided_with_valid_signature(gui, qtbot) -> 
     assert len(approvals) == 1
     assert approvals[0].badge.property("badge") == "valid"
     assert approvals[0].badge.text() == "签名有效"
-    assert not any(b.isVisible() for b in page.buttons.values())
+    sheet_actions = {"preview", "print", "reprint", "export"}  # what remains to do with a decided form
+    assert {name for name, b in page.buttons.items() if b.isVisible()} == sheet_actions
 
     decided = gui.open_page("decided")
     assert any(s.id == form_id and s.marking == "机密★10年" for s in decided.rows)
 
 
 def test_wrong_reauthentication_password_is_refused(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form_id = _draft_and_submit(gui, qtbot)
-    _review(gui, qtbot, form_id)
+    form_id = draft_and_submit(gui, qtbot)
+    review(gui, qtbot, form_id)
     gui.switch_to("wangwu")
     page = gui.open_form(form_id)
     ApprovalDialog.set_next_answer(ApprovalAnswer(opinion="同意", password="not-his-password"))
@@ -90,8 +61,8 @@ def test_wrong_reauthentication_password_is_refused(gui, qtbot) -> None:  # type
 
 
 def test_return_with_reason_goes_back_to_drafter(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form_id = _draft_and_submit(gui, qtbot)
-    _review(gui, qtbot, form_id)
+    form_id = draft_and_submit(gui, qtbot)
+    review(gui, qtbot, form_id)
     gui.switch_to("wangwu")
     page = gui.open_form(form_id)
     DecisionDialog.set_next_answer(Decision(opinion="知悉范围过宽，请按项目组核定", password=DEMO_PASSWORD))
@@ -110,8 +81,8 @@ def test_return_with_reason_goes_back_to_drafter(gui, qtbot) -> None:  # type: i
 
 
 def test_unclear_item_is_escalated_not_approved(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form_id = _draft_and_submit(gui, qtbot, basis=BasisKind.UNCLEAR)
-    _review(gui, qtbot, form_id)
+    form_id = draft_and_submit(gui, qtbot, basis=BasisKind.UNCLEAR)
+    review(gui, qtbot, form_id)
     gui.switch_to("wangwu")
     page = gui.open_form(form_id)
     assert not page.buttons["approve"].isVisible()
@@ -140,8 +111,8 @@ def test_drafter_with_officer_role_cannot_approve_own_form(gui, qtbot) -> None: 
     gui.idle()
 
     gui.window.action_switch_user.trigger()
-    form_id = _draft_and_submit(gui, qtbot)
-    _review(gui, qtbot, form_id)
+    form_id = draft_and_submit(gui, qtbot)
+    review(gui, qtbot, form_id)
     gui.switch_to("zhangsan")
     assert gui.window.has_page("to_approve")
     queue = gui.open_page("to_approve")
@@ -157,8 +128,8 @@ def test_officer_corrects_level_and_period_on_approval(gui, qtbot) -> None:  # t
     from dingmi_desktop.domain.categories import Category
     from dingmi_desktop.domain.periods import Period
 
-    form_id = _draft_and_submit(gui, qtbot)
-    _review(gui, qtbot, form_id)
+    form_id = draft_and_submit(gui, qtbot)
+    review(gui, qtbot, form_id)
     gui.switch_to("wangwu")
     page = gui.open_form(form_id)
     corrections = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))

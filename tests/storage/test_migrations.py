@@ -49,3 +49,37 @@ def test_older_store_is_backed_up_and_migrated(demo_store, demo_session, store_d
         store.sign_in("lisi", DEMO_PASSWORD)
         assert schema.current_revision(store._engine) == schema.head_revision()
         assert len(list((restored / "backups").glob("*.dmbak"))) == 1
+
+
+def _print_columns(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(print_records)")]
+
+
+def test_0002_store_gains_the_printer_column_and_keeps_its_print_register(
+    demo_store, demo_session, store_dir, clock
+):
+    session = demo_session("zhangsan")
+    with session.transaction() as tx:
+        tx.prints.record(1, 1, 2, 2, printer="办公室打印机")
+    session.close()
+    with demo_store._engine.connect() as conn:
+        command.downgrade(schema.alembic_config(conn), "0002")
+        conn.commit()
+        assert schema.current_revision(demo_store._engine) == "0002"
+        assert "printer" not in _print_columns(conn)
+    demo_store.close()
+
+    with Store.open(store_dir, clock=clock) as store:
+        session = store.sign_in("zhangsan", DEMO_PASSWORD)
+        assert schema.current_revision(store._engine) == schema.head_revision() == "0003"
+        with store._engine.connect() as conn:
+            assert "printer" in _print_columns(conn)
+        with session.transaction() as tx:
+            old = tx.prints.for_form(1)
+            assert [(p.copies_from, p.copies_to, p.pages, p.printer) for p in old] == [(1, 2, 2, "")]
+            new = tx.prints.record(1, 3, 3, 1, printer="  PDF文件 ")
+        with session.transaction() as tx:
+            assert new.printer == "PDF文件"
+            assert [p.printer for p in tx.prints.for_form(1)] == ["", "PDF文件"]
+    backups = list((store_dir / "backups").glob("*.dmbak"))
+    assert len(backups) == 1 and "before-migration-0002" in backups[0].name

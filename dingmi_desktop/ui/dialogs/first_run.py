@@ -60,7 +60,7 @@ class _AccountsPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "系统管理员、安全保密管理员、安全审计员由不同人员担任。"
-                "请分别设置初始密码；安全保密管理员和安全审计员首次登录时须修改初始密码。"
+                "请分别设置三个账户的初始密码并交各人；每个账户首次登录时均须修改初始密码。"
             )
         )
         self.setFinalPage(True)

@@ -74,14 +74,35 @@ class AuditPage(ServicePage):
         for entry in self._entries:
             if wanted and entry.result != wanted:
                 continue
-            detail = "，".join(f"{k}：{v}" for k, v in (entry.detail or {}).items())
-            target = f"{entry.object_type} {entry.object_id}".strip()
+            detail = "，".join(f"{k}：{self._value(v)}" for k, v in (entry.detail or {}).items())
+            kind = self._object_label(entry.object_type)
+            target = f"{kind} {entry.object_id}".strip()
             when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            rows.append(
-                (entry, [str(entry.seq), when, entry.actor, entry.action, target, entry.result, detail])
-            )
+            rows.append((entry, [entry.seq, when, entry.actor, entry.action, target, entry.result, detail]))
         self.table.set_rows(rows)
         self.table.set_filter(self.filter.text())
+
+    def _object_label(self, object_type: str) -> str:
+        labels = {
+            "form": self.tr("表单"),
+            "user": self.tr("用户"),
+            "catalog": self.tr("依据库"),
+            "calendar": self.tr("工作日历"),
+            "policy": self.tr("安全策略"),
+            "setting": self.tr("设置"),
+            "store": self.tr("数据存储"),
+            "file": self.tr("文件"),
+        }
+        return labels.get(object_type, object_type)
+
+    def _value(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if value is None:
+            return ""
+        if isinstance(value, list | tuple):
+            return "、".join(self._value(v) for v in value)
+        return str(value)
 
     def verify(self) -> None:
         self.verify_label.setText(self.tr("正在校验……"))

@@ -85,6 +85,10 @@ def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
         from dingmi_desktop.ui.pages.officers_page import OfficersPage
 
         return OfficersPage(bundle, ops, window)
+    if key == "calendar":
+        from dingmi_desktop.ui.pages.calendar_page import CalendarPage
+
+        return CalendarPage(bundle, ops, window)
     if key == "audit":
         from dingmi_desktop.ui.pages.audit_page import AuditPage
 

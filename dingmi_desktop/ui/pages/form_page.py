@@ -16,6 +16,7 @@ from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
+from dingmi_desktop.ui.pages.form_printing import PrintActions
 from dingmi_desktop.ui.widgets.form_editor import FormEditor
 from dingmi_desktop.ui.widgets.history_view import HistoryTimeline
 
@@ -64,6 +65,10 @@ class FormPage(ServicePage):
             ("escalate", self.tr("上报…")),
             ("dispute", self.tr("登记争议…")),
             ("reply", self.tr("登记答复…")),
+            ("preview", self.tr("预览")),
+            ("print", self.tr("打印…")),
+            ("reprint", self.tr("复印…")),
+            ("export", self.tr("导出PDF…")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"formAction_{name}")
@@ -83,6 +88,7 @@ class FormPage(ServicePage):
         self.feedback.setObjectName("formFeedback")
         self.body.addWidget(self.feedback)
         self.decisions = DecisionRunner(self)
+        self.printing = PrintActions(self)
         self._connect_buttons()
         self._add_shortcuts()
         self.autosave_timer = QTimer(self)
@@ -106,6 +112,11 @@ class FormPage(ServicePage):
         self.buttons["escalate"].clicked.connect(d.escalate)
         self.buttons["dispute"].clicked.connect(d.dispute)
         self.buttons["reply"].clicked.connect(d.reply)
+        p = self.printing
+        self.buttons["preview"].clicked.connect(p.preview)
+        self.buttons["print"].clicked.connect(p.print_sheet)
+        self.buttons["reprint"].clicked.connect(p.reprint)
+        self.buttons["export"].clicked.connect(p.export_pdf)
 
     def _add_shortcuts(self) -> None:
         save = QAction(self.tr("保存"), self)
@@ -176,6 +187,14 @@ class FormPage(ServicePage):
         }
         for name, show in visible.items():
             self.buttons[name].setVisible(show)
+        self._show_print_buttons()
+
+    def _show_print_buttons(self) -> None:
+        """Preview and export for any stored form this user sees; print and 复印 only once 已定密."""
+        stored = self.bundle.printing is not None and self.form_id is not None
+        decided = stored and self.status is Status.DECIDED
+        for name, show in (("preview", stored), ("export", stored), ("print", decided), ("reprint", decided)):
+            self.buttons[name].setVisible(show)
 
     @property
     def editable(self) -> bool:
@@ -230,6 +249,7 @@ class FormPage(ServicePage):
         self.say(text)
         self.status_badge.setText(Status.DRAFT.value)
         self.id_label.setText(self.tr("编号 {0} · 第 {1} 版").format(result.form_id, result.revision))
+        self._show_print_buttons()
         self.saved.emit()
         if self._save_again:
             self._save_again = False
@@ -300,6 +320,7 @@ class FormPage(ServicePage):
             self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
 
     def clear_sensitive(self) -> None:
+        self.printing.clear_sensitive()
         self.autosave_timer.stop()
         self.editor.clear()
         self.history.clear()

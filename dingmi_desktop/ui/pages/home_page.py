@@ -80,7 +80,8 @@ class HomePage(ServicePage):
                 self.tr("上报期限"),
                 self.tr("答复期限"),
                 self.tr("是否逾期"),
-            ]
+            ],
+            stretch_column=1,
         )
         self.escalations.setObjectName("escalationsTable")
         self.escalations.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # soonest reply due first

@@ -67,7 +67,8 @@ class QueuePage(ServicePage):
                 self.tr("部门"),
                 self.tr("文号"),
                 self.tr("更新时间"),
-            ]
+            ],
+            stretch_column=2,
         )
         self.table.setObjectName("queueTable")
         self.body.addWidget(self.table, 1)

@@ -68,8 +68,13 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
+REVISION_ACTIONS = frozenset({"create", "edit", "correct"})  # saved versions, not decisions: no badge
+
+
 def signature_badge(entry: Any) -> tuple[str, str]:
-    """(badge property, text) for an entry: valid / invalid / none."""
+    """(badge property, text) for an entry: valid / invalid / none; ("", "") for a saved revision."""
+    if entry.action in REVISION_ACTIONS:
+        return "", ""
     if not entry.signed:
         return "none", QCoreApplication.translate("HistoryTimeline", "未签名")
     if entry.signature_valid:
@@ -117,6 +122,7 @@ class HistoryEntryCard(QFrame):
         self.badge = QLabel(text)
         self.badge.setObjectName("signatureBadge")
         self.badge.setProperty("badge", kind)
+        self.badge.setVisible(bool(kind))
         top.addWidget(self.badge)
         layout.addLayout(top)
         if entry.opinion:
@@ -146,9 +152,17 @@ class HistoryTimeline(QScrollArea):
         self.setWidgetResizable(True)
         self.cards: list[HistoryEntryCard] = []
         self._inner = QWidget()
-        self._layout = QVBoxLayout(self._inner)
-        self._layout.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(self._inner)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.warning = QLabel()
+        self.warning.setObjectName("historyWarning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        outer.addWidget(self.warning)
+        self._layout = QVBoxLayout()
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addStretch(1)
+        outer.addLayout(self._layout, 1)
         self.setWidget(self._inner)
 
     def set_entries(self, entries: list[Any]) -> None:
@@ -161,6 +175,24 @@ class HistoryTimeline(QScrollArea):
             empty = QLabel(self.tr("尚无办理记录。"))
             empty.setObjectName("historyEmpty")
             self._layout.insertWidget(0, empty)
+        invalid = self.badge_counts().get("invalid", 0)
+        if invalid:
+            self.warning.setText(
+                self.tr(
+                    "有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。"
+                    "请勿依据这些记录办理，并报安全审计员核查。"
+                ).format(invalid)
+            )
+        self.warning.setVisible(bool(invalid))
+
+    def badge_counts(self) -> dict[str, int]:
+        """How many entries carry each signature badge ("valid", "invalid", "none")."""
+        counts: dict[str, int] = {}
+        for card in self.cards:
+            kind = card.badge.property("badge")
+            if kind:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
 
     def clear(self) -> None:
         while self._layout.count() > 1:
@@ -169,3 +201,5 @@ class HistoryTimeline(QScrollArea):
             if widget is not None:
                 widget.deleteLater()
         self.cards = []
+        self.warning.clear()
+        self.warning.hide()

@@ -15,8 +15,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 class RecordTable(QTableView):
     """Rows of display strings; each row keeps its record object under Qt.UserRole (column 0)."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], parent: QWidget | None = None, *, stretch_column: int | None = None
+    ) -> None:
+        """``stretch_column`` takes the spare width (a title column); by default the last column does."""
         super().__init__(parent)
+        self.stretch_column = stretch_column
         self.source = QStandardItemModel(0, len(headers), self)
         self.source.setHorizontalHeaderLabels(list(headers))
         self.proxy = QSortFilterProxyModel(self)
@@ -36,7 +40,10 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        if stretch_column is None:
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: Sequence[tuple[Any, Sequence[Any]]]) -> None:
         """Replace all rows: each is (record, cells)."""
@@ -49,7 +56,7 @@ class RecordTable(QTableView):
         self.setSortingEnabled(True)
         self.resizeColumnsToContents()
         for column in range(self.source.columnCount()):
-            if self.columnWidth(column) > 360:
+            if column != self.stretch_column and self.columnWidth(column) > 360:
                 self.setColumnWidth(column, 360)
 
     def set_filter(self, text: str) -> None:
@@ -80,6 +87,8 @@ class RecordTable(QTableView):
 def _item(cell: Any) -> QStandardItem:
     text = "" if cell is None else str(cell)
     item = QStandardItem(text)
+    if len(text) > 16:  # long cells (details, titles) may be elided: the full text on hover
+        item.setToolTip(text)
     if isinstance(cell, int) and not isinstance(cell, bool):
         item.setData(f"{cell:015d}", SORT_ROLE)  # numbers sort numerically, compared in C++
     else:
