@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -73,9 +72,9 @@ class StoreBackend:
         from dingmi_desktop.services.demo import build_demo
 
         self.store = build_demo(self.data_dir, kdf=self.kdf, **self._clock_kw())
-        fill = _optional_service("dingmi_desktop.services.demo_forms", "fill_demo_forms")
-        if fill is not None:  # like `dingmi demo`: sample forms in every workflow state
-            fill(self.store)
+        from dingmi_desktop.services.demo_forms import fill_demo_forms
+
+        fill_demo_forms(self.store)  # like `dingmi demo`: sample forms in every workflow state
         self.store.lock()
 
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
@@ -171,12 +170,12 @@ class StoreBackend:
             bundle.accounts = AccountService(session)
         if "安全审计员" in roles:
             bundle.audit = AuditService(session)
-        workflow = _optional_service("dingmi_desktop.services.forms", "FormServices")
-        if workflow is not None and not roles & {"系统管理员", "安全保密管理员", "安全审计员"}:
-            bundle.workflow = workflow(session)
+        if not roles & {"系统管理员", "安全保密管理员", "安全审计员"}:
+            from dingmi_desktop.services.forms import FormServices
+
+            bundle.workflow = FormServices(session)
             bundle.catalog = CatalogLookup(session)
-            if _optional_service("dingmi_desktop.services.printing", "PrintingService") is not None:
-                bundle.printing = LazyPrinting(session)
+            bundle.printing = LazyPrinting(session)
         return bundle
 
     def end_session(self, session: Any) -> None:
@@ -215,13 +214,6 @@ class LazyPrinting:
 
             self._service = PrintingService(self.session)
         return getattr(self._service, name)
-
-
-def _optional_service(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ModuleNotFoundError, AttributeError):
-        return None
 
 
 def _install_startup_probe(controller: Any, app: Any) -> None:

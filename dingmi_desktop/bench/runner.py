@@ -48,13 +48,7 @@ def run_all(quick: bool, workdir: str, only: list[str] | None = None) -> dict[st
     for name in AREA_MODULES:
         if only and not any(name.endswith(part) for part in only):
             continue
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.run(ctx)
+        importlib.import_module(name).run(ctx)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     ctx.record("memory.peak_mib", peak_kib / 1024)
     machine = {

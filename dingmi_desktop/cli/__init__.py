@@ -30,13 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="数据目录（默认 $DINGMI_DATA_DIR 或用户数据目录）")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ChineseArgumentParser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

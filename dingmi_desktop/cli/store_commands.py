@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -123,15 +122,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _fill_demo_forms(store: Store) -> None:
-    """Forms in every workflow state come from the workflow services, when they are installed."""
-    name = "dingmi_desktop.services.demo_forms"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return
-        raise
-    module.fill_demo_forms(store)
+    """Forms in every workflow state, made through the workflow services."""
+    from dingmi_desktop.services.demo_forms import fill_demo_forms
+
+    fill_demo_forms(store)
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:

@@ -32,6 +32,9 @@ _VERDICTS = {
     "approve": "批准",
     "return": "退回",
     "escalate": "报上级确定",
+    "record_dispute": "有争议事项",
+    "record_superior_decision": "上级确定",
+    "record_escalation_reply": "上级答复",
 }
 # Correction keys of a decision (services.form_access.corrections_json) in printing order, with labels.
 _CORRECTION_LABELS = {"category": "密级", "period": "保密期限", "scope": "知悉范围", "knowers": "知悉人员"}

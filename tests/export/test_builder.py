@@ -95,7 +95,7 @@ def test_only_the_officers_corrections_are_printed_in_chinese() -> None:
     reply = samples.Decision("record_superior_decision", "定密责任人", "王五", "按上级意见", at, True, stored)
     opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
     assert opinion == (
-        "按上级意见。更正：密级改为秘密；保密期限改为6个月；知悉范围改为项目组；知悉人员改为张三、王五。"
+        "上级确定。按上级意见。更正：密级改为秘密；保密期限改为6个月；知悉范围改为项目组；知悉人员改为张三、王五。"
     )
     for key in ("reply", "escalation", "outcome", "replied_on", "{"):
         assert key not in opinion
@@ -106,7 +106,7 @@ def test_decision_data_without_corrections_prints_no_correction() -> None:
     at = samples.decisions()[0].time
     reply = samples.Decision("record_escalation_reply", "定密责任人", "王五", "退回重拟", at, True, stored)
     opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
-    assert opinion == "退回重拟。"
+    assert opinion == "上级答复。退回重拟。"
 
 
 def test_derived_basis_shows_its_source() -> None:

@@ -7,8 +7,11 @@ without waiting. Modal prompts are answered through the dialogs' test seams (set
 from __future__ import annotations
 
 import shutil
+import sys
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,10 +20,6 @@ from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.appearance import set_up_application
 from dingmi_desktop.ui.controller import AppController
-from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
-from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
-from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
-from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog, SavePath, UnsavedChanges
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from dingmi_desktop.ui.ops import OpRunner
 
@@ -92,14 +91,32 @@ def _styled_app(qapp):  # type: ignore[no-untyped-def]
     return qapp
 
 
+def _seam_queues() -> list[deque[Any]]:
+    """The answer queue of every dialog test seam in the loaded UI modules (found, not listed: a seam added
+    by a new dialog is cleaned too, whether or not it has ``clear_answers``)."""
+    queues: dict[int, deque[Any]] = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("dingmi_desktop.ui") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, type):
+                for klass in value.__mro__:
+                    queue = vars(klass).get("_answers")
+                    if isinstance(queue, deque):
+                        queues[id(queue)] = queue
+    return list(queues.values())
+
+
 @pytest.fixture(autouse=True)
 def _clean_seams() -> Iterator[None]:
+    """No seeded answer and no error record crosses from one test into the next."""
     ErrorDialogs.silent = True
     ErrorDialogs.reset()
-    seams = (Confirm, UnsavedChanges, SavePath, DecisionDialog, ApprovalDialog, FieldsDialog, BasisPicker)
-    for seam in seams:
-        getattr(seam, "clear_answers", lambda: None)()
+    for queue in _seam_queues():
+        queue.clear()
     yield
+    for queue in _seam_queues():  # an answer a test seeded but never used must not answer the next test
+        queue.clear()
     ErrorDialogs.silent = False
 
 

@@ -200,15 +200,37 @@ def test_idle_lock_closes_an_open_modal_decision_dialog(gui, qtbot) -> None:  # 
     page = gui.open_form(1)  # any open form hosts the dialog
     seen: list[str] = []
 
-    def go_idle() -> None:
+    def go_idle_once_the_dialog_is_up() -> None:
         modal = QApplication.activeModalWidget()
-        seen.append(modal.objectName() if modal is not None else "")
+        if modal is None or not modal.isVisible():
+            return  # not up yet: poll again (no fixed delay to lose a race against)
+        poll.stop()
+        seen.append(modal.objectName())
         gui.clock.advance(11 * 60)
+        gui.controller.idle.check()  # what the idle timer does, with no input event in between
 
-    QTimer.singleShot(50, go_idle)
-    with qtbot.waitSignal(gui.controller.locked, timeout=WAIT_MS):
-        answer = DecisionDialog.ask(page, "定密审核", with_vote=True)  # a real modal loop
+    def rescue() -> None:  # a broken lock must fail the test, not leave the modal loop running forever
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+
+    poll, guard = QTimer(), QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(go_idle_once_the_dialog_is_up)
+    guard.setSingleShot(True)
+    guard.setInterval(WAIT_MS)
+    guard.timeout.connect(rescue)
+    poll.start()
+    guard.start()
+    try:
+        with qtbot.waitSignal(gui.controller.locked, timeout=WAIT_MS):
+            answer = DecisionDialog.ask(page, "定密审核", with_vote=True)  # a real modal loop
+    finally:  # no timer of this test may fire during a later one
+        poll.stop()
+        guard.stop()
     assert seen == ["decisionDialog"]
     assert answer is None  # the dialog was rejected by the lock sequence
     assert gui.controller.main_window is None
     assert QApplication.activeModalWidget() is None
+    assert gui.controller.sign_in_dialog is not None
+    assert gui.controller.sign_in_dialog.locked_user == "wangwu"
