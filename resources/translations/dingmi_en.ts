@@ -170,6 +170,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="44" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="88" />
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -200,31 +201,76 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="87" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="89" />
+        <source>依据库</source>
+        <translation>Basis catalog</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="90" />
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="91" />
+        <source>安全策略</source>
+        <translation>Security policy</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="93" />
+        <source>数据存储</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="94" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="100" />
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="100" />
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="108" />
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="113" />
         <source>校验通过：审计链完整，{0} 条记录、{1} 个审批签名均有效。</source>
         <translation>Verified: the audit chain is intact; {0} entries and {1} decision signatures are valid.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="96" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="117" />
         <source>校验发现问题（首个异常记录序号 {0}）：{1}</source>
         <translation>Verification found problems (first bad entry {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="106" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="127" />
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="106" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="127" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="112" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="133" />
         <source>已导出 {0} 条记录到 {1}。</source>
         <translation>Exported {0} entries to {1}.</translation>
     </message>
@@ -380,7 +426,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="23" />
         <source>工作日历</source>
-        <translation type="unfinished" />
+        <translation>Working-day calendar</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="27" />
@@ -1375,12 +1421,12 @@
 <context>
     <name>HistoryEntryCard</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="113" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="118" />
         <source>已因修改失效</source>
         <translation>Voided by a later edit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="123" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="129" />
         <source>意见：{0}</source>
         <translation>Opinion: {0}</translation>
     </message>
@@ -1388,42 +1434,42 @@
 <context>
     <name>HistoryTimeline</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="79" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="81" />
         <source>签名有效</source>
         <translation>Signature valid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="82" />
         <source>签名无效</source>
         <translation>Signature invalid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="84" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="89" />
         <source>填写：{0}</source>
         <translation>Filled in: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="94" />
         <source>修改：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="91" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="96" />
         <source>；另有 {0} 项</source>
         <translation>; {0} more</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="169" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="175" />
         <source>尚无办理记录。</source>
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="176" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="182" />
         <source>有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。请勿依据这些记录办理，并报安全审计员核查。</source>
         <translation>{0} history entries have an invalid signature: the record was altered outside this program or signed by someone else. Do not act on them; report this to the security auditor.</translation>
     </message>
@@ -1481,7 +1527,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="105" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="106" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1867,27 +1913,27 @@
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="75" />
         <source>没有待办的表单。</source>
         <translation>Nothing waiting.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="101" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="102" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="112" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="113" />
         <source>显示最近 {0} 份；更早的表单请用筛选或登记台账查找。</source>
         <translation>Showing the latest {0}; find older forms with the filter or the register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="114" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="115" />
         <source>共 {0} 份。</source>
         <translation>{0} forms.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="122" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="123" />
         <source>请先选择一份表单。</source>
         <translation>Select a form first.</translation>
     </message>
@@ -2504,7 +2550,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="59" />
         <source>工作日历</source>
-        <translation type="unfinished" />
+        <translation>Working-day calendar</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="64" />

@@ -80,6 +80,8 @@ class AuditPage(ServicePage):
             when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
             rows.append((entry, [entry.seq, when, entry.actor, entry.action, target, entry.result, detail]))
         self.table.set_rows(rows)
+        object_column = 4  # a store id is 32 characters: keep the width for the details (full text on hover)
+        self.table.setColumnWidth(object_column, min(self.table.columnWidth(object_column), 180))
         self.table.set_filter(self.filter.text())
 
     def _object_label(self, object_type: str) -> str:
