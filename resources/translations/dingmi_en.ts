@@ -25,7 +25,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/password_flows.py" line="76" />
         <source>密码已修改。</source>
-        <translation type="unfinished" />
+        <translation>Password changed.</translation>
     </message>
 </context>
 <context>
@@ -170,7 +170,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="44" />
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="88" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="90" />
         <source>用户</source>
         <translation>User</translation>
     </message>
@@ -200,77 +200,77 @@
         <translation>{0} entries.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="89" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="91" />
         <source>依据库</source>
         <translation>Basis catalog</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="93" />
         <source>安全策略</source>
         <translation>Security policy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="94" />
         <source>设置</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="95" />
         <source>数据存储</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="94" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="96" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="100" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="102" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="100" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="102" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="108" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="110" />
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="113" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="115" />
         <source>校验通过：审计链完整，{0} 条记录、{1} 个审批签名均有效。</source>
         <translation>Verified: the audit chain is intact; {0} entries and {1} decision signatures are valid.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="117" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="119" />
         <source>校验发现问题（首个异常记录序号 {0}）：{1}</source>
         <translation>Verification found problems (first bad entry {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="129" />
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="129" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="133" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="135" />
         <source>已导出 {0} 条记录到 {1}。</source>
         <translation>Exported {0} entries to {1}.</translation>
     </message>
@@ -431,154 +431,154 @@
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="27" />
         <source>不明事项的上报期限和答复期限按工作日计算（条例第二十五条）：星期六、星期日和登记的节假日不计，登记的调休上班日照常计算。修改后新计算的期限即按新日历；已上报事项的期限不变。</source>
-        <translation type="unfinished" />
+        <translation>Reporting and reply deadlines of unclear matters count working days (Regulations, Art. 25): Saturdays, Sundays and registered holidays do not count; registered make-up working days do. Deadlines computed after a change use the new calendar; those of matters already reported stay as they were.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="37" />
         <source>登记日期…</source>
-        <translation type="unfinished" />
+        <translation>Register dates…</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="40" />
         <source>删除所选日期</source>
-        <translation type="unfinished" />
+        <translation>Delete selected date</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="42" />
         <source>年份：</source>
-        <translation type="unfinished" />
+        <translation>Year:</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
         <source>日期</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
         <source>星期</source>
-        <translation type="unfinished" />
+        <translation>Weekday</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
         <source>类别</source>
-        <translation type="unfinished" />
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
         <source>备注</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Remark</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="74" />
         <source>全部</source>
-        <translation type="unfinished" />
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="76" />
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
         <source>{0}年</source>
-        <translation type="unfinished" />
+        <translation>{0}</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="88" />
         <source>周末，不影响工作日计数</source>
-        <translation type="unfinished" />
+        <translation>Weekend, does not change the working-day count</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
         <source>全部年份</source>
-        <translation type="unfinished" />
+        <translation>All years</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="95" />
         <source>{0}：节假日 {1} 天，调休上班 {2} 天。</source>
-        <translation type="unfinished" />
+        <translation>{0}: {1} holiday(s), {2} make-up working day(s).</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="101" />
         <source>{0}没有登记的节假日或调休上班日，只按星期六、星期日休息计算。</source>
-        <translation type="unfinished" />
+        <translation>{0} has no registered holidays or make-up working days; only Saturdays and Sundays are days off.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="109" />
         <source>请选择日期</source>
-        <translation type="unfinished" />
+        <translation>Choose a date</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="111" />
         <source>结束日期不能早于开始日期</source>
-        <translation type="unfinished" />
+        <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="116" />
         <source>登记节假日或调休上班日</source>
-        <translation type="unfinished" />
+        <translation>Register holidays or make-up working days</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="118" />
         <source>日期：</source>
-        <translation type="unfinished" />
+        <translation>Date:</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="119" />
         <source>至（连续多天时）：</source>
-        <translation type="unfinished" />
+        <translation>To (for several days):</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="120" />
         <source>类别：</source>
-        <translation type="unfinished" />
+        <translation>Kind:</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="121" />
         <source>备注（如 国庆节）：</source>
-        <translation type="unfinished" />
+        <translation>Note (e.g. National Day):</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="125" />
         <source>节假日可按国务院通知的放假起止日期整段登记（其中的周末不影响计数）；调休上班日须为星期六或星期日。同一日期不能既是节假日又是调休上班日。</source>
-        <translation type="unfinished" />
+        <translation>Holidays may be registered as the whole period published by the State Council (weekends inside it change no count); a make-up working day must be a Saturday or Sunday. A date cannot be both a holiday and a make-up working day.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="133" />
         <source>请选择日期。</source>
-        <translation type="unfinished" />
+        <translation>Please choose a date.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="142" />
         <source>已登记 {0} 天为{1}，并记入审计日志。</source>
-        <translation type="unfinished" />
+        <translation>Registered {0} day(s) as {1}; recorded in the audit log.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="151" />
         <source>请先在列表中选择要删除的日期。</source>
-        <translation type="unfinished" />
+        <translation>Select the date to delete in the list first.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="153" />
         <source>从工作日历中删除 {0}（{1}{2}）吗？</source>
-        <translation type="unfinished" />
+        <translation>Delete {0} ({1}{2}) from the working-day calendar?</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="156" />
         <source>删除日期</source>
-        <translation type="unfinished" />
+        <translation>Delete date</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="162" />
         <source>已删除 {0}，并记入审计日志。</source>
-        <translation type="unfinished" />
+        <translation>Deleted {0}; recorded in the audit log.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="175" />
         <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="177" />
         <source>未保存：{0}</source>
-        <translation type="unfinished" />
+        <translation>Not saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -1585,7 +1585,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/main_window.py" line="119" />
         <source>修改密码…</source>
-        <translation type="unfinished" />
+        <translation>Change password…</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/main_window.py" line="127" />
@@ -1743,7 +1743,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="97" />
         <source>类别、权限、任期和培训日期仅对定密责任人有效；三员角色互斥，且不得兼任业务角色。</source>
-        <translation type="unfinished" />
+        <translation>Kind, authority, term and training date apply only to classification officers; the three administrator roles are mutually exclusive and hold no business role.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="112" />
@@ -2257,7 +2257,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="105" />
         <source>重置后该用户须用临时密码登录并立即修改密码，同时生成新的签名密钥。</source>
-        <translation type="unfinished" />
+        <translation>After a reset the user signs in with the temporary password and must change it at once; a new signing key is generated.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="112" />
@@ -2426,7 +2426,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="34" />
         <source>这些信息显示在登录窗口和打印的表单上。定密权限依保密法第十七条由授权确定。</source>
-        <translation type="unfinished" />
+        <translation>This information appears in the sign-in window and on printed forms. The classification authority is set by authorisation under Art. 17 of the Secrecy Law.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="39" />
@@ -2560,7 +2560,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/pages/factory.py" line="44" />
         <source>还没有拟稿。点击“新建送审签发单”或“新建定密审核单”开始。</source>
-        <translation type="unfinished" />
+        <translation>No drafts yet. Click “New dispatch sheet” or “New review sheet” to begin.</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/factory.py" line="74" />

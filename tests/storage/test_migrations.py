@@ -71,7 +71,7 @@ def test_0002_store_gains_the_printer_column_and_keeps_its_print_register(
 
     with Store.open(store_dir, clock=clock) as store:
         session = store.sign_in("zhangsan", DEMO_PASSWORD)
-        assert schema.current_revision(store._engine) == schema.head_revision() == "0003"
+        assert schema.current_revision(store._engine) == schema.head_revision() == "0004"
         with store._engine.connect() as conn:
             assert "printer" in _print_columns(conn)
         with session.transaction() as tx:
@@ -83,3 +83,28 @@ def test_0002_store_gains_the_printer_column_and_keeps_its_print_register(
             assert [p.printer for p in tx.prints.for_form(1)] == ["", "PDF文件"]
     backups = list((store_dir / "backups").glob("*.dmbak"))
     assert len(backups) == 1 and "before-migration-0002" in backups[0].name
+
+
+def _queue_plan(conn, where: str) -> str:  # type: ignore[no-untyped-def]
+    sql = f"EXPLAIN QUERY PLAN SELECT * FROM forms WHERE {where} ORDER BY updated_at DESC, id DESC LIMIT 200"
+    return " | ".join(str(row[-1]) for row in conn.exec_driver_sql(sql))
+
+
+def test_0003_store_gains_the_queue_indexes_and_queues_need_no_sort(
+    demo_store, demo_session, store_dir, clock
+):
+    demo_session("zhangsan")
+    with demo_store._engine.connect() as conn:
+        command.downgrade(schema.alembic_config(conn), "0003")
+        conn.commit()
+        assert "TEMP B-TREE" in _queue_plan(conn, "drafter_id = 1 AND status = '草稿'")
+    demo_store.close()
+
+    with Store.open(store_dir, clock=clock) as store:
+        store.sign_in("zhangsan", DEMO_PASSWORD).close()
+        assert schema.current_revision(store._engine) == "0004"
+        with store._engine.connect() as conn:
+            drafts = _queue_plan(conn, "drafter_id = 1 AND status = '草稿'")
+            waiting = _queue_plan(conn, "status = '待审核'")
+        assert "ix_forms_drafter_status_updated" in drafts and "TEMP B-TREE" not in drafts
+        assert "ix_forms_status_updated" in waiting and "TEMP B-TREE" not in waiting
