@@ -9,6 +9,7 @@ in a ``QPrinter`` writing PDF to a file instead of the system print dialog.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -59,6 +60,9 @@ class _RequestDialog(QDialog):
     """Common layout: intro, the register so far, a form, an inline error and OK / cancel."""
 
     _answers: ClassVar[deque[Any]]
+    # Each dialog defines these two: what is wrong with the input ("" when fine), and the request it makes.
+    problem: Callable[[], str]
+    answer: Callable[[], Any]
 
     def __init_subclass__(cls) -> None:
         cls._answers = deque()
@@ -108,9 +112,6 @@ class _RequestDialog(QDialog):
             return
         self.accept()
 
-    def problem(self) -> str:
-        raise NotImplementedError
-
     def clear_secrets(self) -> None:
         for field in self.findChildren(QLineEdit):
             if field.echoMode() == QLineEdit.EchoMode.Password:
@@ -132,9 +133,6 @@ class _RequestDialog(QDialog):
         finally:
             self.clear_secrets()
             self.deleteLater()
-
-    def answer(self) -> Any:
-        raise NotImplementedError
 
 
 class PrintRequestDialog(_RequestDialog):
