@@ -110,14 +110,29 @@ def _opinion(
     verdict = _VERDICTS.get(str(last.action).lower(), "")
     text = "。".join(p.rstrip("。") for p in (verdict, last.opinion.strip()) if p)
     text = (text + "。" if text else "") + _corrections_text(getattr(last, "corrections", None))
-    when = last.time.astimezone(CHINA_TIME).date() if last.time.tzinfo else last.time.date()
-    return OpinionEntry(label, names.get(last.actor, last.actor), text, format_date(when), _status(last))
+    return OpinionEntry(label, names.get(last.actor, last.actor), text, _date(_day_of(last)), _status(last))
 
 
-def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike]) -> OpinionEntry:
+def _day_of(decision: DecisionLike) -> date:
+    time = decision.time
+    return time.astimezone(CHINA_TIME).date() if time.tzinfo else time.date()
+
+
+def _drafter(
+    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
+) -> tuple[str, date | None]:
+    """拟稿人 and 拟稿日期 as filled in, else who first submitted the form and when (the form's JSON may
+    leave them out; the signed submission says who drafted it)."""
+    first = next((d for d in decisions if d.role == "承办人"), None)
+    name = form.drafter_name or (names.get(first.actor, first.actor) if first else "")
+    return name, form.drafted_on or (_day_of(first) if first else None)
+
+
+def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]) -> OpinionEntry:
     submits = [d for d in decisions if d.role == "承办人"]
     status = _status(submits[-1]) if submits else SignatureStatus.UNSIGNED
-    return OpinionEntry("承办人定密意见", form.drafter_name, form.opinion, _date(form.drafted_on), status)
+    name, drafted_on = _drafter(form, decisions, names)
+    return OpinionEntry("承办人定密意见", name, form.opinion, _date(drafted_on), status)
 
 
 def _basis_text(form: Form) -> str:
@@ -145,6 +160,7 @@ def _dispatch_sections(
     form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
 ) -> tuple[SheetSection, ...]:
     period, until = _period_cells(form)
+    drafter, drafted_on = _drafter(form, decisions, names)
     urgency = form.urgency.value if form.urgency else ""
     publicity = form.publicity.value if form.publicity else ""
     rows = (
@@ -157,13 +173,13 @@ def _dispatch_sections(
         (SheetField("拟定密级依据", _basis_text(form)),),
         (SheetField("主送", form.main_recipients), SheetField("抄送", form.cc)),
         (SheetField("附件", form.attachments),),
-        (SheetField("拟稿单位", form.department), SheetField("拟稿人", form.drafter_name)),
-        (SheetField("拟稿日期", _date(form.drafted_on)), SheetField("联系电话", form.drafter_phone)),
+        (SheetField("拟稿单位", form.department), SheetField("拟稿人", drafter)),
+        (SheetField("拟稿日期", _date(drafted_on)), SheetField("联系电话", form.drafter_phone)),
         (SheetField("印制份数", str(form.copies or "")), SheetField("份号", _copy_range(form.copies))),
         (SheetField("校对", form.proofreader), SheetField("封发日期", _date(form.sealed_on))),
     )
     opinions = (
-        _drafter_opinion(form, decisions),
+        _drafter_opinion(form, decisions, names),
         _opinion("定密审核意见", decisions, ("定密审核人",), names),
         _opinion("定密责任人审批意见", decisions, ("定密责任人",), names),
         _opinion("签发", decisions, ("签发人",), names),
@@ -202,7 +218,7 @@ def _review_sections(
         (SheetField("密点", form.secret_points),),
     )
     opinions = (
-        _drafter_opinion(form, decisions),
+        _drafter_opinion(form, decisions, names),
         _opinion("定密审核意见", decisions, ("定密审核人",), names),
         _opinion("定密责任人决定", decisions, ("定密责任人", "签发人"), names),
     )

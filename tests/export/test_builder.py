@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dingmi_desktop.domain.forms import content_hash
@@ -151,3 +152,21 @@ def test_export_package_does_not_import_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_drafter_left_out_of_the_json_comes_from_the_signed_submission() -> None:
+    at = datetime(2026, 11, 27, 17, 30, tzinfo=UTC)  # 01:30 on the 28th in China
+    submit = samples.Decision("submit", "承办人", "zhangsan", "", at, True)
+    form = samples.form("送审签发单", drafter_name=None, drafted_on=None)
+    data = sheet_data_from_form(form, [submit], names={"zhangsan": "张三"})
+    assert fields(data)["拟稿人"] == "张三" and fields(data)["拟稿日期"] == "2026年11月28日"
+    entry = opinions(data)["承办人定密意见"]
+    assert (entry.name, entry.date) == ("张三", "2026年11月28日")  # type: ignore[attr-defined]
+
+
+def test_drafter_as_filled_in_wins_and_no_submission_leaves_it_blank() -> None:
+    submit = samples.Decision("submit", "承办人", "zhangsan", "", datetime(2026, 11, 28, tzinfo=UTC), True)
+    filled = sheet_data_from_form(samples.form("送审签发单"), [submit], names={"zhangsan": "张三丰"})
+    assert fields(filled)["拟稿人"] == "张三" and fields(filled)["拟稿日期"] == "2026年11月27日"
+    blank = sheet_data_from_form(samples.form("送审签发单", drafter_name=None, drafted_on=None), [])
+    assert fields(blank)["拟稿人"] == "" and fields(blank)["拟稿日期"] == ""
