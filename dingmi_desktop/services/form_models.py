@@ -88,6 +88,7 @@ class HistoryEntry:
     signature_valid: bool | None
     counts: bool = True
     details: dict[str, Any] = field(default_factory=dict)
+    actor_name: str = ""  # the actor's display name (张三), "" when the account has none
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class FormView:
     allowed: list[Action]
     history: list[HistoryEntry]
     escalation: EscalationInfo | None = None
+    names: dict[str, str] = field(default_factory=dict)  # user name → display name, for showing people
 
 
 class ImportRejected(Exception):

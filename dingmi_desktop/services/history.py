@@ -69,7 +69,9 @@ def build_history(
     drafter: str,
     current: Status,
     review: bool,
+    names: dict[str, str] | None = None,
 ) -> list[HistoryEntry]:
+    names = names or {}
     events: list[tuple[tuple[int, int, int], Any]] = [((r.revision, 0, 0), r) for r in revisions]
     events += [((d.revision, 1, d.id), d) for d in decisions]
     events.sort(key=lambda e: e[0])
@@ -102,6 +104,7 @@ def build_history(
                     changes,
                     False,
                     None,
+                    actor_name=names.get(event.saved_by, ""),
                 )
             )
             continue
@@ -127,6 +130,7 @@ def build_history(
                 signature_valid=event.signature_valid,
                 counts=counts,
                 details=details,
+                actor_name=names.get(event.actor, ""),
             )
         )
         status, last_role = after, event.role
@@ -158,9 +162,10 @@ class HistoryService(FormAccess):
             revisions = tx.forms.revisions(form_id)
             review = self.policy(tx).review_required
             allowed = workflow.allowed_actions(self.context(tx, loaded))
+            names = {u.username: u.display_name for u in tx.users.list() if u.display_name}
         record = loaded.record
         assert record.content is not None
-        history = build_history(revisions, decisions, record.drafter, loaded.status, review)
+        history = build_history(revisions, decisions, record.drafter, loaded.status, review, names)
         return FormView(
             summary=FormSummary.of(record),
             form=loaded.form,
@@ -171,6 +176,7 @@ class HistoryService(FormAccess):
             allowed=allowed,
             history=history,
             escalation=escalation_of(record, decisions, self.today()),
+            names=names,
         )
 
     def history(self, form_id: int) -> list[HistoryEntry]:

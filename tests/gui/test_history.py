@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from tests.gui.helpers import approve, draft_and_submit, review
 from tests.storage.tamper import raw_admin
@@ -36,6 +37,9 @@ def test_timeline_badges_of_an_untouched_form(gui, qtbot) -> None:  # type: igno
     page = _reopen(gui, form_id)
     assert _badges(page) == {"submit": UNSIGNED, "review_agree": VALID, "approve": VALID}
     assert not page.history.warning.isVisibleTo(page.history)
+    heads = {c.entry.action: c.findChild(QLabel, "historyHead").text() for c in page.history.cards}
+    assert "李四（定密审核人）" in heads["review_agree"] and "王五（定密责任人）" in heads["approve"]
+    assert "拟稿人 张三" in page.id_label.text()  # people by their names, accounts in the tooltip
 
 
 @pytest.mark.parametrize(

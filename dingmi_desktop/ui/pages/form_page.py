@@ -160,7 +160,9 @@ class FormPage(ServicePage):
         self.editor.set_form(view.form)
         self.status_badge.setText(summary.status.value)
         self.id_label.setText(
-            self.tr("编号 {0} · 第 {1} 版 · 拟稿人 {2}").format(summary.id, summary.revision, summary.drafter)
+            self.tr("编号 {0} · 第 {1} 版 · 拟稿人 {2}").format(
+                summary.id, summary.revision, view.names.get(summary.drafter, summary.drafter)
+            )
         )
         self._apply_allowed(list(view.allowed))
         self.history.set_entries(list(view.history))

@@ -110,7 +110,9 @@ class HistoryEntryCard(QFrame):
         layout.setSpacing(3)
         top = QHBoxLayout()
         when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M")
-        head = QLabel(f"<b>{entry.label}</b>　{entry.actor}（{entry.role}）　{when}")
+        who = getattr(entry, "actor_name", "") or entry.actor
+        head = QLabel(f"<b>{entry.label}</b>　{who}（{entry.role}）　{when}")
+        head.setToolTip(entry.actor)  # the account name, for the audit log
         head.setObjectName("historyHead")
         head.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(head, 1)
