@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -10,6 +11,7 @@ from dingmi_desktop.domain.form_types import Form
 from dingmi_desktop.domain.forms import form_from_json
 from dingmi_desktop.export.builder import Approval, sheet_data_from_form
 from dingmi_desktop.export.sheet_data import SheetData
+from tests.domain.builders import INTERFACES_EXAMPLE
 
 RARE = "𠮷〇〔〕·"
 
@@ -26,23 +28,8 @@ class Decision:
 
 
 def review_json(**overrides: Any) -> dict[str, Any]:
-    obj: dict[str, Any] = {
-        "form": "定密审核单",
-        "title": "关于某项目技术方案的请示",
-        "doc_number": "示〔2026〕12号",
-        "department": "办公室",
-        "category": "机密",
-        "period": {"years": 10},
-        "start_date": "2026-11-28",
-        "scope": "本单位领导班子成员及项目组",
-        "knowers": ["张三", "李四"],
+    obj: dict[str, Any] = copy.deepcopy(INTERFACES_EXAMPLE) | {
         "basis": {"kind": "确定性", "reference": "示例事项范围 第3条", "text": "项目技术方案的核心参数"},
-        "urgency": "加急",
-        "publicity": "不予公开",
-        "copies": 5,
-        "main_recipients": "",
-        "cc": "",
-        "opinion": "建议定为机密级，保密期限10年",
         "unit_name": "示例单位",
         "drafter_name": "张三",
         "drafted_on": "2026-11-27",

@@ -9,27 +9,11 @@ from dingmi_desktop.domain.forms import Form, form_from_json
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.services.forms import FormServices
 from dingmi_desktop.storage import Store
+from tests.domain.builders import INTERFACES_EXAMPLE
 
 PASSWORD = DEMO_PASSWORD
 
-SECRET: dict[str, Any] = {
-    "form": "定密审核单",
-    "title": "关于某项目技术方案的请示",
-    "doc_number": "示〔2026〕12号",
-    "department": "办公室",
-    "category": "机密",
-    "period": {"years": 10},
-    "start_date": "2026-11-28",
-    "scope": "本单位领导班子成员及项目组",
-    "knowers": ["张三", "李四"],
-    "basis": {"kind": "确定性", "reference": "示例事项范围 第3条", "text": "……"},
-    "urgency": "加急",
-    "publicity": "不予公开",
-    "copies": 5,
-    "main_recipients": "",
-    "cc": "",
-    "opinion": "建议定为机密级，保密期限10年",
-}
+SECRET: dict[str, Any] = copy.deepcopy(INTERFACES_EXAMPLE)  # the example of INTERFACES.md
 
 
 def content(**changes: Any) -> dict[str, Any]:
