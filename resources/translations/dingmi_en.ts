@@ -1234,52 +1234,52 @@
         <translation>No. {0} · revision {1} · drafted by {2}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="167" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="169" />
         <source>办理历史（{0}）</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="235" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="237" />
         <source>正在自动保存…</source>
         <translation>Autosaving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="235" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="237" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="245" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="247" />
         <source>已自动保存（{0}）</source>
         <translation>Autosaved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="245" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="247" />
         <source>已保存（{0}）</source>
         <translation>Saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="248" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="250" />
         <source>；尚有 {0} 处需完善后才能提交</source>
         <translation>; {0} items to complete before submitting</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="251" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="253" />
         <source>编号 {0} · 第 {1} 版</source>
         <translation>No. {0} · revision {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="269" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="271" />
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="283" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="285" />
         <source>表单尚有 {0} 处问题，请按红色提示修改后再提交。</source>
         <translation>The form has {0} problems; fix the items marked in red, then submit.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="293" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="295" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
@@ -1421,12 +1421,12 @@
 <context>
     <name>HistoryEntryCard</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="118" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="120" />
         <source>已因修改失效</source>
         <translation>Voided by a later edit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="129" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="131" />
         <source>意见：{0}</source>
         <translation>Opinion: {0}</translation>
     </message>
@@ -1464,12 +1464,12 @@
         <translation>; {0} more</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="175" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="177" />
         <source>尚无办理记录。</source>
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="182" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="184" />
         <source>有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。请勿依据这些记录办理，并报安全审计员核查。</source>
         <translation>{0} history entries have an invalid signature: the record was altered outside this program or signed by someone else. Do not act on them; report this to the security auditor.</translation>
     </message>
@@ -1800,42 +1800,42 @@
 <context>
     <name>PrintRequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="146" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="144" />
         <source>打印审批单</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="149" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="147" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份，本次最多可印 {3} 份；每份有自己的份号，并登记入印制台账。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}; at most {3} now. Every copy gets its own copy number and is entered in the print register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="151" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="149" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="155" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="156" />
         <source>本次印制份数：</source>
         <translation>Copies to print now:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="159" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="160" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
         <source>点击“打印”后选择打印机；取消选择打印机则不登记、不打印。</source>
         <translation>After “Print”, choose the printer; cancelling there registers and prints nothing.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="167" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="165" />
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -1843,97 +1843,107 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="43" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="45" />
         <source>筛选标题、文号、密级、状态……</source>
         <translation>Filter by title, number, level, status…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="47" />
         <source>新建送审签发单</source>
         <translation>New dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="47" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="49" />
         <source>新建定密审核单</source>
         <translation>New review sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="54" />
+        <source>批量导出PDF…</source>
+        <translation>Export PDFs…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="57" />
+        <source>把所选表单的审批单导出到一个文件夹（按住 Ctrl 或 Shift 可多选）</source>
+        <translation>Export the approval sheets of the selected forms into one folder (hold Ctrl or Shift to select several)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="54" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="71" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="72" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="63" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="73" />
         <source>标题 / 事项名称</source>
         <translation>Title / item</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="74" />
         <source>密级标志</source>
         <translation>Marking</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="75" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="66" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="76" />
         <source>拟稿人</source>
         <translation>Drafter</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="67" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="77" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="68" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="78" />
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="79" />
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="86" />
         <source>没有待办的表单。</source>
         <translation>Nothing waiting.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="102" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="115" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="113" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="126" />
         <source>显示最近 {0} 份；更早的表单请用筛选或登记台账查找。</source>
         <translation>Showing the latest {0}; find older forms with the filter or the register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="115" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="128" />
         <source>共 {0} 份。</source>
         <translation>{0} forms.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="123" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="136" />
         <source>请先选择一份表单。</source>
         <translation>Select a form first.</translation>
     </message>
@@ -1941,62 +1951,62 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="187" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="185" />
         <source>复印（超出批准份数）</source>
         <translation>Copy (beyond the approved number)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="188" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="186" />
         <source>批准并复印</source>
         <translation>Approve and copy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="191" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="189" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份。超出批准份数的复印须经安全保密管理员批准：请安全保密管理员在本终端输入用户名和密码。复印件的份号接续已发出的最大份号。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}. Copies beyond the approved number need the security administrator's approval: they enter their user name and password at this terminal. Copy numbers continue after the highest issued.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="193" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="191" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="197" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="200" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="198" />
         <source>复印份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="201" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
         <source>本人再次输入密码：</source>
         <translation>Your password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="202" />
         <source>安全保密管理员的用户名</source>
         <translation>User name of the security administrator</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="205" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="203" />
         <source>批准人用户名：</source>
         <translation>Approver's user name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="206" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
         <source>批准人密码：</source>
         <translation>Approver's password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="211" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="209" />
         <source>请输入本人密码。</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="213" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="211" />
         <source>请安全保密管理员输入用户名和密码。</source>
         <translation>The security administrator must enter user name and password.</translation>
     </message>
@@ -2394,24 +2404,24 @@
 <context>
     <name>_RequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="80" />
         <source>印制登记：
 {0}</source>
         <translation>Print register:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="80" />
         <source>尚无印制记录。</source>
         <translation>Nothing printed yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="87" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="91" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="88" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="92" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2675,4 +2685,8 @@
         <translation>The printer stopped at page {0}.</translation>
     </message>
 </context>
-</TS>
+<context><name>BatchExport</name><message><source>定密审批单-{0}.pdf</source><translation>classification-sheet-{0}.pdf</translation></message><message><source>请先选择要导出的表单（按住 Ctrl 或 Shift 可多选）。</source><translation>Select the forms to export first (hold Ctrl or Shift to select several).</translation></message><message><source>选择导出文件夹</source><translation>Choose the export folder</translation></message><message><source>以下 {0} 个文件已存在，将被替换：
+{1}</source><translation>These {0} files exist and will be replaced:
+{1}</translation></message><message><source>已取消批量导出，未导出任何表单。</source><translation>Export cancelled; no form was exported.</translation></message><message><source>正在导出审批单…</source><translation>Exporting approval sheets…</translation></message><message><source>停止</source><translation>Stop</translation></message><message><source>批量导出</source><translation>Export PDFs</translation></message><message><source>正在导出第 {0} / {1} 份：表单 {2}</source><translation>Exporting {0} of {1}: form {2}</translation></message><message><source>表单 {0}：{1}</source><translation>Form {0}: {1}</translation></message><message><source>已导出 {0} 份审批单</source><translation>Exported {0} approval sheet(s)</translation></message><message><source>到“{0}”</source><translation> to “{0}”</translation></message><message><source>已停止，其余 {0} 份未导出。</source><translation> Stopped; the remaining {0} were not exported.</translation></message><message><source>{0} 份未导出，原因见提示。</source><translation> {0} not exported; see the message for why.</translation></message><message><source>以下表单未导出：
+{0}</source><translation>These forms were not exported:
+{0}</translation></message><message><source>未导出：{0}</source><translation>Not exported: {0}</translation></message></context></TS>

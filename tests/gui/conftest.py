@@ -18,10 +18,12 @@ import pytest
 from dingmi_desktop.app import StoreBackend
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.storage import Store
 from dingmi_desktop.ui.appearance import set_up_application
 from dingmi_desktop.ui.controller import AppController
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from dingmi_desktop.ui.ops import OpRunner
+from tests.services.samples import Users, form
 
 WAIT_MS = 20_000
 
@@ -156,4 +158,35 @@ def gui(qtbot, _styled_app, demo_dir: Path, clock) -> Iterator[Harness]:  # type
 @pytest.fixture
 def fresh_gui(qtbot, _styled_app, tmp_path: Path, clock) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
     backend = StoreBackend(tmp_path / "new-store", demo=False, kdf=KdfParams.FLOOR, clock=clock)
+    yield from _start(qtbot, backend)
+
+
+# --- a store with one form approved for printing (print, export and batch export tests) ---------------
+
+
+@pytest.fixture(scope="session")
+def _print_template(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> tuple[Path, int]:
+    """The demo store plus one 机密★10年 form approved for 3 copies, drafted by zhangsan."""
+    path = tmp_path_factory.mktemp("print-template") / "store"
+    shutil.copytree(_demo_template, path)
+    store = Store.open(path)
+    try:
+        users = Users(store)
+        form_id = users.to_approval(form(copies=3))
+        users.approve(form_id)
+    finally:
+        store.close()
+    return path, form_id
+
+
+@pytest.fixture
+def approved(_print_template: tuple[Path, int]) -> int:
+    return _print_template[1]
+
+
+@pytest.fixture
+def print_gui(qtbot, _styled_app, tmp_path: Path, _print_template, clock) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
+    target = tmp_path / "store"
+    shutil.copytree(_print_template[0], target)
+    backend = StoreBackend(target, demo=True, kdf=KdfParams.FLOOR, clock=clock)
     yield from _start(qtbot, backend)

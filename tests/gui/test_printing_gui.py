@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from dingmi_desktop.app import StoreBackend
-from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.services.demo import DEMO_PASSWORD
-from dingmi_desktop.storage import Store
 from dingmi_desktop.ui import file_output
 from dingmi_desktop.ui.dialogs.print_request import (
     PrinterChooser,
@@ -37,38 +33,9 @@ from dingmi_desktop.ui.dialogs.print_request import (
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from tests.export.pdfread import read_pages
-from tests.gui.conftest import WAIT_MS, Harness, _start
-from tests.services.samples import Users, form
+from tests.gui.conftest import WAIT_MS, Harness
 
 SHOTS = os.environ.get("DINGMI_SHOTS", "")  # a folder: save screenshots of the dialogs there
-
-
-@pytest.fixture(scope="session")
-def _print_template(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> tuple[Path, int]:
-    """The demo store plus one 机密★10年 form approved for 3 copies, drafted by zhangsan."""
-    path = tmp_path_factory.mktemp("print-template") / "store"
-    shutil.copytree(_demo_template, path)
-    store = Store.open(path)
-    try:
-        users = Users(store)
-        form_id = users.to_approval(form(copies=3))
-        users.approve(form_id)
-    finally:
-        store.close()
-    return path, form_id
-
-
-@pytest.fixture
-def approved(_print_template: tuple[Path, int]) -> int:
-    return _print_template[1]
-
-
-@pytest.fixture
-def print_gui(qtbot, _styled_app, tmp_path: Path, _print_template, clock) -> Iterator[Harness]:  # type: ignore[no-untyped-def]
-    target = tmp_path / "store"
-    shutil.copytree(_print_template[0], target)
-    backend = StoreBackend(target, demo=True, kdf=KdfParams.FLOOR, clock=clock)
-    yield from _start(qtbot, backend)
 
 
 @pytest.fixture(autouse=True)

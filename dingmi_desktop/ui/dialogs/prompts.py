@@ -215,6 +215,19 @@ class DecisionDialog(QDialog):
             dialog.deleteLater()
 
 
+class FolderPath(_Seam):
+    """A folder to write into; ``set_next_answer(path or None)`` in tests."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, start: str) -> str | None:
+        seeded, answer = cls._take()
+        if seeded:
+            return None if answer is None else str(answer)
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+
 class SavePath(_Seam):
     """Where to save a file; ``set_next_answer(path or None)`` in tests."""
 

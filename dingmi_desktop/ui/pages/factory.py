@@ -72,6 +72,7 @@ def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
             ops,
             window,
             empty_text=QCoreApplication.translate("navigation", "尚无已定密事项。"),
+            can_export=True,
         )
     if key == "users":
         from dingmi_desktop.ui.pages.users_page import UsersPage

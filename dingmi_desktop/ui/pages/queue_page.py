@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.pages.batch_export import BatchExport
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 Loader = Callable[[], list[Any]]
@@ -31,6 +32,7 @@ class QueuePage(ServicePage):
         *,
         empty_text: str = "",
         can_create: bool = False,
+        can_export: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, bundle, ops, window, parent)
@@ -49,6 +51,14 @@ class QueuePage(ServicePage):
         for button in (self.new_dispatch, self.new_review):
             button.setVisible(can_create)
             bar.addWidget(button)
+        self.export_button = QPushButton(self.tr("批量导出PDF…"))
+        self.export_button.setObjectName("batchExport")
+        self.export_button.setToolTip(
+            self.tr("把所选表单的审批单导出到一个文件夹（按住 Ctrl 或 Shift 可多选）")
+        )
+        can_export = can_export and getattr(bundle, "printing", None) is not None
+        self.export_button.setVisible(can_export)
+        bar.addWidget(self.export_button)
         self.open_button = QPushButton(self.tr("打开"))
         self.open_button.setObjectName("openForm")
         self.refresh_button = QPushButton(self.tr("刷新"))
@@ -69,6 +79,7 @@ class QueuePage(ServicePage):
                 self.tr("更新时间"),
             ],
             stretch_column=2,
+            multi_select=can_export,
         )
         self.table.setObjectName("queueTable")
         self.body.addWidget(self.table, 1)
@@ -83,6 +94,8 @@ class QueuePage(ServicePage):
         self.table.activated.connect(lambda _index: self.open_selected())
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.batch_export = BatchExport(self)
+        self.export_button.clicked.connect(self.batch_export.start)
         self.new_dispatch.clicked.connect(lambda: window.new_form(FormKind.DISPATCH))
         self.new_review.clicked.connect(lambda: window.new_form(FormKind.REVIEW))
         self.rows: list[Any] = []
@@ -128,5 +141,6 @@ class QueuePage(ServicePage):
         return self.table.select_where(lambda s: s is not None and s.id == form_id)
 
     def clear_sensitive(self) -> None:
+        self.batch_export.stop()
         self.rows = []
         self.table.clear_rows()

@@ -16,7 +16,12 @@ class RecordTable(QTableView):
     """Rows of display strings; each row keeps its record object under Qt.UserRole (column 0)."""
 
     def __init__(
-        self, headers: Sequence[str], parent: QWidget | None = None, *, stretch_column: int | None = None
+        self,
+        headers: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        stretch_column: int | None = None,
+        multi_select: bool = False,
     ) -> None:
         """``stretch_column`` takes the spare width (a title column); by default the last column does."""
         super().__init__(parent)
@@ -30,7 +35,11 @@ class RecordTable(QTableView):
         self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        single, extended = (
+            QAbstractItemView.SelectionMode.SingleSelection,
+            QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
+        self.setSelectionMode(extended if multi_select else single)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
@@ -72,6 +81,9 @@ class RecordTable(QTableView):
     def selected_record(self) -> Any:
         rows = self.selectionModel().selectedRows()
         return self.record_at(rows[0].row()) if rows else None
+
+    def selected_records(self) -> list[Any]:
+        return [self.record_at(index.row()) for index in self.selectionModel().selectedRows()]
 
     def select_where(self, predicate) -> bool:  # type: ignore[no-untyped-def]
         for row in range(self.proxy.rowCount()):
