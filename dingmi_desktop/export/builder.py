@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Protocol
@@ -156,8 +156,24 @@ def _copy_range(copies: int | None) -> str:
     return f"{copy_number_text(1)}—{copy_number_text(copies)}"
 
 
+def _sign_off(
+    decisions: Sequence[DecisionLike], names: Mapping[str, str], signers: Collection[str]
+) -> OpinionEntry:
+    """The 签发 row: a decision taken as 签发人, else the latest approval by a user holding the 签发人 role
+    (DOMAIN §1: often the same leader as the 定密责任人, approving both at once); else blank for a hand
+    signature."""
+    entry = _opinion("签发", decisions, ("签发人",), names)
+    approvals = [d for d in decisions if d.action == "approve" and d.actor in signers]
+    if entry.name or not approvals:
+        return entry
+    last = approvals[-1]
+    return OpinionEntry(
+        "签发", names.get(last.actor, last.actor), "签发。", _date(_day_of(last)), _status(last)
+    )
+
+
 def _dispatch_sections(
-    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
+    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str], signers: Collection[str] = ()
 ) -> tuple[SheetSection, ...]:
     period, until = _period_cells(form)
     drafter, drafted_on = _drafter(form, decisions, names)
@@ -182,7 +198,7 @@ def _dispatch_sections(
         _drafter_opinion(form, decisions, names),
         _opinion("定密审核意见", decisions, ("定密审核人",), names),
         _opinion("定密责任人审批意见", decisions, ("定密责任人",), names),
-        _opinion("签发", decisions, ("签发人",), names),
+        _sign_off(decisions, names, signers),
     )
     return (SheetSection(rows=rows), SheetSection("定密意见", opinions=opinions))
 
@@ -238,13 +254,15 @@ def sheet_data_from_form(
     approval: Approval | None = None,
     watermark: str = "",
     names: Mapping[str, str] | None = None,
+    signers: Collection[str] = (),
 ) -> SheetData:
     """The sheet for `form`; `decisions` oldest first. With `approval`, the sheet carries the
     verification code and QR code binding the form id, content hash and approval signatures.
-    `names` maps a decision's actor (user name) to the name printed beside the opinion."""
+    `names` maps a decision's actor (user name) to the name printed beside the opinion; `signers` are the
+    users holding the 签发人 role, whose approval of a 送审签发单 is also its 签发."""
     names = names or {}
     if form.form is FormKind.DISPATCH:
-        sections = _dispatch_sections(form, decisions, names)
+        sections = _dispatch_sections(form, decisions, names, signers)
     else:
         sections = _review_sections(form, decisions, names)
     verification = None

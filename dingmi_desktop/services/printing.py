@@ -124,7 +124,9 @@ class PrintingService(FormAccess):
         if tx.settings.get(WATERMARK_SETTING) == "on":
             when = self.session.now().astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
             watermark = f"{self.user.display_name or self.user.username} {when} {watermark_label}"
-        names = {u.username: u.display_name or u.username for u in tx.users.list()}
+        users = tx.users.list()
+        names = {u.username: u.display_name or u.username for u in users}
+        signers = {u.username for u in users if Role.SIGNER.value in u.roles}
         return sheet_data_from_form(
             loaded.form,
             decisions,
@@ -132,6 +134,7 @@ class PrintingService(FormAccess):
             unit_name=loaded.form.unit_name or self.session.store.unit_name,
             approval=approval,
             watermark=watermark,
+            signers=signers,
         )
 
     def preview(self, form_id: int) -> bytes:

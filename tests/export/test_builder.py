@@ -170,3 +170,15 @@ def test_drafter_as_filled_in_wins_and_no_submission_leaves_it_blank() -> None:
     assert fields(filled)["拟稿人"] == "张三" and fields(filled)["拟稿日期"] == "2026年11月27日"
     blank = sheet_data_from_form(samples.form("送审签发单", drafter_name=None, drafted_on=None), [])
     assert fields(blank)["拟稿人"] == "" and fields(blank)["拟稿日期"] == ""
+
+
+def test_approval_by_a_signer_is_also_the_sign_off_of_a_dispatch_sheet() -> None:
+    at = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
+    approve = samples.Decision("approve", "定密责任人", "wangwu", "同意", at, True)
+    form = samples.form("送审签发单")
+    names = {"wangwu": "王五"}
+    signed = opinions(sheet_data_from_form(form, [approve], names=names, signers={"wangwu"}))["签发"]
+    assert (signed.name, signed.opinion, signed.date) == ("王五", "签发。", "2026年11月28日")  # type: ignore[attr-defined]
+    assert signed.signature is SignatureStatus.VALID  # type: ignore[attr-defined]
+    blank = opinions(sheet_data_from_form(form, [approve], names=names, signers={"someone"}))["签发"]
+    assert (blank.name, blank.opinion) == ("", "")  # type: ignore[attr-defined]  # left to sign by hand

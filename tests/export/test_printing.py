@@ -35,12 +35,13 @@ class Office:
     def printing(self, name: str = "zhangsan") -> PrintingService:
         return PrintingService(self[name], fonts=FONTS)
 
-    def draft(self) -> int:
-        form = form_from_json(samples.review_json(unit_name="示例单位"))
+    def draft(self, kind: str = "定密审核单") -> int:
+        sample = samples.review_json if kind == "定密审核单" else samples.dispatch_json
+        form = form_from_json(sample(unit_name="示例单位"))
         return DraftingService(self["zhangsan"]).create_draft(form).form_id
 
-    def approved(self) -> int:
-        form_id = self.draft()
+    def approved(self, kind: str = "定密审核单") -> int:
+        form_id = self.draft(kind)
         DraftingService(self["zhangsan"]).submit(form_id, password=DEMO_PASSWORD)
         ReviewService(self["lisi"]).review(form_id, agree=True, opinion="同意", password=DEMO_PASSWORD)
         with self["wangwu"].transaction() as tx:
@@ -157,3 +158,10 @@ def test_export_is_an_electronic_file_and_is_audited_with_watermark_by_policy(of
     page = read_pages(pdf)[0]
     assert "张三" in page.text() and "导出" in page.text()  # watermark: user, time, purpose
     assert [e.object_id for e in office.audit("导出")] == [str(form_id)]
+
+
+def test_a_dispatch_sheet_approved_by_the_signer_shows_the_sign_off(office: Office) -> None:
+    form_id = office.approved("送审签发单")  # wangwu: 法定定密责任人 and 签发人 in the demo unit
+    text = read_pages(office.printing().export_pdf(form_id))[0].text()
+    sign_off = text[text.index("签发", text.index("定密责任人审批")) :]
+    assert "签发。" in sign_off and "王五" in sign_off and "签名有效" in sign_off
