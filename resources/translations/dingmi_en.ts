@@ -1284,80 +1284,80 @@
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="76" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="80" />
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="91" />
         <source>无法预览：{0}</source>
         <translation>Cannot preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="96" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="97" />
         <source>已打开预览。</source>
         <translation>Preview opened.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="114" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="115" />
         <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="205" />
         <source>未打印：{0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="120" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="121" />
         <source>已印制批准的全部 {0} 份。超出批准份数须经安全保密管理员批准（复印）。现在办理复印吗？</source>
         <translation>All {0} approved copies are printed. More copies need the security administrator's approval (copy). Make a copy now?</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="124" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="125" />
         <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="216" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="128" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="129" />
         <source>已印制批准的全部 {0} 份，未再打印。</source>
         <translation>All {0} approved copies are printed; nothing more was printed.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="135" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="136" />
         <source>已取消打印。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="137" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="140" />
         <source>选择打印机</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="139" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="141" />
         <source>已取消打印：未选择打印机，未登记任何份号。</source>
         <translation>Printing cancelled: no printer chosen, no copy number registered.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="159" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="155" />
         <source>未复印：{0}</source>
         <translation>Not copied: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="165" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="161" />
         <source>批准份数内尚有 {0} 份未印制，请用“打印”印制；复印仅用于超出批准份数的份数。</source>
         <translation>{0} approved copies are not printed yet: use “Print”. Copy is only for copies beyond the approved number.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="176" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="172" />
         <source>已取消复印。</source>
         <translation>Copy cancelled.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="178" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="176" />
         <source>选择打印机（复印）</source>
         <translation>Choose a printer (copy)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="180" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="177" />
         <source>已取消复印：未选择打印机，未登记任何份号。</source>
         <translation>Copy cancelled: no printer chosen, no copy number registered.</translation>
     </message>

@@ -16,6 +16,7 @@ and the rest is a 复印 approved by the 安全保密管理员.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,19 +135,14 @@ class PrintActions:
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消打印。"))
             return
-        printer = PrinterChooser.ask(page, QCoreApplication.translate("FormPage", "选择打印机"))
-        if printer is None:
-            page.say(QCoreApplication.translate("FormPage", "已取消打印：未选择打印机，未登记任何份号。"))
-            return
         printing, form_id = self._printing, page.form_id
-        name = _printer_label(printer)
-
-        def work() -> Any:
-            return printing.print_copies(
+        self._choose_printer_and_send(
+            QCoreApplication.translate("FormPage", "选择打印机"),
+            QCoreApplication.translate("FormPage", "已取消打印：未选择打印机，未登记任何份号。"),
+            lambda name: printing.print_copies(
                 form_id, printer=name, password=request.password, copies=request.copies
-            )
-
-        self._send(work, printer)
+            ),
+        )
 
     # --- 复印 ---------------------------------------------------------------------------------------
 
@@ -175,26 +171,30 @@ class PrintActions:
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消复印。"))
             return
-        printer = PrinterChooser.ask(page, QCoreApplication.translate("FormPage", "选择打印机（复印）"))
-        if printer is None:
-            page.say(QCoreApplication.translate("FormPage", "已取消复印：未选择打印机，未登记任何份号。"))
-            return
         printing, form_id = self._printing, page.form_id
-        name = _printer_label(printer)
-
-        def work() -> Any:
-            return printing.reprint(
+        self._choose_printer_and_send(
+            QCoreApplication.translate("FormPage", "选择打印机（复印）"),
+            QCoreApplication.translate("FormPage", "已取消复印：未选择打印机，未登记任何份号。"),
+            lambda name: printing.reprint(
                 form_id,
                 printer=name,
                 password=request.password,
                 copies=request.copies,
                 approver=request.approver,
                 approver_password=request.approver_password,
-            )
-
-        self._send(work, printer)
+            ),
+        )
 
     # --- sending a registered job to the printer ----------------------------------------------------
+
+    def _choose_printer_and_send(self, title: str, cancelled: str, register: Callable[[str], Any]) -> None:
+        """Printer first (cancelling registers nothing), then `register(printer name)` on the worker."""
+        printer = PrinterChooser.ask(self.page, title)
+        if printer is None:
+            self.page.say(cancelled)
+            return
+        name = _printer_label(printer)
+        self._send(lambda: register(name), printer)
 
     def _send(self, work: Any, printer: QPrinter) -> None:
         self.page.say(QCoreApplication.translate("FormPage", "正在登记份号…"))
