@@ -164,7 +164,7 @@ class StoreBackend:
             authority=self.authority,
             idle_lock_minutes=int(session.policy.idle_lock_minutes),
         )
-        bundle = ServiceBundle(info=info, session=session, now=session.now)
+        bundle = ServiceBundle(info=info, session=session, now=session.now, zone=session.zone)
         bundle.calendar = CalendarService(session)
         if roles & {"系统管理员", "安全保密管理员"}:
             bundle.accounts = AccountService(session)

@@ -15,6 +15,12 @@ pytest_plugins = ["tests.fixtures.store"]
 
 
 @pytest.fixture(autouse=True)
+def _controlled_clock(clock):
+    """Every test runs on its own controlled clock (the `clock` fixture), whether it asks for it or not."""
+    return clock
+
+
+@pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path, monkeypatch):
     """Point every per-user location at tmp_path so no test reads or writes outside it."""
     monkeypatch.setenv("DINGMI_DATA_DIR", str(tmp_path / "data"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Protocol
+from dataclasses import dataclass, is_dataclass, replace
+from datetime import date, datetime, tzinfo
+from types import SimpleNamespace
+from typing import Any, Protocol, cast
 
+from dingmi_desktop.clock import LOCAL_TIME
 from dingmi_desktop.domain.form_types import BasisKind, Form, FormKind
 from dingmi_desktop.domain.forms import content_hash
 from dingmi_desktop.domain.marking import format_date, marking_text, period_text
@@ -23,7 +25,6 @@ from dingmi_desktop.export.sheet_data import (
 )
 from dingmi_desktop.export.verification import SheetClaim, qr_payload, signatures_digest, verification_code
 
-CHINA_TIME = timezone(timedelta(hours=8), "CST")
 DASH = "—"
 
 _VERDICTS = {
@@ -114,8 +115,16 @@ def _opinion(
 
 
 def _day_of(decision: DecisionLike) -> date:
-    time = decision.time
-    return time.astimezone(CHINA_TIME).date() if time.tzinfo else time.date()
+    return decision.time.date()  # already in the unit's time zone (sheet_data_from_form localizes)
+
+
+def _in_zone(decision: DecisionLike, zone: tzinfo) -> DecisionLike:
+    if decision.time.tzinfo is None:
+        return decision
+    local = decision.time.astimezone(zone)
+    if is_dataclass(decision) and not isinstance(decision, type):
+        return replace(decision, time=local)
+    return cast(DecisionLike, SimpleNamespace(**{**vars(decision), "time": local}))
 
 
 def _drafter(
@@ -255,12 +264,14 @@ def sheet_data_from_form(
     watermark: str = "",
     names: Mapping[str, str] | None = None,
     signers: Collection[str] = (),
+    zone: tzinfo = LOCAL_TIME,
 ) -> SheetData:
     """The sheet for `form`; `decisions` oldest first. With `approval`, the sheet carries the
     verification code and QR code binding the form id, content hash and approval signatures.
     `names` maps a decision's actor (user name) to the name printed beside the opinion; `signers` are the
     users holding the 签发人 role, whose approval of a 送审签发单 is also its 签发."""
     names = names or {}
+    decisions = [_in_zone(d, zone) for d in decisions]  # dates on the sheet are the unit's local dates
     if form.form is FormKind.DISPATCH:
         sections = _dispatch_sections(form, decisions, names, signers)
     else:

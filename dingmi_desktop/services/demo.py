@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from dingmi_desktop.clock import local_date
 from dingmi_desktop.domain.forms import form_from_json, form_to_json
 from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
@@ -157,7 +158,7 @@ SAMPLE_FORMS: tuple[tuple[str, dict[str, Any]], ...] = (
 def add_sample_form(tx: Tx, content: dict[str, Any], status: str = "草稿") -> int:
     """Validates through the domain (as `dingmi form import` does) and stores revision 1."""
     form = form_from_json(content)
-    start = form.start_date or date.today()
+    start = form.start_date or local_date(utc_now())
     index = FormIndex(
         kind=form.form.value,
         title=form.title,

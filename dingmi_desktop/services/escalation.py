@@ -7,15 +7,16 @@ answer 10 working days after sending. The escalation data travel in the signed d
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from typing import Any
 
+from dingmi_desktop.clock import local_date
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import Problem, TransitionRefused, ValidationError
 from dingmi_desktop.domain.periods import validate_period
 from dingmi_desktop.domain.workflow import Action, Outcome, Status, WorkflowContext
-from dingmi_desktop.services.form_access import LOCAL_TIME, FormAccess, Loaded
+from dingmi_desktop.services.form_access import FormAccess, Loaded
 from dingmi_desktop.services.form_models import ActionResult, EscalationInfo
 from dingmi_desktop.services.transitions import Step, run
 from dingmi_desktop.storage import DecisionRecord, FormRecord
@@ -24,8 +25,8 @@ ESCALATION_TARGETS = ("本单位保密工作领导小组", "上级机关", "保�
 PENDING = (Status.UNCLEAR_PENDING, Status.AWAITING_SUPERIOR, Status.DISPUTE_PENDING)
 
 
-def drafted_on(loaded: Loaded) -> date:
-    return loaded.form.drafted_on or loaded.record.created_at.astimezone(LOCAL_TIME).date()
+def drafted_on(loaded: Loaded, tz: tzinfo) -> date:
+    return loaded.form.drafted_on or local_date(loaded.record.created_at, tz)
 
 
 class EscalationService(FormAccess):
@@ -46,7 +47,9 @@ class EscalationService(FormAccess):
                 "escalation": {
                     "to": to.strip(),
                     "sent_on": sent.isoformat(),
-                    "report_due": self.calendar.unclear_item_due(drafted_on(loaded)).isoformat(),
+                    "report_due": self.calendar.unclear_item_due(
+                        drafted_on(loaded, self.session.zone)
+                    ).isoformat(),
                     "reply_due": self.calendar.bureau_answer_due(sent).isoformat(),
                     "status": target.value,
                 }

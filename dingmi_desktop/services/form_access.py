@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date
 from typing import Any
 
 from dingmi_desktop.domain.approval import Corrections
@@ -19,7 +19,6 @@ from dingmi_desktop.services.calendar import stored_calendar
 from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo
 
-LOCAL_TIME = timezone(timedelta(hours=8))  # 北京时间: dates on forms and deadlines are local dates
 REVIEW_SETTING = "workflow.review_step"
 BUSINESS_READERS = frozenset({Role.REVIEWER, Role.OFFICER, Role.SIGNER, Role.CLERK})
 ADMINS = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
@@ -111,7 +110,7 @@ class FormAccess:
         return self.session.user
 
     def today(self) -> date:
-        return self.session.now().astimezone(LOCAL_TIME).date()
+        return self.session.today()
 
     def actor(self) -> Actor:
         return Actor(str(self.user.id), roles_of(self.user), appointment_of(self.user))
@@ -210,7 +209,6 @@ def outcome_status(outcome: Outcome) -> Status:
 
 
 __all__ = [
-    "LOCAL_TIME",
     "DomainError",
     "FormAccess",
     "Loaded",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dingmi_desktop.clock import local_text
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.export.builder import Approval, sheet_data_from_form
@@ -26,7 +27,7 @@ from dingmi_desktop.export.verification import (
     parse_code,
     signatures_digest,
 )
-from dingmi_desktop.services.form_access import LOCAL_TIME, FormAccess, Loaded
+from dingmi_desktop.services.form_access import FormAccess, Loaded
 from dingmi_desktop.storage import (
     DecisionRecord,
     InvalidInput,
@@ -122,7 +123,7 @@ class PrintingService(FormAccess):
             approval = Approval(str(loaded.record.id), signature_parts(decisions), loaded.record.content_hash)
         watermark = ""
         if tx.settings.get(WATERMARK_SETTING) == "on":
-            when = self.session.now().astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
+            when = local_text(self.session.now(), self.session.zone)
             watermark = f"{self.user.display_name or self.user.username} {when} {watermark_label}"
         users = tx.users.list()
         names = {u.username: u.display_name or u.username for u in users}
@@ -135,6 +136,7 @@ class PrintingService(FormAccess):
             approval=approval,
             watermark=watermark,
             signers=signers,
+            zone=self.session.zone,
         )
 
     def preview(self, form_id: int) -> bytes:

@@ -115,7 +115,7 @@ class QueueService(FormAccess):
             if form.basis is None or form.basis.kind is not BasisKind.UNCLEAR:
                 continue
             loaded = Loaded(record, form, Status(record.status))
-            due = calendar.unclear_item_due(drafted_on(loaded))
+            due = calendar.unclear_item_due(drafted_on(loaded, self.session.zone))
             infos.append(
                 EscalationInfo(record.id, record.title, loaded.status, "", None, due, None, today > due)
             )

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.clock import DEFAULT_TIME_ZONE, is_known_zone
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditWriter
@@ -23,12 +24,15 @@ from dingmi_desktop.storage.records import (
     parse_iso,
 )
 
+TIME_ZONE_SETTING = "unit.time_zone"
+
 # Declared settings: key → (default, validator). Unknown keys are refused, never silently stored.
 SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
     ALGORITHM_SETTING: ("sha256", lambda v: v in ("sha256", "sm3")),
     "workflow.review_step": ("on", lambda v: v in ("on", "off")),
     "print.watermark": ("off", lambda v: v in ("on", "off")),
     CALENDAR_SETTING: (EMPTY, valid_calendar),  # holidays and 调休 working days (services.calendar)
+    TIME_ZONE_SETTING: (DEFAULT_TIME_ZONE, is_known_zone),  # the unit's local time (dingmi_desktop.clock)
 }
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from dingmi_desktop import clock as _clock
+
 # Role names: equal to domain.workflow.Role values.
 DRAFTER = "承办人"
 REVIEWER = "定密审核人"
@@ -22,7 +24,8 @@ LEVELS = ("绝密", "机密", "秘密")
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """The machine clock, looked up at call time so that tests can put their own clock in its place."""
+    return _clock.system_now()
 
 
 def iso(moment: datetime) -> str:

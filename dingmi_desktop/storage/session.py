@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from dingmi_desktop.clock import local_date, zone
 from dingmi_desktop.security.errors import (
     DatabaseDamaged,
     PasswordChangeRequired,
@@ -18,7 +19,7 @@ from dingmi_desktop.security.errors import (
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.security.signing import Signer
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.directory import Tx, load_user
+from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, SettingsRepository, Tx, load_user
 from dingmi_desktop.storage.records import UserInfo, iso
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Session:
             row = orm.scalars(select(t.User).where(t.User.username == self._username)).one()
             self.user: UserInfo = load_user(orm, row)
             self.policy: PasswordPolicy = read_policy(orm)
+            self.zone: tzinfo = zone(SettingsRepository(orm).get(TIME_ZONE_SETTING))
 
     @property
     def must_change_password(self) -> bool:
@@ -60,6 +62,10 @@ class Session:
 
     def now(self) -> datetime:
         return self.store.clock()
+
+    def today(self) -> date:
+        """Today in the unit's time zone: the date forms, deadlines and sheets use."""
+        return local_date(self.now(), self.zone)
 
     def require_role(self, *roles: str) -> None:
         if not self.user.roles & set(roles):

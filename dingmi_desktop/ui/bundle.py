@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
+
+from dingmi_desktop import clock
 
 
 @dataclass
@@ -33,8 +35,16 @@ class ServiceBundle:
     catalog: Any = None
     calendar: Any = None  # CalendarService: the working-day calendar (read by all, edited by 安全保密管理员)
     printing: Any = None  # PrintingService (preview, print, export, verify) for business users
-    now: Callable[[], datetime] = field(default=datetime.now)
+    now: Callable[[], datetime] = field(default=lambda: clock.system_now())
+    zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def today(self) -> date:
+        return clock.local_date(self.now(), self.zone)
+
+    def when(self, moment: datetime, *, seconds: bool = False) -> str:
+        """A stored moment as the UI shows it, in the unit's time zone."""
+        return clock.local_text(moment, self.zone, seconds=seconds)
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.info.roles & set(roles))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests import clocked
+from tests.fixtures.store import TEST_EPOCH
 from tests.services.samples import SECRET, content
 
 
@@ -122,9 +123,7 @@ def test_real_entry_point(cli_store: Path) -> None:
     env = {**os.environ, "DINGMI_PASSWORD": "Dingmi@2026"}
     run = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "dingmi_desktop.cli",
+            *clocked.command(TEST_EPOCH, "dingmi_desktop.cli"),
             "--data-dir",
             str(cli_store),
             "form",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 
 from dingmi_desktop.domain.categories import Category
@@ -11,6 +9,7 @@ from dingmi_desktop.domain.forms import BasisKind, FormKind
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
+from tests.fixtures.store import TEST_TODAY
 from tests.gui.conftest import WAIT_MS
 
 TITLE = "关于某项目技术方案的请示"
@@ -23,7 +22,7 @@ def fill_secret_form(page, title: str = TITLE, basis: BasisKind = BasisKind.DEFI
     editor.document.doc_number.setText("示〔2026〕12号")
     editor.classification.set_category(Category.SECRET)
     editor.classification.years.setValue(10)
-    editor.classification.start_date.set_value(date(2026, 11, 28))
+    editor.classification.start_date.set_value(TEST_TODAY)
     editor.classification.scope.setText("本单位领导班子成员及项目组")
     editor.classification.knowers.entry.setText("张三、李四")
     editor.classification.knowers.add_button.click()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from dingmi_desktop.app import STARTUP_PROBE_ENV, STARTUP_PROBE_MARKER, STARTUP_READY_MARKER
+from tests import clocked
+from tests.fixtures.store import TEST_EPOCH
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_module_entry_point_shows_the_sign_in_dialog(demo_dir: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", STARTUP_PROBE_ENV: "1", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-m", "dingmi_desktop", "--data-dir", str(demo_dir)],
+        clocked.command(TEST_EPOCH, "dingmi_desktop", "--data-dir", str(demo_dir)),
         env=env,
         capture_output=True,
         text=True,

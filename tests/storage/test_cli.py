@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dingmi_desktop.cli import main
-from tests.fixtures.store import DEMO_PASSWORD
+from tests import clocked
+from tests.fixtures.store import DEMO_PASSWORD, TEST_EPOCH
 from tests.storage.tamper import raw_admin
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def dingmi(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "dingmi_desktop.cli", *argv],
+        clocked.command(TEST_EPOCH, "dingmi_desktop.cli", *argv),
         cwd=REPO,
         capture_output=True,
         text=True,

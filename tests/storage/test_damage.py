@@ -19,7 +19,8 @@ from dingmi_desktop.storage import (
 )
 from dingmi_desktop.storage.maintenance import check
 from dingmi_desktop.storage.store import Store
-from tests.fixtures.store import DEMO_PASSWORD
+from tests import clocked
+from tests.fixtures.store import DEMO_PASSWORD, TEST_EPOCH
 from tests.storage.tamper import raw_admin
 
 REPO = Path(__file__).resolve().parents[2]
@@ -177,7 +178,14 @@ def test_full_disk(closed_demo, clock, what):
         limit = max(limit, 1)
     before = _digests(closed_demo)
     result = subprocess.run(
-        [sys.executable, "-c", _FULL_DISK_CHILD, str(closed_demo), str(limit), what],
+        [
+            sys.executable,
+            "-c",
+            clocked.prelude(TEST_EPOCH) + _FULL_DISK_CHILD,
+            str(closed_demo),
+            str(limit),
+            what,
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

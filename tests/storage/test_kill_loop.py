@@ -14,7 +14,8 @@ import pytest
 
 from dingmi_desktop.storage.integrity import database_problems, verify_trail
 from dingmi_desktop.storage.store import Store
-from tests.fixtures.store import DEMO_PASSWORD
+from tests import clocked
+from tests.fixtures.store import DEMO_PASSWORD, TEST_EPOCH
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 50
@@ -55,7 +56,7 @@ def test_kill_loop(demo_store, store_dir, clock):
     counts: list[int] = []
     for round_no in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(store_dir)],
+            [sys.executable, "-c", clocked.prelude(TEST_EPOCH) + CHILD, str(store_dir)],
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

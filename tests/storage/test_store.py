@@ -23,7 +23,8 @@ from dingmi_desktop.storage import (
     WrongPassword,
 )
 from dingmi_desktop.storage.store import Store
-from tests.fixtures.store import ADMIN_PASSWORD, DEMO_PASSWORD
+from tests import clocked
+from tests.fixtures.store import ADMIN_PASSWORD, DEMO_PASSWORD, TEST_EPOCH
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -176,7 +177,11 @@ def test_second_process_gets_a_clear_message(demo_store, store_dir):
         "    print(exc.message); sys.exit(7)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", clocked.prelude(TEST_EPOCH) + code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 7, result.stderr
     assert "正被另一个定密桌面程序使用" in result.stdout

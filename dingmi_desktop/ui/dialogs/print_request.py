@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dingmi_desktop.clock import local_text
 from dingmi_desktop.ui.dialogs.prompts import _Seam
 
 MAX_COPY_JOB = 100  # 复印 is rare: a typo like 1000 must not tie up the printer
@@ -48,7 +49,7 @@ def register_lines(status: Any) -> list[str]:
     """One line per earlier job of the print register (份号, kind, who, when, printer)."""
     lines = []
     for entry in status.entries:
-        when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local_text(entry.time)
         lines.append(
             f"{entry.copies_from:06d}—{entry.copies_to:06d}　{entry.kind}　{entry.user}　{when}"
             + (f"　{entry.printer}" if entry.printer else "")

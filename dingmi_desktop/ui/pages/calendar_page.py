@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dingmi_desktop.domain.errors import ValidationError
-from dingmi_desktop.services.form_access import LOCAL_TIME
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.dialogs.prompts import Confirm
 from dingmi_desktop.ui.excepthook import describe_error, show_error
@@ -66,7 +65,7 @@ class CalendarPage(ServicePage):
 
     def _show(self, days: list[Any]) -> None:
         self.days = days
-        this_year = self.bundle.now().astimezone(LOCAL_TIME).year
+        this_year = self.bundle.today().year
         chosen = self.year.currentData()
         years = sorted({d.day.year for d in days} | {this_year, this_year + 1})
         self.year.blockSignals(True)

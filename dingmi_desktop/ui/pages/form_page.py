@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -136,7 +135,7 @@ class FormPage(ServicePage):
 
     def start_new(self) -> None:
         info = self.bundle.info
-        today = self.bundle.now().astimezone().date() if self.bundle.now else date.today()
+        today = self.bundle.today()
         self.editor.fill_defaults(info.display_name, info.department, today)
         self.editor.mark_clean()
         self._apply_allowed([Action.EDIT, Action.SUBMIT])
@@ -243,7 +242,7 @@ class FormPage(ServicePage):
         self._saving = False
         self.form_id = result.form_id
         self.revision = result.revision
-        when = self.bundle.now().astimezone().strftime("%H:%M:%S")
+        when = self.bundle.when(self.bundle.now(), seconds=True)[-8:]
         text = self.tr("已自动保存（{0}）") if auto else self.tr("已保存（{0}）")
         text = text.format(when)
         if result.problems:

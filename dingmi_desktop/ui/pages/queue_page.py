@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from dingmi_desktop.clock import local_text
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.batch_export import BatchExport
@@ -107,7 +108,7 @@ class QueuePage(ServicePage):
         self.rows = list(summaries)
         rows = []
         for s in self.rows:
-            updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            updated = local_text(s.updated_at)
             cells = [
                 s.id,
                 s.kind,

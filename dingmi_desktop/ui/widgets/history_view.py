@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from dingmi_desktop.clock import local_text
+
 FIELD_LABELS = {
     "form": "表单类型",
     "title": "标题",
@@ -109,7 +111,7 @@ class HistoryEntryCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(3)
         top = QHBoxLayout()
-        when = entry.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local_text(entry.time)
         who = getattr(entry, "actor_name", "") or entry.actor
         head = QLabel(f"<b>{entry.label}</b>　{who}（{entry.role}）　{when}")
         head.setToolTip(entry.actor)  # the account name, for the audit log
