@@ -63,6 +63,7 @@ def test_returned_forms_queue_and_banner(gui, qtbot) -> None:  # type: ignore[no
     page = gui.window.form_page
     banner = page.returned_banner
     assert banner.isVisible() and page.editable
+    assert not page.review_opinion.isVisible()  # the reason is what the clerk needs here
     assert "定密责任人" in banner.heading.text() and "退回" in banner.heading.text()
     note = page.view.returned
     assert banner.byline.text() == f"王五（定密责任人）· {gui.window.bundle.when(note.time)}"

@@ -179,7 +179,8 @@ class FormPage(ServicePage):
         if Action.EDIT not in view.allowed:
             self.editor.clear_problems()
         self.returned_banner.set_note(view.returned, editing=summary.status is Status.DRAFT)
-        shown = view.review_opinion if view.review_opinion != view.returned else None
+        back = summary.status in (Status.RETURNED, Status.DRAFT)  # the banner says why: no second panel
+        shown = None if back else view.review_opinion
         self.review_opinion.set_note(shown)
         self.preflight.show(list(view.warnings))
         self.loaded()
