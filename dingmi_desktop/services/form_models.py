@@ -8,6 +8,7 @@ from typing import Any
 
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.preflight import EarlyWarning
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.storage import FormRecord
 
@@ -30,9 +31,16 @@ class FormSummary:
     revision: int
     content_hash: str
     updated_at: datetime
+    drafter_name: str = ""  # the drafter's display name (张三); "" when the account has none
+
+    @property
+    def drafter_shown(self) -> str:
+        """How lists show the drafter: the display name, else the login."""
+        return self.drafter_name or self.drafter
 
     @classmethod
-    def of(cls, record: FormRecord) -> FormSummary:
+    def of(cls, record: FormRecord, names: dict[str, str] | None = None) -> FormSummary:
+        """`names`: login → display name (the drafter's display name comes from it)."""
         return cls(
             id=record.id,
             kind=record.kind,
@@ -48,6 +56,7 @@ class FormSummary:
             revision=record.revision,
             content_hash=record.content_hash,
             updated_at=record.updated_at,
+            drafter_name=(names or {}).get(record.drafter, ""),
         )
 
 
@@ -114,6 +123,24 @@ class EscalationInfo:
 
 
 @dataclass(frozen=True)
+class DecisionNote:
+    """One decision as shown on the form itself: a return (why) or the reviewer's opinion."""
+
+    actor: str  # login
+    actor_name: str  # display name ("" when the account has none)
+    role: str
+    action: str
+    label: str
+    opinion: str
+    time: datetime
+    agree: bool | None = None  # a review: 同意 / 不同意; None for other decisions
+
+    @property
+    def who(self) -> str:
+        return self.actor_name or self.actor
+
+
+@dataclass(frozen=True)
 class FormView:
     summary: FormSummary
     form: Form
@@ -125,6 +152,9 @@ class FormView:
     history: list[HistoryEntry]
     escalation: EscalationInfo | None = None
     names: dict[str, str] = field(default_factory=dict)  # user name → display name, for showing people
+    returned: DecisionNote | None = None  # 已退回: the decision that returned it (who, when, why)
+    review_opinion: DecisionNote | None = None  # the latest 定密审核 of the current submission
+    warnings: list[EarlyWarning] = field(default_factory=list)  # domain.preflight, while still open
 
 
 class ImportRejected(Exception):

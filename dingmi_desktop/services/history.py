@@ -10,11 +10,21 @@ from datetime import date
 from typing import Any
 
 from dingmi_desktop.domain import workflow
+from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.preflight import EarlyWarning
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.services.escalation import escalation_of
 from dingmi_desktop.services.form_access import FormAccess
 from dingmi_desktop.services.form_codec import diff, encode, form_declassify_on, form_marking, problems
-from dingmi_desktop.services.form_models import FieldChange, FormSummary, FormView, HistoryEntry, RevisionView
+from dingmi_desktop.services.form_models import (
+    DecisionNote,
+    FieldChange,
+    FormSummary,
+    FormView,
+    HistoryEntry,
+    RevisionView,
+)
+from dingmi_desktop.services.preflight import CHECKED, warnings_in
 from dingmi_desktop.storage import DecisionRecord, RevisionRecord
 
 CORRECTION_KEYS = ("category", "period", "scope")
@@ -137,6 +147,34 @@ def build_history(
     return entries
 
 
+def _note(entry: HistoryEntry) -> DecisionNote:
+    agree = {Action.REVIEW_AGREE.value: True, Action.REVIEW_DISAGREE.value: False}.get(entry.action)
+    return DecisionNote(
+        entry.actor, entry.actor_name, entry.role, entry.action, entry.label, entry.opinion, entry.time, agree
+    )
+
+
+def returned_note(history: list[HistoryEntry], current: Status) -> DecisionNote | None:
+    """Why the form came back: the latest decision, when it returned the form and the drafter has not
+    submitted again yet (已退回, or 草稿 after the drafter's first edit)."""
+    if current not in (Status.RETURNED, Status.DRAFT):
+        return None
+    for entry in reversed(history):
+        if entry.action in ("create", "edit", "correct"):
+            continue
+        status = next((c for c in entry.changes if c.field == "status"), None)
+        return _note(entry) if status is not None and status.after == Status.RETURNED.value else None
+    return None
+
+
+def review_note(history: list[HistoryEntry]) -> DecisionNote | None:
+    """The latest 定密审核 opinion of the current submission (an earlier round's does not count)."""
+    for entry in reversed(history):
+        if entry.action in _REVIEWS and entry.counts:
+            return _note(entry)
+    return None
+
+
 def entry_json(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "who": entry.actor,
@@ -163,11 +201,14 @@ class HistoryService(FormAccess):
             review = self.policy(tx).review_required
             allowed = workflow.allowed_actions(self.context(tx, loaded))
             names = {u.username: u.display_name for u in tx.users.list() if u.display_name}
+            warnings: list[EarlyWarning] = []
+            if loaded.status in CHECKED:
+                warnings = warnings_in(tx, loaded.form, self.unit(), self.today())
         record = loaded.record
         assert record.content is not None
         history = build_history(revisions, decisions, record.drafter, loaded.status, review, names)
         return FormView(
-            summary=FormSummary.of(record),
+            summary=FormSummary.of(record, names),
             form=loaded.form,
             content=record.content,
             problems=problems(loaded.form),
@@ -177,7 +218,16 @@ class HistoryService(FormAccess):
             history=history,
             escalation=escalation_of(record, decisions, self.today()),
             names=names,
+            returned=returned_note(history, loaded.status),
+            review_opinion=review_note(history),
+            warnings=warnings,
         )
+
+    def preflight(self, form: Form) -> list[EarlyWarning]:
+        """What the approval of `form` (a draft being typed, not yet stored) would refuse or question."""
+        self.check_business_user()
+        with self.session.transaction() as tx:
+            return warnings_in(tx, form, self.unit(), self.today())
 
     def history(self, form_id: int) -> list[HistoryEntry]:
         return self.view(form_id).history

@@ -32,6 +32,11 @@ UNREPORTED = frozenset(
 )
 
 
+def display_names(tx: Tx) -> dict[str, str]:
+    """Login → display name of every account that has one (lists show 张三, not zhangsan)."""
+    return {u.username: u.display_name for u in tx.users.list() if u.display_name}
+
+
 class QueueService(FormAccess):
     def _page(
         self, status: Status | None, *, mine: bool, limit: int | None, offset: int
@@ -42,16 +47,18 @@ class QueueService(FormAccess):
             records = tx.forms.list(
                 status=status.value if status else None, drafter_id=drafter, limit=limit, offset=offset
             )
-        return [FormSummary.of(r) for r in records]
+            names = display_names(tx)
+        return [FormSummary.of(r, names) for r in records]
 
     def _others(self, tx: Tx, status: Status, limit: int, offset: int) -> list[FormSummary]:
         """Forms in `status` not drafted by the user (separation of duties), paged after the filter."""
         wanted = offset + limit
         found: list[FormSummary] = []
         chunk, start = max(wanted * 2, 100), 0
+        names = display_names(tx)
         while len(found) < wanted:
             records = tx.forms.list(status=status.value, limit=chunk, offset=start)
-            found += [FormSummary.of(r) for r in records if r.drafter_id != self.user.id]
+            found += [FormSummary.of(r, names) for r in records if r.drafter_id != self.user.id]
             if len(records) < chunk:
                 break
             start += chunk

@@ -45,6 +45,13 @@ def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
                     "navigation", "还没有拟稿。点击“新建送审签发单”或“新建定密审核单”开始。"
                 ),
                 can_create=True,
+                scopes=[
+                    (
+                        "returned",
+                        QCoreApplication.translate("navigation", "退回给我"),
+                        lambda: queues.returned_to_me(QUEUE_LIMIT),
+                    )
+                ],
             )
         if key == "to_review":
             return QueuePage(

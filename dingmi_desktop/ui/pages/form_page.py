@@ -15,9 +15,12 @@ from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
+from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
+from dingmi_desktop.ui.widgets.decision_notes import ReturnedBanner, ReviewOpinion
 from dingmi_desktop.ui.widgets.form_editor import FormEditor
 from dingmi_desktop.ui.widgets.history_view import HistoryTimeline
+from dingmi_desktop.ui.widgets.preflight_panel import PreflightPanel
 
 AUTOSAVE_MS = 15_000
 
@@ -77,6 +80,11 @@ class FormPage(ServicePage):
         for name in ("submit", "approve"):
             self.buttons[name].setProperty("primary", True)
         self.body.addLayout(header)
+        self.returned_banner = ReturnedBanner(bundle.when)
+        self.review_opinion = ReviewOpinion(bundle.when)
+        self.preflight_panel = PreflightPanel()
+        for panel in (self.returned_banner, self.review_opinion, self.preflight_panel):
+            self.body.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("formTabs")
         self.editor = FormEditor(kind, bundle.info.unit_name)
@@ -88,6 +96,7 @@ class FormPage(ServicePage):
         self.body.addWidget(self.feedback)
         self.decisions = DecisionRunner(self)
         self.printing = PrintActions(self)
+        self.preflight = PreflightCheck(self)
         self._connect_buttons()
         self._add_shortcuts()
         self.autosave_timer = QTimer(self)
@@ -141,6 +150,7 @@ class FormPage(ServicePage):
         self._apply_allowed([Action.EDIT, Action.SUBMIT])
         self.status_badge.setText(self.tr("新建（未保存）"))
         self.editor.document.title.setFocus()
+        self.preflight.schedule()
         self.loaded()
 
     def load(self, form_id: int) -> None:
@@ -168,6 +178,11 @@ class FormPage(ServicePage):
         self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
         if Action.EDIT not in view.allowed:
             self.editor.clear_problems()
+        self.returned_banner.set_note(view.returned, editing=summary.status is Status.DRAFT)
+        back = summary.status in (Status.RETURNED, Status.DRAFT)  # the banner says why: no second panel
+        shown = None if back else view.review_opinion
+        self.review_opinion.set_note(shown)
+        self.preflight.show(list(view.warnings))
         self.loaded()
         self.view_loaded.emit()
 
@@ -210,6 +225,7 @@ class FormPage(ServicePage):
     def _on_edited(self) -> None:
         if self.editable:
             self.autosave_timer.start()
+            self.preflight.schedule()
 
     def autosave(self) -> None:
         if self.editable and self.editor.dirty:
@@ -291,7 +307,8 @@ class FormPage(ServicePage):
     def _submit_saved(self) -> None:
         drafting = self.bundle.workflow.drafting
         form_id = self.form_id
-        self.decisions.perform(lambda: drafting.submit(form_id), self.tr("已提交"))
+        submit = lambda: self.decisions.perform(lambda: drafting.submit(form_id), self.tr("已提交"))  # noqa: E731
+        self.preflight.before_submit(submit)
 
     # --- leaving ------------------------------------------------------------------------------------
 
@@ -323,6 +340,9 @@ class FormPage(ServicePage):
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()
         self.autosave_timer.stop()
+        self.preflight.stop()
+        self.returned_banner.clear()
+        self.review_opinion.clear()
         self.editor.clear()
         self.history.clear()
         self.view = None

@@ -12,7 +12,7 @@ from dingmi_desktop.ui.widgets.table import RecordTable
 
 CARDS = (
     ("my_drafts", "我的草稿", "drafts", "承办人"),
-    ("returned_to_me", "退回给我", "drafts", "承办人"),
+    ("returned_to_me", "退回给我", "drafts:returned", "承办人"),
     ("awaiting_my_review", "待我审核", "to_review", "定密审核人"),
     ("awaiting_my_approval", "待我审批", "to_approve", "定密责任人|签发人"),
     ("escalations_due", "上报待复", "", ""),
@@ -60,9 +60,10 @@ class HomePage(ServicePage):
             if needs and not roles & set(needs.split("|")):
                 continue
             card = CountCard(key, self.tr(title))
-            card.button.setVisible(bool(target) and window.has_page(target))
-            if target:
-                card.button.clicked.connect(lambda _=False, t=target: window.go_to(t))
+            page_key, _, scope = target.partition(":")
+            card.button.setVisible(bool(page_key) and window.has_page(page_key))
+            if page_key:
+                card.button.clicked.connect(lambda _=False, p=page_key, s=scope: self.open_queue(p, s))
             self.cards[key] = card
             grid.addWidget(card, 0, column)
             column += 1
@@ -88,6 +89,14 @@ class HomePage(ServicePage):
         self.escalations.doubleClicked.connect(self._open_escalation)
         self.body.addWidget(self.escalations, 1)
         self.body.addWidget(self.feedback)
+
+    def open_queue(self, key: str, scope: str = "") -> None:
+        """Opens a list page; a card for part of a list (退回给我) opens just that part."""
+        page = self.window_.page(key)
+        show_scope = getattr(page, "show_scope", None)
+        if show_scope is not None:
+            show_scope(scope or "all", refresh=False)  # the visit below loads it, once
+        self.window_.go_to(key)
 
     def refresh(self) -> None:
         queues = self.bundle.workflow.queues

@@ -5,11 +5,11 @@ Index columns only; a form opens with Enter or a double-click.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.clock import local_text
 from dingmi_desktop.domain.forms import FormKind
@@ -18,7 +18,9 @@ from dingmi_desktop.ui.pages.batch_export import BatchExport
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 Loader = Callable[[], list[Any]]
+Scope = tuple[str, str, Loader]  # key, label, loader: a narrower view of the same list (退回给我)
 QUEUE_LIMIT = 200
+DRAFTER_COLUMN = 5
 
 
 class QueuePage(ServicePage):
@@ -34,13 +36,25 @@ class QueuePage(ServicePage):
         empty_text: str = "",
         can_create: bool = False,
         can_export: bool = False,
+        scopes: Sequence[Scope] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``scopes``: extra views chosen in a 显示 box; the first entry (全部) is ``loader`` itself."""
         super().__init__(title, bundle, ops, window, parent)
         self.setObjectName(f"queuePage_{key}")
         self.key = key
-        self._loader = loader
+        self._loaders: dict[str, Loader] = {"all": loader}
+        self._request = 0
         bar = QHBoxLayout()
+        self.scope = QComboBox()
+        self.scope.setObjectName("queueScope")
+        self.scope.setAccessibleName(self.tr("显示范围"))
+        self.scope.addItem(self.tr("全部"), "all")
+        for scope_key, label, scope_loader in scopes:
+            self.scope.addItem(label, scope_key)
+            self._loaders[scope_key] = scope_loader
+        self.scope.setVisible(bool(scopes))
+        bar.addWidget(self.scope)
         self.filter = QLineEdit()
         self.filter.setObjectName("queueFilter")
         self.filter.setPlaceholderText(self.tr("筛选标题、文号、密级、状态……"))
@@ -95,14 +109,37 @@ class QueuePage(ServicePage):
         self.table.activated.connect(lambda _index: self.open_selected())
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
         self.batch_export = BatchExport(self)
         self.export_button.clicked.connect(self.batch_export.start)
         self.new_dispatch.clicked.connect(lambda: window.new_form(FormKind.DISPATCH))
         self.new_review.clicked.connect(lambda: window.new_form(FormKind.REVIEW))
         self.rows: list[Any] = []
 
+    @property
+    def scope_key(self) -> str:
+        return str(self.scope.currentData() or "all")
+
+    def show_scope(self, key: str, *, refresh: bool = True) -> None:
+        """Selects a view (e.g. "returned"); without ``refresh`` the next page visit loads it."""
+        index = self.scope.findData(key)
+        if index < 0:
+            raise KeyError(key)
+        self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(index)
+        self.scope.blockSignals(False)
+        if refresh:
+            self.refresh()
+
     def refresh(self) -> None:
-        self.run(self._loader, self._show, label=f"queue {self.key}")
+        self._request += 1
+        request = self._request
+
+        def show(summaries: list[Any]) -> None:
+            if request == self._request:  # a quicker scope switch already asked for newer rows
+                self._show(summaries)
+
+        self.run(self._loaders[self.scope_key], show, label=f"queue {self.key}")
 
     def _show(self, summaries: list[Any]) -> None:
         self.rows = list(summaries)
@@ -115,13 +152,17 @@ class QueuePage(ServicePage):
                 s.title,
                 s.marking or self.tr("（无）"),
                 s.status.value,
-                s.drafter,
+                s.drafter_name or s.drafter,
                 s.department,
                 s.doc_number,
                 updated,
             ]
             rows.append((s, cells))
         self.table.set_rows(rows)
+        for row, summary in enumerate(self.rows):  # source rows keep the order given
+            item = self.table.source.item(row, DRAFTER_COLUMN)
+            if item is not None:
+                item.setToolTip(self.tr("登录名：{0}").format(summary.drafter))
         self.empty.setVisible(not rows)
         if len(rows) >= QUEUE_LIMIT:
             self.say(self.tr("显示最近 {0} 份；更早的表单请用筛选或登记台账查找。").format(len(rows)))
