@@ -6,6 +6,7 @@ Live marking preview and inline validation messages from the domain rules.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +39,7 @@ class FormEditor(QScrollArea):
         self.setObjectName("formEditor")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the frame
         self.kind = kind
         self.dirty = False
         self._loading = False
@@ -82,7 +84,25 @@ class FormEditor(QScrollArea):
             block.changed.connect(self._on_changed)
         self.basis.pick_requested.connect(self.pick_basis_requested)
         self._set_heading()
-        self.setTabOrder(self.document.title, self.classification.category)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the sheet as read: the left column (定密信息, 定密依据) top to bottom, then the right
+        column (文件/事项信息, 拟稿). Hidden rows (period value pages, 派生 fields, review-only rows) are
+        skipped by Qt, so one chain serves both kinds and every category."""
+        c, b, d, r = self.classification, self.basis, self.document, self.drafting
+        k = c.knowers
+        chain = [c.category, c.period_kind, c.years, c.months, c.until, c.condition, c.start_date, c.scope]
+        chain += [k.entry, k.add_button, k.remove_button, k.list, c.secret_points]
+        chain += [b.kind, b.reference, b.pick_button, b.text, b.allows_long_term, b.special_rule]
+        chain += [b.source_doc, b.source_category, b.source_period, b.source_scope, b.source_case]
+        chain += [d.title, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
+        chain += [d.main_recipients, d.cc, d.attachments, d.copies]
+        chain += [r.drafter_name, r.drafted_on, r.drafter_phone, r.proofreader, r.sealed_on, r.opinion]
+        window = self.window()  # rows a kind does not show were never added to a layout: parentless
+        chain = [widget for widget in chain if widget.window() is window]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _set_heading(self) -> None:
         unit = f"{self._unit_name}  " if self._unit_name else ""
