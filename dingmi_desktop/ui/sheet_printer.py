@@ -37,7 +37,14 @@ def printer_label(printer: QPrinter) -> str:
 
 def file_output_refusal(printer: QPrinter) -> str:
     """Why this printer may not take a numbered copy (Chinese), or "" when it prints on paper."""
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or printer.outputFileName():
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or printer.outputFileName()
+    if to_file and not printer.outputFileName() and not printer.printerName():
+        return QCoreApplication.translate(  # Qt falls back to PDF output when no printer is installed
+            "sheet_printer",
+            "本机没有可用的打印机：带份号的印制件只能送往打印机，不能存为未加密的文件。"
+            "请安装或连接打印机后再打印；如需电子文件，请使用“导出PDF”（不占份号，记入审计日志）。",
+        )
+    if to_file:
         return QCoreApplication.translate(
             "sheet_printer",
             "不能打印到文件：带份号的印制件只能送往打印机，不能存为未加密的文件。"

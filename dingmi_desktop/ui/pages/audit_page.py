@@ -51,6 +51,9 @@ class AuditPage(ServicePage):
         self.body.addLayout(bar)
         self.filter_error = ErrorLabel()
         self.filter_error.setObjectName("auditFilterError")
+        keep = self.filter_error.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # a message appearing does not move the table under the pointer
+        self.filter_error.setSizePolicy(keep)
         self.body.addWidget(self.filter_error)
         self.verify_label = QLabel()
         self.verify_label.setObjectName("auditVerifyResult")
