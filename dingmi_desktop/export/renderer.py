@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from dingmi_desktop.export import geometry as g
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
 from dingmi_desktop.export.layout import Align, Cell, PageGrid, build_rows, paginate
-from dingmi_desktop.export.sheet_data import SheetData, SheetVerification, copy_number_text
+from dingmi_desktop.export.sheet_data import SheetData, SheetVerification, copy_line, copy_number_text
 from dingmi_desktop.export.textwrap_cjk import wrap
 
 TITLE_GAP = 3.0 * g.mm
@@ -47,9 +47,10 @@ def _aligned_x(
 
 
 def block_lines(fonts: FontSet, data: SheetData, copy_number: int) -> list[str]:
-    """份号, the marking (one line; wrapped only if wider than the type area), the urgency."""
+    """份号 (or the electronic-file note), the marking (one line; wrapped only if wider than the type
+    area), the urgency."""
     marking = wrap(data.marking, fonts, Role.HEI, g.SIZE_3, g.TYPE_WIDTH) if data.marking else [""]
-    return [copy_number_text(copy_number), *marking, data.urgency]
+    return [copy_line(copy_number), *marking, data.urgency]
 
 
 def block_bottom(fonts: FontSet, data: SheetData) -> float:
