@@ -13,7 +13,6 @@ import contextlib
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from dingmi_desktop.cli.common import (
@@ -22,14 +21,18 @@ from dingmi_desktop.cli.common import (
     CliError,
     add_user_arguments,
     data_dir,
+    read_limited,
     read_password,
 )
 from dingmi_desktop.cli.store_commands import cli_errors
+from dingmi_desktop.domain import limits
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import DomainError, ValidationError
 from dingmi_desktop.domain.forms import form_from_json
-from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.domain.interchange import too_many_forms
+from dingmi_desktop.domain.json_reader import FieldReader, parse_day
+from dingmi_desktop.domain.strict_json import loads_strict
 from dingmi_desktop.domain.workflow import Outcome, Status
 from dingmi_desktop.services.form_models import ActionResult, ImportRejected
 from dingmi_desktop.services.forms import FormServices
@@ -81,20 +84,18 @@ def _print_json(obj: Any) -> None:
 
 
 def _load_json_file(path: str) -> list[Any]:
+    """The form objects of an import/edit file; every malformed file is exit 2 with Chinese lines."""
+    data = read_limited(path, limits.MAX_IMPORT_FILE_BYTES, "表单")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise CliError(f"无法读取文件 {path}：{exc.strerror}。") from exc
-    except UnicodeDecodeError as exc:
-        raise CliError(f"文件 {path} 不是 UTF-8 编码的文本。") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"JSON 格式错误：第{exc.lineno}行第{exc.colno}列（{exc.msg}）。") from exc
-    if isinstance(data, dict):
-        return [data]
-    if isinstance(data, list):
-        return data
+        parsed = loads_strict(data)
+    except ValidationError as exc:
+        raise CliError([f"{path}：{p.message}。" for p in exc.problems]) from exc
+    if isinstance(parsed, dict):
+        return [parsed]
+    if isinstance(parsed, list):
+        if len(parsed) > limits.MAX_FORMS_PER_FILE:
+            raise CliError(f"{path}：{too_many_forms(len(parsed))}。")
+        return parsed
     raise CliError("文件须包含一个表单对象或表单对象的列表。")
 
 
@@ -111,11 +112,15 @@ def _corrections(args: argparse.Namespace) -> Corrections | None:
     period = None
     if args.period is not None:
         try:
-            period = Period.from_json(json.loads(args.period))
-        except json.JSONDecodeError:
+            value = loads_strict(args.period.encode("utf-8", "surrogateescape"))
+        except ValidationError:
             raise CliError('--period 须为 JSON，例如 {"years": 5}。') from None
-        except ValidationError as exc:
-            raise CliError([p.message for p in exc.problems]) from exc
+        if not isinstance(value, dict):
+            raise CliError('--period 须为 JSON 对象，例如 {"years": 5}。')
+        reader = FieldReader()
+        period = reader.period(value, "period")
+        if reader.problems:
+            raise CliError([f"--period：{p.message}。" for p in reader.problems])
     corrections = Corrections(category=_category(args.category), period=period, scope=args.scope)
     return None if corrections.is_empty else corrections
 
@@ -123,10 +128,10 @@ def _corrections(args: argparse.Namespace) -> Corrections | None:
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"日期“{text}”须为 YYYY-MM-DD 格式。") from None
+    day = parse_day(text)
+    if isinstance(day, str):
+        raise CliError(f"{day}。")
+    return day
 
 
 def _require(text: str | None, what: str) -> str:

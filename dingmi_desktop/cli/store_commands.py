@@ -17,6 +17,7 @@ from dingmi_desktop.cli.common import (
     add_user_arguments,
     data_dir,
     read_password,
+    read_secret_file,
 )
 from dingmi_desktop.security import errors as e
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
@@ -74,13 +75,10 @@ def signed_in(args: argparse.Namespace, *, allow_must_change: bool = False) -> I
 def _read_secret_file(path: str | None, what: str) -> str:
     if not path:
         raise CliError(f"缺少{what}：请用文件提供（首行为密码）。")
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CliError(f"无法读取{what}文件 {path}：{exc.strerror}。") from exc
-    if not lines or not lines[0]:
+    first = read_secret_file(path, what)  # refused when others can read it (chmod 600)
+    if not first:
         raise CliError(f"{what}文件 {path} 为空。")
-    return lines[0]
+    return first
 
 
 def _date(text: str | None) -> date | None:
@@ -94,7 +92,7 @@ def _date(text: str | None) -> date | None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     password = _read_secret_file(args.admin_password_file, "管理员初始密码")
-    problems = check_password(PasswordPolicy(), password)
+    problems = check_password(PasswordPolicy(), password, unit_name=args.unit)
     if problems:
         raise CliError("管理员初始密码不符合策略：" + "；".join(problems) + "。")
     with cli_errors():

@@ -34,7 +34,8 @@ class AccountService:
         self.session = session
 
     def _check_password(self, username: str, password: str) -> None:
-        problems = check_password(self.session.policy, password, username=username)
+        unit = self.session.store.unit_name
+        problems = check_password(self.session.policy, password, username=username, unit_name=unit)
         if problems:
             raise PasswordPolicyError(problems)
 

@@ -7,6 +7,8 @@ from typing import Any
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.domain.forms import Form, form_from_json
+from dingmi_desktop.domain.interchange import too_many_forms
+from dingmi_desktop.domain.limits import MAX_FORMS_PER_FILE
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.services.form_access import FormAccess, roles_of
 from dingmi_desktop.services.form_codec import encode, form_marking, index_of, problems
@@ -88,6 +90,8 @@ class DraftingService(FormAccess):
         self._require_drafter(IMPORT_FORM)
         if not objects:
             raise ImportRejected(["文件中没有表单。"])
+        if len(objects) > MAX_FORMS_PER_FILE:
+            raise ImportRejected([too_many_forms(len(objects)) + "。"])
         forms: list[Form] = []
         lines: list[str] = []
         numbered = len(objects) > 1
