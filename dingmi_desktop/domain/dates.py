@@ -39,11 +39,13 @@ def parse_date_text(text: str) -> date:
     if match is None:
         raise DateTextError(f"无法识别的日期：{text.strip()}，请按 {EXAMPLE} 的格式填写")
     year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise DateTextError(f"日期不存在：{text.strip()}（月份应为1至12），请按 {EXAMPLE} 的格式填写")
     try:
         return date(year, month, day)
     except ValueError:
         raise DateTextError(
-            f"日期不存在：{text.strip()}（{year}年没有{month}月{day}日），请按 {EXAMPLE} 的格式填写"
+            f"日期不存在：{text.strip()}（{year}年{month}月没有{day}日），请按 {EXAMPLE} 的格式填写"
         ) from None
 
 

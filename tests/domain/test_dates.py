@@ -48,8 +48,10 @@ def test_unreadable_text_says_what_was_typed_and_the_format(text: str) -> None:
 
 
 def test_a_date_that_does_not_exist_is_named() -> None:
-    with pytest.raises(DateTextError, match="2027年没有2月29日"):
+    with pytest.raises(DateTextError, match="2027年2月没有29日"):
         parse_date_text("2027-02-29")
+    with pytest.raises(DateTextError, match="月份应为1至12"):
+        parse_date_text("2026-13-01")
     assert parse_date_text("2028-02-29") == date(2028, 2, 29)
 
 

@@ -129,6 +129,7 @@ def test_unreadable_date_is_explained_and_blocks_submission(gui, qtbot) -> None:
     page = _new_form(gui, qtbot, FormKind.REVIEW)
     fill_secret_form(page)
     field = page.editor.classification.start_date
+    field.set_value(None)  # from empty, the value stays None: the form must still notice the bad text
     _focus(qtbot, field.line)
     qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, field.line, "11/30/2026")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,11 @@ class OptionalDateEdit(QWidget):
         self.feedback = QLabel()
         self.feedback.setObjectName("dateFeedback")
         self.feedback.setWordWrap(True)
+        # The message wraps within the field's width instead of widening it (no jump under the pointer).
+        self.feedback.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Wide enough for the longest confirmation on one line; only an error message wraps.
+        widest = describe_date(date(2026, 12, 30))
+        self.setMinimumWidth(self.feedback.fontMetrics().horizontalAdvance(widest) + 12)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
@@ -98,13 +104,15 @@ class OptionalDateEdit(QWidget):
 
     def _on_text(self, text: str) -> None:
         value: date | None = None
+        was_readable = not self._problem
         self._problem = ""
         if text.strip():
             try:
                 value = parse_date_text(text)
             except DateTextError as exc:
                 self._problem = exc.message
-        changed = value != self._value
+        # Readability counts as a change too: the form re-checks and flags unreadable text at once.
+        changed = value != self._value or was_readable != (not self._problem)
         self._value = value
         self._show_feedback()
         if changed:
