@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from dingmi_desktop.domain import workflow
-from dingmi_desktop.domain.errors import ValidationError
+from dingmi_desktop.domain.dates import date_problems
+from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.forms import Form, form_from_json
 from dingmi_desktop.domain.interchange import too_many_forms
 from dingmi_desktop.domain.limits import MAX_FORMS_PER_FILE
@@ -22,6 +23,10 @@ IMPORT_FORM = "导入表单"
 
 
 class DraftingService(FormAccess):
+    def _problems(self, form: Form) -> list[Problem]:
+        """The rule problems plus implausible dates (2099, a 拟稿日期 in the future) against today."""
+        return problems(form) + date_problems(form, self.today())
+
     def _require_drafter(self, label: str) -> None:
         roles = roles_of(self.user)
         if Role.DRAFTER not in roles or roles & {Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR}:
@@ -42,7 +47,7 @@ class DraftingService(FormAccess):
             revision=record.revision,
             content_hash=record.content_hash,
             marking=form_marking(form),
-            problems=problems(form),
+            problems=self._problems(form),
         )
 
     def save_draft(self, form_id: int, form: Form, *, expected_revision: int) -> ActionResult:
@@ -79,7 +84,7 @@ class DraftingService(FormAccess):
                     revision=record.revision,
                     content_hash=record.content_hash,
                     marking=form_marking(form),
-                    problems=problems(form),
+                    problems=self._problems(form),
                 )
 
         result: ActionResult = self.guarded(SAVE_FORM, form_id, write)
@@ -98,9 +103,12 @@ class DraftingService(FormAccess):
         for number, obj in enumerate(objects, start=1):
             prefix = f"第{number}个表单：" if numbered else ""
             try:
-                forms.append(form_from_json(obj))
+                form = form_from_json(obj)
             except ValidationError as exc:
                 lines += [f"{prefix}{p.field}：{p.message}" for p in exc.problems]
+                continue
+            forms.append(form)
+            lines += [f"{prefix}{p.field}：{p.message}" for p in date_problems(form, self.today())]
         if lines:
             raise ImportRejected(lines)
         ids: list[int] = []
@@ -115,7 +123,7 @@ class DraftingService(FormAccess):
         """草稿 / 已退回 → 待审核 (待审批 when review is off). Refuses a form that still has problems."""
 
         def complete(loaded: Any, ctx: Any) -> None:
-            found = problems(loaded.form)
+            found = self._problems(loaded.form)
             if found:
                 raise ValidationError(found)
 

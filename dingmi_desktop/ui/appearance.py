@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dingmi_desktop.paths import resource_path, resources_root
+from dingmi_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -104,3 +105,4 @@ def set_up_application(app: QApplication, language: str | None = None) -> None:
     install_translator(app, language)
     install_qt_translator(app, language)
     apply_style(app)
+    install_wheel_guard(app)  # combo / spin boxes change under the wheel only with keyboard focus

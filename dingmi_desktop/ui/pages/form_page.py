@@ -87,7 +87,7 @@ class FormPage(ServicePage):
             self.body.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("formTabs")
-        self.editor = FormEditor(kind, bundle.info.unit_name)
+        self.editor = FormEditor(kind, bundle.info.unit_name, today=bundle.today)
         self.history = HistoryTimeline()
         self.tabs.addTab(self.editor, self.tr("表单"))
         self.tabs.addTab(self.history, self.tr("办理历史"))

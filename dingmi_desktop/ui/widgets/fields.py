@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDateEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-_NULL = QDate(1900, 1, 1)
+from dingmi_desktop.ui.widgets.date_field import OptionalDateEdit
 
-
-class OptionalDateEdit(QDateEdit):
-    """A QDateEdit whose minimum value means "not filled in" (shown as 未填)."""
-
-    value_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NULL)
-        self.setSpecialValueText(self.tr("未填"))
-        self.setDate(_NULL)
-        self.dateChanged.connect(lambda _d: self.value_changed.emit())
-
-    def value(self) -> date | None:
-        current = self.date()
-        if current == _NULL:
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(_NULL)
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
-
-    def mousePressEvent(self, event) -> None:
-        if self.date() == _NULL:
-            self.calendarWidget().setSelectedDate(QDate.currentDate())
-        super().mousePressEvent(event)
+__all__ = ["ErrorLabel", "OptionalDateEdit", "with_error"]
 
 
 _LINE_HEIGHTS: dict[str, int] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dingmi_desktop.domain.dates import date_problems
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import Form, FormKind, validate_form
 from dingmi_desktop.ui.widgets.basis_block import BasisBlock
 from dingmi_desktop.ui.widgets.classification_block import ClassificationBlock
 from dingmi_desktop.ui.widgets.document_block import DocumentBlock, DraftingBlock
-from dingmi_desktop.ui.widgets.fields import ErrorLabel
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
 
 class FormEditor(QScrollArea):
@@ -34,8 +36,15 @@ class FormEditor(QScrollArea):
     changed = Signal()
     pick_basis_requested = Signal()
 
-    def __init__(self, kind: FormKind, unit_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: FormKind,
+        unit_name: str = "",
+        parent: QWidget | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setObjectName("formEditor")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -85,6 +94,9 @@ class FormEditor(QScrollArea):
         self.basis.pick_requested.connect(self.pick_basis_requested)
         self._set_heading()
         self._set_tab_order()
+        if today is not None:
+            for edit in self.findChildren(OptionalDateEdit):
+                edit.set_today(today)
 
     def _set_tab_order(self) -> None:
         """Tab follows the sheet as read: the left column (定密信息, 定密依据) top to bottom, then the right
@@ -181,11 +193,28 @@ class FormEditor(QScrollArea):
     # --- validation ---------------------------------------------------------------------------------
 
     def problems(self) -> list[Problem]:
-        problems = validate_form(self.form())
+        form = self.form()
+        problems = validate_form(form) + self._date_text_problems()
+        if self._today is not None:
+            problems += date_problems(form, self._today())
         source_problem = self.basis.source_period_problem()
         if source_problem:
             problems.append(Problem("basis.source.period", source_problem))
         return problems
+
+    def _date_text_problems(self) -> list[Problem]:
+        """Typed text that is not a date counts as a problem, so it cannot be submitted as 未填."""
+        fields = {
+            "drafted_on": (self.drafting.drafted_on, self.tr("拟稿日期")),
+            "sealed_on": (self.drafting.sealed_on, self.tr("封发日期")),
+            "start_date": (self.classification.start_date, self.tr("制发日")),
+            "period": (self.classification.until, self.tr("解密时间")),
+        }
+        return [
+            Problem(key, self.tr("{0}未能识别，请改正").format(label))
+            for key, (edit, label) in fields.items()
+            if edit.problem() and edit.isVisibleTo(self)
+        ]
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}
