@@ -23,7 +23,7 @@ from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.backup import restore_backup, write_backup
-from dingmi_desktop.storage.engine import make_engine, pages_missing
+from dingmi_desktop.storage.engine import make_engine, pages_missing, sidecars
 from dingmi_desktop.storage.files import SLOTS_NAME, DirLock, check_db_file, translated_errors
 from dingmi_desktop.storage.integrity import database_problems, verify_trail
 from dingmi_desktop.storage.records import SYSADMIN
@@ -94,6 +94,7 @@ def check_read_only(store: Store, username: str, password: str) -> tuple[list[st
     """The checks of `dingmi check` before anything is written: (problems, complete). A damaged store is
     only read (SQLite mode=ro, query_only), never written, not even a sign-in entry. `complete` is False
     for an older store, whose trail is verified after the migration that sign-in makes."""
+    created = [path for path in sidecars(store.db_path) if not path.exists()]
     engine = open_read_only(store, username, password)
     try:
         with translated_errors(store.db_path):
@@ -109,6 +110,9 @@ def check_read_only(store: Store, username: str, password: str) -> tuple[list[st
         problems = [exc.message.rstrip("。")]
     finally:
         engine.dispose()
+        for path in created:  # with a pending WAL SQLite makes its -shm index even read-only: not left
+            with contextlib.suppress(OSError):
+                path.unlink()
     return problems, complete
 
 

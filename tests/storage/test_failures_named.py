@@ -324,3 +324,31 @@ def test_snapshot_of_a_killed_backup_is_removed_at_the_next_open(closed_demo, tm
         with store.orm_transaction() as orm:
             actions = orm.scalars(select(t.AuditEntry.action).order_by(t.AuditEntry.seq)).all()
     assert "清理残留备份快照" in actions
+
+
+_KILLED_AFTER_SIGN_IN = """
+import os, signal, sys
+from pathlib import Path
+from dingmi_desktop.storage import Store
+Store.open(Path(sys.argv[1])).sign_in("zhangsan", "Dingmi@2026")
+os.kill(os.getpid(), signal.SIGKILL)  # the sign-in's entry stays in the WAL, not checkpointed
+"""
+
+
+def test_check_with_a_pending_wal_leaves_no_side_file(closed_demo, pw):
+    child = subprocess.run(
+        [sys.executable, "-c", clocked.prelude(TEST_EPOCH) + _KILLED_AFTER_SIGN_IN, str(closed_demo)],
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
+    )
+    assert child.returncode == -9
+    assert (closed_demo / "dingmi.db-wal").stat().st_size > 0
+    (closed_demo / "dingmi.db-shm").unlink()  # SQLite rebuilds the index; a read-only check must not
+    _flip_middle_page(closed_demo)
+    before = _digests(closed_demo)
+    result = _dingmi(
+        "--data-dir", str(closed_demo), "check", "--user", "zhangsan", "--password-file", str(pw)
+    )
+    assert result.returncode == 1 and "加密页校验失败" in result.stdout, result
+    assert _digests(closed_demo) == before
