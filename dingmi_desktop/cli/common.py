@@ -30,6 +30,19 @@ class CliError(Exception):
         super().__init__("\n".join(self.lines))
 
 
+def os_error(exc: OSError) -> CliError:
+    """A file-system failure outside our own error classes, named truly: full disk, read-only place, or
+    the system's reason, with the path; never a traceback."""
+    from dingmi_desktop.security.fsutil import is_disk_error, is_read_only_error
+
+    where = f" {exc.filename}" if exc.filename else ""
+    if is_disk_error(exc):
+        return CliError(f"磁盘空间不足：无法写入{where}。请清理磁盘后重试；数据未被修改。", EXIT_PROBLEM)
+    if is_read_only_error(exc):
+        return CliError(f"无法写入{where}：该位置只读或没有写入权限。请改为可写后重试。", EXIT_USAGE)
+    return CliError(f"读写文件失败{where}：{exc.strerror or exc}。", EXIT_PROBLEM)
+
+
 def report_error(exc: CliError) -> int:
     for line in exc.lines:
         print(line, file=sys.stderr)
