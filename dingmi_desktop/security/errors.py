@@ -78,7 +78,17 @@ class AuthError(DingmiError):
 
 
 class WrongPassword(AuthError):
+    """``attempts_left`` is set only for an existing account (None: unknown user or not counted), so the
+    message itself never differs between a wrong password and an unknown user name."""
+
     default_message = "用户名或密码错误。"
+
+    def __init__(
+        self, message: str | None = None, *, attempts_left: int | None = None, lock_minutes: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.attempts_left = attempts_left
+        self.lock_minutes = lock_minutes
 
 
 class AccountLocked(AuthError):

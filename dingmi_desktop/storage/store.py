@@ -219,8 +219,12 @@ class Store:
         self.slots.check_not_locked(username, now)
         try:
             key, seed = self.slots.unwrap(username, password)
-        except WrongPassword:
-            self.slots.record_failure(username, now)
+        except WrongPassword as exc:
+            self.slots.record_failure(username, now)  # raises AccountLocked at the limit
+            state = self.slots.lock_states.get(username)
+            if username in self.slots.slots and state is not None:
+                exc.attempts_left = max(0, self.slots.lock_after_failures - state.failures)
+                exc.lock_minutes = self.slots.lock_minutes
             raise
         self._ensure_engine(key)
         return key, seed
