@@ -207,8 +207,9 @@ class Store:
             else:
                 AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
         self.pending_flushed(flushed, save=False)
-        self.slots.lock_states.pop(username, None)
-        self.slots.save()
+        had_failures = self.slots.lock_states.pop(username, None) is not None
+        if flushed or had_failures:  # rewrite the slot file only when it changed (a full disk fails less)
+            self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
         return Session(self, username)

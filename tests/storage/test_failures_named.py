@@ -231,15 +231,6 @@ RESULT["after"] = dingmi("--data-dir", store, "check", *args)
     [
         0,  # the -shm index cannot be made: fails at open
         24,  # the sign-in's audit entry cannot be committed
-        pytest.param(
-            40,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="sign_in commits its audit entry, then rewrites keyslots.json even when nothing in it "
-                "changed; that write fails, so the command fails after the database got a 登录 entry "
-                "(the sign-in path belongs to item 9)",
-            ),
-        ),
     ],
 )
 def test_full_disk_says_so_and_changes_nothing(closed_demo, pw, tmp_path, leave):
