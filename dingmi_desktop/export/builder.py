@@ -9,14 +9,21 @@ from types import SimpleNamespace
 from typing import Any, Protocol, cast
 
 from dingmi_desktop.clock import LOCAL_TIME
-from dingmi_desktop.domain.form_types import DERIVED_CASES, BasisKind, Form, FormKind, Retention
+from dingmi_desktop.domain.form_types import DERIVED_CASES, BasisKind, Form, FormKind
 from dingmi_desktop.domain.forms import content_hash
 from dingmi_desktop.domain.marking import format_date, marking_text, period_text
-from dingmi_desktop.domain.periods import Period, PeriodKind, declassify_on
+from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.export.escalation_rows import (
     RECORDING_ACTIONS,
     escalation_section,
     recorded_decision_text,
+)
+from dingmi_desktop.export.proposal_cells import (
+    basis_reference,
+    basis_text,
+    marking_field,
+    period_field,
+    retention_field,
 )
 from dingmi_desktop.export.sheet_data import (
     OpinionEntry,
@@ -32,14 +39,6 @@ from dingmi_desktop.export.verification import SheetClaim, qr_payload, signature
 
 DASH = "—"
 RECORDED_LABEL = "定密责任人记录"  # the officer's row when it records an outside body's decision
-UNCHECKED = "（未经依据库核对）"  # a basis typed by hand, not found in the catalogue (Law 19)
-# 保管期限 as the archives rules word it (国家档案局令第8号: 永久, 定期30年, 定期10年).
-_RETENTION_TEXT = {
-    Retention.PERMANENT: "永久",
-    Retention.THIRTY_YEARS: "定期30年",
-    Retention.TEN_YEARS: "定期10年",
-}
-
 _VERDICTS = {
     "review_agree": "同意",
     "review_disagree": "不同意",
@@ -162,50 +161,6 @@ def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike], names: Mappi
     return OpinionEntry("承办人定密意见", name, form.opinion, _date(drafted_on), status)
 
 
-def _basis_text(form: Form, unchecked: bool = False) -> str:
-    if form.basis is None:
-        return ""
-    pieces = [form.basis.reference, form.basis.text]
-    return ("：".join(p for p in pieces if p) or form.basis.kind.value) + (UNCHECKED if unchecked else "")
-
-
-def _basis_reference(form: Form, unchecked: bool) -> str:
-    """The review sheet's basis row: the item cited (its text has a row of its own)."""
-    if form.basis is None:
-        return ""
-    return (form.basis.reference or form.basis.kind.value) + (UNCHECKED if unchecked else "")
-
-
-def _period_field(form: Form) -> SheetField:
-    """The period under its own name (Law 20 ¶3): 保密期限 (N年 / N个月 / 长期), 解密时间 (a date) or
-    解密条件 (a condition). A 解密日 computed from a duration is labelled as computed, with its start."""
-    period = form.period
-    if period is None:
-        return SheetField("保密期限", DASH)
-    if period.kind is PeriodKind.UNTIL:
-        return SheetField("解密时间", period_text(period))
-    if period.kind is PeriodKind.CONDITION:
-        return SheetField("解密条件", period_text(period))
-    text = period_text(period)
-    end = declassify_on(period, form.start_date) if form.start_date is not None else None
-    if end is not None and form.start_date is not None:
-        text += f"（按制发日{_date(form.start_date)}起算，至{_date(end)}）"
-    return SheetField("保密期限", text)
-
-
-def _retention(form: Form) -> SheetField:
-    return SheetField("保管期限", _RETENTION_TEXT.get(form.retention, "") if form.retention else "")
-
-
-def _marking_field(form: Form, final: bool) -> SheetField:
-    """On an approved sheet the marking itself; before approval, a preview, and the sheet says so."""
-    marking = marking_text(form.category, form.period)
-    name = "国家秘密标志" if form.category.is_state_secret else "标志"
-    if final:
-        return SheetField(name, marking or "（无标志）")
-    return SheetField("标志预览", f"{marking}（预览，批准后生效）" if marking else "（无标志）")
-
-
 def _copy_range(copies: int | None) -> str:
     if not copies:
         return ""
@@ -241,11 +196,11 @@ def _dispatch_sections(
     rows = (
         (SheetField("标题", form.title),),
         (SheetField("文种", form.doc_type), SheetField("发文字号", form.doc_number)),
-        (SheetField("拟定密级", form.category.value), _retention(form)),
-        (_period_field(form), SheetField("紧急程度", urgency)),
+        (SheetField("拟定密级", form.category.value), retention_field(form)),
+        (period_field(form), SheetField("紧急程度", urgency)),
         (SheetField("定密类型", form.classification_type), SheetField("公开属性", publicity)),
         (SheetField("知悉范围", form.scope),),
-        (SheetField("拟定密级依据", _basis_text(form, unchecked)),),
+        (SheetField("拟定密级依据", basis_text(form, unchecked)),),
         (SheetField("主送", form.main_recipients), SheetField("抄送", form.cc)),
         (SheetField("附件", form.attachments),),
         (SheetField("拟稿单位", form.department), SheetField("拟稿人", drafter)),
@@ -282,7 +237,7 @@ def _review_sections(
         (SheetField("份数", str(form.copies or "")), SheetField("定密类型", form.classification_type)),
     )
     basis_rows: tuple[tuple[SheetField, ...], ...] = (
-        (SheetField("拟定密级依据", _basis_reference(form, unchecked)),),
+        (SheetField("拟定密级依据", basis_reference(form, unchecked)),),
         (SheetField("依据内容", form.basis.text if form.basis else ""),),
     )
     source = form.basis.source if form.basis and form.basis.kind is BasisKind.DERIVED else None
@@ -294,9 +249,9 @@ def _review_sections(
             (SheetField("派生情形", f"第{source.case}种情形：{DERIVED_CASES.get(source.case, '')}"),),
         )
     proposal_rows = (
-        (SheetField("拟定密级", form.category.value), _retention(form)),
-        (_period_field(form),),
-        (_marking_field(form, final),),
+        (SheetField("拟定密级", form.category.value), retention_field(form)),
+        (period_field(form),),
+        (marking_field(form, final),),
         (SheetField("知悉范围", form.scope),),
         (SheetField("知悉人员", "、".join(form.knowers)),),
         (SheetField("密点", form.secret_points),),
