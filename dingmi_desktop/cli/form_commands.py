@@ -259,7 +259,10 @@ def cmd_escalate(args: argparse.Namespace) -> int:
     reason = _require(args.opinion, "上报须填写理由")
     sent = _day(args.sent_on)
     return _run(
-        args, lambda s, pw, a: s.escalation.escalate(a.id, to=a.to, reason=reason, password=pw, sent_on=sent)
+        args,
+        lambda s, pw, a: s.escalation.escalate(
+            a.id, to=a.to, reason=reason, password=pw, sent_on=sent, received_by=a.received_by or ""
+        ),
     )
 
 
@@ -286,7 +289,14 @@ def cmd_reply(args: argparse.Namespace) -> int:
     return _run(
         args,
         lambda s, pw, a: s.escalation.record_reply(
-            a.id, outcome=outcome, reply=reply, password=pw, corrections=corrections, replied_on=day
+            a.id,
+            outcome=outcome,
+            reply=reply,
+            password=pw,
+            corrections=corrections,
+            replied_on=day,
+            answered_by=a.by or "",
+            document=a.document or "",
         ),
     )
 
@@ -341,13 +351,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _action(forms, "return", "退回承办人（须填写理由）", cmd_return)
     p = _action(forms, "escalate", "上报不明事项或超出权限事项", cmd_escalate)
     p.add_argument(
-        "--to", required=True, help="上报对象，例如 本单位保密工作领导小组、上级机关、保密行政管理部门"
+        "--to",
+        required=True,
+        help="上报对象：本单位保密工作领导小组、上级机关、国家保密行政管理部门、省级保密行政管理部门"
+        "（不明确事项按条例第二十五条报送；写“保密行政管理部门”即按规定确定）",
     )
     p.add_argument("--sent-on", help="报送日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--received-by", help="接收人（对方收件的人员或部门）")
     p = _action(forms, "dispute", "登记有争议事项", cmd_dispute)
     p.add_argument("--claimed", required=True, help="各方主张的密级，逗号分隔，例如 机密,秘密")
     p.add_argument("--parties", help="争议各方")
     p = _action(forms, "reply", "登记上报答复或上级决定", cmd_reply)
     p.add_argument("--outcome", required=True, choices=(Outcome.DECIDED.value, Outcome.RETURNED.value))
     p.add_argument("--replied-on", help="答复日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--by", help="答复机关（默认为上报对象）")
+    p.add_argument("--document", help="答复文件的文号")
     _correction_args(p)

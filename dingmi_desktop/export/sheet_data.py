@@ -29,9 +29,10 @@ class OpinionEntry:
     opinion: str = ""
     date: str = ""  # already formatted, e.g. 2026年11月28日
     signature: SignatureStatus = SignatureStatus.UNSIGNED
+    signer_label: str = "签名"  # 记录人 where the person only records another body's decision
 
     def footer(self) -> str:
-        parts = [f"签名：{self.name or '　　'}（{self.signature.value}）"]
+        parts = [f"{self.signer_label}：{self.name or '　　'}（{self.signature.value}）"]
         parts.append(f"日期：{self.date or '　　年　月　日'}")
         return "　　".join(parts)
 

@@ -17,7 +17,7 @@ from typing import Any
 from dingmi_desktop.clock import local_date, local_text
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING
-from dingmi_desktop.storage.directory import TIME_ZONE_SETTING
+from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, UNIT_KIND_SETTING
 from dingmi_desktop.storage.records import AuditRecord
 
 LABELS: dict[str, str] = {
@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "print.watermark": "打印水印",
     ALGORITHM_SETTING: "审计哈希算法",
     TIME_ZONE_SETTING: "单位时区",
+    UNIT_KIND_SETTING: "单位类别",
     CALENDAR_SETTING: "工作日历",
     # detail keys: the password and lockout policy (修改安全策略)
     "min_length": "密码最小长度",

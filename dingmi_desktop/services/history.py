@@ -268,6 +268,8 @@ class HistoryService(FormAccess):
                 "report_due": esc.report_due.isoformat() if esc.report_due else None,
                 "reply_due": esc.reply_due.isoformat() if esc.reply_due else None,
                 "overdue": esc.overdue,
+                "received_by": esc.received_by,
+                "report_late": esc.report_late,
                 "claimed_levels": esc.claimed_levels,
             }
         return out

@@ -109,7 +109,7 @@ class FormEditor(QScrollArea):
         chain += [b.kind, b.reference, b.pick_button, b.text, b.allows_long_term, b.special_rule]
         chain += [b.source_doc, b.source_category, b.source_period, b.source_scope, b.source_case]
         chain += [d.title, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
-        chain += [d.main_recipients, d.cc, d.attachments, d.copies]
+        chain += [d.main_recipients, d.cc, d.attachments, d.copies, d.retention]
         chain += [r.drafter_name, r.drafted_on, r.drafter_phone, r.proofreader, r.sealed_on, r.opinion]
         window = self.window()  # rows a kind does not show were never added to a layout: parentless
         chain = [widget for widget in chain if widget.window() is window]
@@ -153,6 +153,7 @@ class FormEditor(QScrollArea):
             proofreader=drafting["proofreader"],
             sealed_on=drafting["sealed_on"],
             carrier=doc["carrier"],
+            retention=doc["retention"],
             secret_points=self.classification.secret_points.text().strip() if secret else "",
         )
 
@@ -163,7 +164,7 @@ class FormEditor(QScrollArea):
                 self._unit_name = form.unit_name
                 self._set_heading()
             values = dataclasses.asdict(form)
-            values.update({k: getattr(form, k) for k in ("urgency", "publicity", "carrier")})
+            values.update({k: getattr(form, k) for k in ("urgency", "publicity", "carrier", "retention")})
             self.document.set_values(values)
             self.drafting.set_values(values)
             self.classification.set_category(form.category)
