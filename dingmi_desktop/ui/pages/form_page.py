@@ -319,6 +319,7 @@ class FormPage(ServicePage):
         if chosen is not None:
             reference = f"{chosen.list_code} {chosen.code}".strip()
             self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
+            self.editor.classification.prefill_period(chosen.period_text)
 
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()
