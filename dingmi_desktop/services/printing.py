@@ -12,9 +12,9 @@ The watermark (user and time) is printed when the policy setting `print.watermar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
-from dingmi_desktop.clock import local_text, local_time
+from dingmi_desktop.clock import LOCAL_TIME, local_text, local_time
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.export.builder import Approval, sheet_data_from_form
@@ -77,6 +77,7 @@ class PrintStatus:
     approved: int
     printed: int  # 印制 copies only; 复印 does not count toward the approved number
     entries: tuple[PrintInfo, ...]
+    zone: tzinfo = LOCAL_TIME  # the unit's time zone, in which the entries' times are shown
 
     @property
     def remaining(self) -> int:
@@ -183,6 +184,7 @@ class PrintingService(FormAccess):
                 loaded.form.copies or 0,
                 tx.prints.copies_printed(form_id),
                 tuple(tx.prints.for_form(form_id)),
+                self.session.zone,
             )
 
     def print_copies(

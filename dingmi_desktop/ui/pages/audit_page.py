@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from dingmi_desktop.clock import local_text
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
@@ -78,7 +77,7 @@ class AuditPage(ServicePage):
             detail = "，".join(f"{k}：{self._value(v)}" for k, v in (entry.detail or {}).items())
             kind = self._object_label(entry.object_type)
             target = f"{kind} {entry.object_id}".strip()
-            when = local_text(entry.time, seconds=True)
+            when = self.bundle.when(entry.time, seconds=True)
             rows.append((entry, [entry.seq, when, entry.actor, entry.action, target, entry.result, detail]))
         self.table.set_rows(rows)
         object_column = 4  # a store id is 32 characters: keep the width for the details (full text on hover)

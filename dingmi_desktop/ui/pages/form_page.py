@@ -165,7 +165,7 @@ class FormPage(ServicePage):
             )
         )
         self._apply_allowed(list(view.allowed))
-        self.history.set_entries(list(view.history))
+        self.history.set_entries(list(view.history), self.bundle.zone)
         self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
         if Action.EDIT not in view.allowed:
             self.editor.clear_problems()
