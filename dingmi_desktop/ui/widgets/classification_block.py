@@ -185,6 +185,7 @@ class ClassificationBlock(QGroupBox):
         return Period.long_term()
 
     def set_period(self, period: Period | None) -> None:
+        self._prefilled = None  # a loaded or chosen period is the clerk's own
         if period is None:
             self.period_kind.setCurrentIndex(-1)
             return
@@ -230,8 +231,7 @@ class ClassificationBlock(QGroupBox):
 
     def clear(self) -> None:
         self.set_category(Category.NON_SECRET)
-        self.period_kind.setCurrentIndex(-1)
-        self._prefilled = None
+        self.set_period(None)
         self.years.setValue(10)
         self.months.setValue(6)
         self.until.set_value(None)
