@@ -1,4 +1,5 @@
-"""承办人 use cases: create, save (every revision kept), import, submit, withdraw."""
+"""承办人 use cases: create, save (a draft revision amended until a decision freezes it), import, submit,
+withdraw."""
 
 from __future__ import annotations
 
@@ -50,8 +51,12 @@ class DraftingService(FormAccess):
             problems=self._problems(form),
         )
 
-    def save_draft(self, form_id: int, form: Form, *, expected_revision: int) -> ActionResult:
-        """A new revision (草稿 / 已退回 → 草稿); ConcurrentEdit when `expected_revision` is stale."""
+    def save_draft(
+        self, form_id: int, form: Form, *, expected_revision: int, expected_hash: str | None = None
+    ) -> ActionResult:
+        """草稿 / 已退回 → 草稿. Changed content amends the current revision while no decision refers to it
+        (autosaves do not add revisions), else appends one; unchanged content adds none. ConcurrentEdit when
+        `expected_revision` (or `expected_hash`, the content the editor last loaded or saved) is stale."""
 
         def write() -> ActionResult:
             with self.session.transaction() as tx:
@@ -59,13 +64,19 @@ class DraftingService(FormAccess):
                 workflow.check(Action.EDIT, self.context(tx, loaded))
                 content = encode(form)
                 record = loaded.record
-                if content != record.content or loaded.status is not Status.DRAFT:
+                changed = content != record.content
+                if changed:
                     record = tx.forms.save_revision(
                         form_id,
                         content,
                         index_of(form, Status.DRAFT.value),
                         expected_revision=expected_revision,
+                        expected_hash=expected_hash,
+                        amend=True,
                     )
+                elif loaded.status is not Status.DRAFT:
+                    tx.forms.set_status(form_id, Status.DRAFT.value)  # 已退回 → 草稿: no content to keep
+                if changed or loaded.status is not Status.DRAFT:
                     tx.audit.append(
                         SAVE_FORM,
                         object_type="form",

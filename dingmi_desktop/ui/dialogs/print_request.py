@@ -49,7 +49,7 @@ def register_lines(status: Any) -> list[str]:
     """One line per earlier job of the print register (份号, kind, who, when, printer)."""
     lines = []
     for entry in status.entries:
-        when = local_text(entry.time)
+        when = local_text(entry.time, status.zone)
         lines.append(
             f"{entry.copies_from:06d}—{entry.copies_to:06d}　{entry.kind}　{entry.user}　{when}"
             + (f"　{entry.printer}" if entry.printer else "")
