@@ -42,7 +42,8 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.bundle = bundle
         self.ops = ops
         info = bundle.info
-        self.setWindowTitle(info.unit_name)  # Qt appends the application name itself
+        # Qt appends the application display name (" — 定密桌面") itself: repeating it doubled the title.
+        self.setWindowTitle(info.unit_name)
         # Never larger than the screen (1366×768 at 150 % is 910×512); geometry remembered per user.
         self._open_maximized = window_geometry.place(self, info.username).maximized
         available = {

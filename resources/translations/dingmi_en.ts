@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="41" />
+        <source>SignInDialog</source>
+        <comment>定密桌面</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="42" />
+        <source>SignInDialog</source>
+        <comment>确定退出定密桌面吗？</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="46" />
+        <source>SignInDialog</source>
+        <comment>退出</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="47" />
+        <source>SignInDialog</source>
+        <comment>取消</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../dingmi_desktop/ui/controller.py" line="119" />
@@ -124,155 +151,124 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="18" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="21" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="23" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
         <source>筛选：用户、操作、对象……</source>
         <translation>Filter: user, action, object…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="29" />
         <source>全部结果</source>
         <translation>All results</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
-        <source>成功</source>
-        <translation>Success</translation>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="34" />
+        <source>起始日期（本单位当地日期，含当天）；未填为不限</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="26" />
-        <source>失败</source>
-        <translation>Failed</translation>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="37" />
+        <source>截止日期（本单位当地日期，含当天）；未填为不限</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="27" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="38" />
         <source>校验日志与签名</source>
         <translation>Verify log and signatures</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="29" />
-        <source>导出 CSV…</source>
-        <translation>Export CSV…</translation>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="40" />
+        <source>导出所显示的记录…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="42" />
+        <source>按当前筛选条件导出 CSV，并记入审计日志</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="52" />
+        <source>从</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="52" />
+        <source>至</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="71" />
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="43" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="72" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="44" />
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="73" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="74" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="46" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="75" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="47" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="76" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="48" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="77" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="67" />
-        <source>共 {0} 条记录。</source>
-        <translation>{0} entries.</translation>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="118" />
+        <source>共 {0} 条记录，显示 {1} 条。</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="89" />
-        <source>表单</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="91" />
-        <source>依据库</source>
-        <translation>Basis catalog</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="92" />
-        <source>工作日历</source>
-        <translation>Working-day calendar</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="93" />
-        <source>安全策略</source>
-        <translation>Security policy</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="94" />
-        <source>设置</source>
-        <translation>Setting</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="95" />
-        <source>数据存储</source>
-        <translation>Store</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="96" />
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="102" />
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="102" />
-        <source>否</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="110" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="121" />
         <source>正在校验……</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="115" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="126" />
         <source>校验通过：审计链完整，{0} 条记录、{1} 个审批签名均有效。</source>
         <translation>Verified: the audit chain is intact; {0} entries and {1} decision signatures are valid.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="119" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="130" />
         <source>校验发现问题（首个异常记录序号 {0}）：{1}</source>
         <translation>Verification found problems (first bad entry {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="129" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="144" />
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="129" />
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="144" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="135" />
-        <source>已导出 {0} 条记录到 {1}。</source>
-        <translation>Exported {0} entries to {1}.</translation>
+        <location filename="../../dingmi_desktop/ui/pages/audit_page.py" line="150" />
+        <source>已导出所显示的 {0} 条记录到 {1}。</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -424,123 +420,123 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="23" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="22" />
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="27" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="26" />
         <source>不明事项的上报期限和答复期限按工作日计算（条例第二十五条）：星期六、星期日和登记的节假日不计，登记的调休上班日照常计算。修改后新计算的期限即按新日历；已上报事项的期限不变。</source>
         <translation>Reporting and reply deadlines of unclear matters count working days (Regulations, Art. 25): Saturdays, Sundays and registered holidays do not count; registered make-up working days do. Deadlines computed after a change use the new calendar; those of matters already reported stay as they were.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="37" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="36" />
         <source>登记日期…</source>
         <translation>Register dates…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="40" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="39" />
         <source>删除所选日期</source>
         <translation>Delete selected date</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="42" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="41" />
         <source>年份：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="48" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="48" />
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="48" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="48" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="48" />
         <source>说明</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="73" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="76" />
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="91" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="88" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="87" />
         <source>周末，不影响工作日计数</source>
         <translation>Weekend, does not change the working-day count</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="91" />
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="95" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="94" />
         <source>{0}：节假日 {1} 天，调休上班 {2} 天。</source>
         <translation>{0}: {1} holiday(s), {2} make-up working day(s).</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="101" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="100" />
         <source>{0}没有登记的节假日或调休上班日，只按星期六、星期日休息计算。</source>
         <translation>{0} has no registered holidays or make-up working days; only Saturdays and Sundays are days off.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="109" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="108" />
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="111" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="110" />
         <source>结束日期不能早于开始日期</source>
         <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="115" />
         <source>登记节假日或调休上班日</source>
         <translation>Register holidays or make-up working days</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="118" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="117" />
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="119" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="118" />
         <source>至（连续多天时）：</source>
         <translation>To (for several days):</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="120" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="119" />
         <source>类别：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="121" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="120" />
         <source>备注（如 国庆节）：</source>
         <translation>Note (e.g. National Day):</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="125" />
+        <location filename="../../dingmi_desktop/ui/pages/calendar_page.py" line="124" />
         <source>节假日可按国务院通知的放假起止日期整段登记（其中的周末不影响计数）；调休上班日须为星期六或星期日。同一日期不能既是节假日又是调休上班日。</source>
         <translation>Holidays may be registered as the whole period published by the State Council (weekends inside it change no count); a make-up working day must be a Saturday or Sunday. A date cannot be both a holiday and a make-up working day.</translation>
     </message>
@@ -582,60 +578,68 @@
     </message>
 </context>
 <context>
+    <name>CapsLockHint</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/password_edit.py" line="105" />
+        <source>大写锁定已打开</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="38" />
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="81" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="43" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="50" />
         <source>请为 {0} 设置新密码。</source>
         <translation>Set a new password for {0}.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="56" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="64" />
         <source>当前密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="57" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="67" />
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="58" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="68" />
         <source>再次输入：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="66" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="95" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="137" />
         <source>请输入当前密码。</source>
         <translation>Enter the current password.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="98" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="140" />
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="102" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="144" />
         <source>新密码不符合安全策略：</source>
         <translation>The new password breaks the policy: </translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="105" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="147" />
         <source>新密码不能与当前密码相同。</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="114" />
+        <location filename="../../dingmi_desktop/ui/dialogs/change_password.py" line="162" />
         <source>正在更新密钥，请稍候…</source>
         <translation>Updating the key…</translation>
     </message>
@@ -773,163 +777,182 @@
     </message>
 </context>
 <context>
+    <name>DecisionNote</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="54" />
+        <source>{0}（{1}）· {2}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentBlock</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="39" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="49" />
         <source>文件信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="39" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="49" />
         <source>事项信息</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="48" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="58" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="48" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="58" />
         <source>事项名称：</source>
         <translation>Item name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="51" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="61" />
         <source>例如：示〔2026〕12号</source>
         <translation>e.g. 示〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="62" />
         <source>发文字号：</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="62" />
         <source>文号：</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="55" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="65" />
         <source>拟稿单位：</source>
         <translation>Drafting office:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="55" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="65" />
         <source>产生部门：</source>
         <translation>Originating department:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="58" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="68" />
         <source>例如：请示、通知、报告</source>
         <translation>e.g. request, notice, report</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="59" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="69" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="60" />
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="67" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="78" />
         <source>（未填）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="71" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="79" />
+        <source>档案保管期限（不是保密期限）：永久、定期30年或定期10年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="83" />
         <source>未填</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="73" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="85" />
         <source>文种：</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="86" />
         <source>紧急程度：</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="87" />
         <source>公开属性：</source>
         <translation>Publicity:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="88" />
         <source>主送：</source>
         <translation>Main recipients:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="89" />
         <source>抄送：</source>
         <translation>Copies to:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="78" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="90" />
         <source>附件：</source>
         <translation>Attachments:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="91" />
         <source>印制份数：</source>
         <translation>Copies to print:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="93" />
         <source>载体形式：</source>
         <translation>Carrier:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="82" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="94" />
         <source>份数：</source>
         <translation>Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="95" />
+        <source>保管期限：</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DraftingBlock</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="142" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="156" />
         <source>拟稿与承办人意见</source>
         <translation>Drafting and drafter's proposal</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="149" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="163" />
         <source>拟稿人：</source>
         <translation>Drafted by:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="149" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="163" />
         <source>承办人：</source>
         <translation>Drafter:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="153" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="167" />
         <source>拟稿日期：</source>
         <translation>Drafted on:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="156" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="170" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="162" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="176" />
         <source>校对：</source>
         <translation>Proofread by:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="163" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="177" />
         <source>封发日期：</source>
         <translation>Sealed on:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="168" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="182" />
         <source>例如：建议定为机密级，保密期限10年</source>
         <translation>e.g. propose 机密, 10 years</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="169" />
+        <location filename="../../dingmi_desktop/ui/widgets/document_block.py" line="183" />
         <source>承办人定密意见：</source>
         <translation>Drafter's proposal:</translation>
     </message>
@@ -937,17 +960,17 @@
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="88" />
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="89" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="90" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="109" />
+        <location filename="../../dingmi_desktop/ui/dialogs/fields_dialog.py" line="110" />
         <source>请填写{0}</source>
         <translation>Fill in {0}</translation>
     </message>
@@ -955,331 +978,379 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="122" />
-        <source>定密桌面 — 首次使用设置</source>
-        <translation>Dingmi Desktop — First-run setup</translation>
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="140" />
+        <source>首次使用设置</source>
+        <translation>First-run setup</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="125" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="143" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="126" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="144" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="145" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="128" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="146" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="149" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="190" />
         <source>正在创建加密数据存储并派生密钥，请稍候…</source>
         <translation>Creating the encrypted store and deriving keys…</translation>
     </message>
 </context>
 <context>
+    <name>FormEditor</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/form_editor.py" line="209" />
+        <source>拟稿日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/form_editor.py" line="210" />
+        <source>封发日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/form_editor.py" line="211" />
+        <source>制发日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/form_editor.py" line="212" />
+        <source>解密时间</source>
+        <translation>until date</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/form_editor.py" line="215" />
+        <source>{0}未能识别，请改正</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FormPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="26" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="27" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="42" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="43" />
         <source>{0}：表单现为“{1}”。</source>
         <translation>{0}: the form is now “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="55" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="56" />
         <source>未完成：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="64" />
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="66" />
         <source>撤回后表单回到草稿，可修改后重新提交。确定撤回吗？</source>
         <translation>Withdrawing returns the form to draft for editing and resubmission. Withdraw?</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="70" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="75" />
         <source>定密审核</source>
         <translation>Classification review</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="77" />
         <source>审核意见：</source>
         <translation>Review opinion:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="82" />
         <source>不同意时须填写审核意见。</source>
         <translation>An opinion is required when you disagree.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="91" />
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="111" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="112" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="117" />
         <source>退回表单</source>
         <translation>Return form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="118" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="119" />
         <source>退回理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="125" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="126" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="131" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="132" />
         <source>上报</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="135" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="136" />
         <source>报送对象：</source>
         <translation>Send to:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="139" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="142" />
+        <source>接收人：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="145" />
         <source>上报说明：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="142" />
-        <source>不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。</source>
-        <translation>Unclear items are reported within 10 working days of drafting; reply deadlines follow the working-day calendar.</translation>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="148" />
+        <source>不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。拟定为绝密级的，以及中央国家机关拟定的，报国家保密行政管理部门；其他机密级、秘密级报省级保密行政管理部门（条例第二十五条）。</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="155" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="168" />
         <source>已上报</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="160" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="173" />
         <source>登记争议</source>
         <translation>Record dispute</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="163" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="176" />
         <source>各方主张的密级（用“、”分隔）：</source>
         <translation>Levels claimed (separated by 、):</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="165" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="178" />
         <source>争议各方：</source>
         <translation>Parties:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="166" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="179" />
         <source>争议情况：</source>
         <translation>Dispute:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="177" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="190" />
         <source>主张的密级须为绝密、机密或秘密。</source>
         <translation>Claimed levels must be 绝密, 机密 or 秘密.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="190" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="203" />
         <source>已登记争议</source>
         <translation>Dispute recorded</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="195" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="208" />
         <source>登记答复</source>
         <translation>Record reply</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="199" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="212" />
         <source>处理结果：</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="203" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="218" />
+        <source>答复机关（默认为上报对象）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="221" />
+        <source>答复文号：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="222" />
         <source>答复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="217" />
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="225" />
+        <source>登记的是答复机关的决定，不是您本人的决定；表单上以“记录上级决定”打印。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="244" />
         <source>已登记答复</source>
         <translation>Reply recorded</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="46" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="48" />
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="51" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="59" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="60" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
         <source>提交 (Ctrl+Enter)</source>
         <translation>Submit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
         <source>审核…</source>
         <translation>Review…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
         <source>批准…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="67" />
         <source>上报…</source>
         <translation>Escalate…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="68" />
         <source>登记争议…</source>
         <translation>Record dispute…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="67" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="69" />
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="68" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="70" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="71" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="72" />
         <source>复印…</source>
         <translation>Copy…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="71" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="73" />
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="85" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="92" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="86" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="93" />
         <source>办理历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="122" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="130" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="135" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="143" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="151" />
         <source>新建（未保存）</source>
         <translation>New (unsaved)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="163" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="172" />
         <source>编号 {0} · 第 {1} 版 · 拟稿人 {2}</source>
         <translation>No. {0} · revision {1} · drafted by {2}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="169" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="178" />
         <source>办理历史（{0}）</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="237" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="252" />
         <source>正在自动保存…</source>
         <translation>Autosaving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="237" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="252" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="247" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="262" />
         <source>已自动保存（{0}）</source>
         <translation>Autosaved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="247" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="262" />
         <source>已保存（{0}）</source>
         <translation>Saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="250" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="265" />
         <source>；尚有 {0} 处需完善后才能提交</source>
         <translation>; {0} items to complete before submitting</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="253" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="268" />
         <source>编号 {0} · 第 {1} 版</source>
         <translation>No. {0} · revision {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="271" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="286" />
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="285" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="300" />
         <source>表单尚有 {0} 处问题，请按红色提示修改后再提交。</source>
         <translation>The form has {0} problems; fix the items marked in red, then submit.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="295" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="310" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
@@ -1301,7 +1372,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="115" />
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="205" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="211" />
         <source>未打印：{0}</source>
         <translation>Not printed: {0}</translation>
     </message>
@@ -1312,7 +1383,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="125" />
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="216" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="222" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1362,58 +1433,63 @@
         <translation>Copy cancelled: no printer chosen, no copy number registered.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="200" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="197" />
+        <source>未打印，未登记任何份号：{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="206" />
         <source>正在登记份号…</source>
         <translation>Registering copy numbers…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="213" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="219" />
         <source>正在送往打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="226" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="232" />
         <source>正在送往打印机：第 {0} / {1} 页</source>
         <translation>Sending to the printer: page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="233" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="239" />
         <source>份号 {0} 已登记，但送往打印机失败：{1}。补印须按复印办理。</source>
         <translation>Copy numbers {0} are registered, but sending them to the printer failed: {1}. Reprinting them is a copy job.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="244" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="250" />
         <source>已{0}：份号 {1}，共 {2} 页，打印机：{3}。</source>
         <translation>{0} done: copy numbers {1}, {2} pages, printer: {3}.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="255" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="261" />
         <source>定密审批单-{0}.pdf</source>
         <translation>classification-sheet-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="259" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="265" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="261" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="267" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="268" />
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="290" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="274" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="296" />
         <source>未导出：{0}</source>
         <translation>Not exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="280" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="286" />
         <source>已导出：{0}（{1} KB）</source>
         <translation>Exported: {0} ({1} KB)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="285" />
+        <location filename="../../dingmi_desktop/ui/pages/form_printing.py" line="291" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1421,12 +1497,12 @@
 <context>
     <name>HistoryEntryCard</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="120" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="122" />
         <source>已因修改失效</source>
         <translation>Voided by a later edit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="131" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="133" />
         <source>意见：{0}</source>
         <translation>Opinion: {0}</translation>
     </message>
@@ -1434,42 +1510,42 @@
 <context>
     <name>HistoryTimeline</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="81" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="83" />
         <source>签名有效</source>
         <translation>Signature valid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="82" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="84" />
         <source>签名无效</source>
         <translation>Signature invalid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="91" />
         <source>填写：{0}</source>
         <translation>Filled in: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="94" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="96" />
         <source>修改：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="96" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="98" />
         <source>；另有 {0} 项</source>
         <translation>; {0} more</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="177" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="179" />
         <source>尚无办理记录。</source>
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="184" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="186" />
         <source>有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。请勿依据这些记录办理，并报安全审计员核查。</source>
         <translation>{0} history entries have an invalid signature: the record was altered outside this program or signed by someone else. Do not act on them; report this to the security auditor.</translation>
     </message>
@@ -1482,52 +1558,57 @@
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="71" />
         <source>上报与争议：待答复事项（按答复期限排序）</source>
         <translation>Escalations and disputes awaiting a reply (by reply deadline)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="76" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="77" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="78" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="78" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="79" />
         <source>报送对象</source>
         <translation>Sent to</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="80" />
         <source>报送日期</source>
         <translation>Sent on</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="81" />
         <source>上报期限</source>
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="82" />
         <source>答复期限</source>
         <translation>Reply due</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="82" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="83" />
         <source>是否逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="106" />
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="115" />
+        <source>逾期上报</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/home_page.py" line="116" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1553,88 +1634,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="44" />
-        <source>定密桌面 — {0}</source>
-        <translation>Dingmi Desktop — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="78" />
         <source>当前账户没有可用的功能，请联系安全保密管理员分配角色。</source>
         <translation>This account has no functions yet; ask the security administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="110" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="103" />
         <source>会话(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="112" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="105" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="114" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="107" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="109" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="119" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="112" />
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="127" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="120" />
         <source>表单(&amp;F)</source>
         <translation>&amp;Forms</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="130" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="123" />
         <source>新建送审签发单</source>
         <translation>New dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="136" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="129" />
         <source>新建定密审核单</source>
         <translation>New review sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="143" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="136" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="145" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="138" />
         <source>核验审批单…</source>
         <translation>Verify a sheet…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="156" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="149" />
         <source>（无角色）</source>
         <translation>(no role)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="157" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="150" />
         <source>当前用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="159" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="152" />
         <source>角色：{0}</source>
         <translation>Roles: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="162" />
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="217" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="155" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="213" />
         <source>空闲 {0} 分钟后自动锁定 · Ctrl+L 立即锁定</source>
         <translation>Locks after {0} idle minutes · Ctrl+L locks now</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/main_window.py" line="174" />
+        <location filename="../../dingmi_desktop/ui/main_window.py" line="167" />
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -1655,6 +1731,29 @@
         <location filename="../../dingmi_desktop/ui/widgets/marking_preview.py" line="21" />
         <source>无</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="37" />
+        <source>允许范围：{0}–{1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="49" />
+        <source>请填写 {0}–{1} 之间的整数。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="51" />
+        <source>“{0}”不是整数：请只填写数字（{1}–{2}）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="53" />
+        <source>{0} 超出允许范围：请填写 {1}–{2} 之间的整数。</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1716,7 +1815,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="84" />
-        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="123" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="124" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
@@ -1746,22 +1845,22 @@
         <translation>Kind, authority, term and training date apply only to classification officers; the three administrator roles are mutually exclusive and hold no business role.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="112" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="113" />
         <source>已授予 {0} 角色：{1}。</source>
         <translation>Granted {0} the role {1}.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="118" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="119" />
         <source>请先选择一个有角色的用户。</source>
         <translation>Select a user with a role first.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="122" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="123" />
         <source>撤销角色：{0}</source>
         <translation>Revoke role: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="130" />
+        <location filename="../../dingmi_desktop/ui/pages/officers_page.py" line="131" />
         <source>已撤销 {0} 的角色：{1}。</source>
         <translation>Revoked role {1} from {0}.</translation>
     </message>
@@ -1769,73 +1868,119 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/fields.py" line="23" />
+        <location filename="../../dingmi_desktop/ui/widgets/date_field.py" line="43" />
         <source>未填</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/date_field.py" line="45" />
+        <source>可输入 2026-11-30、20261130、2026/11/30 或 2026年11月30日；清空即为未填；Alt+↓ 打开日历</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/date_field.py" line="49" />
+        <source>日历</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/date_field.py" line="50" />
+        <source>从日历选择（Alt+↓）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PasswordEdit</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/password_edit.py" line="62" />
+        <source>隐藏密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/password_edit.py" line="62" />
+        <source>显示密码</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="24" />
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="59" />
         <source>安全策略</source>
         <translation>Security policy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="26" />
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="61" />
         <source>身份鉴别与会话</source>
         <translation>Identification and session</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="40" />
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="79" />
         <source>保存策略</source>
         <translation>Save policy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="112" />
+        <source>未保存：有 {0} 项填写不正确，请按各项下方的提示改正。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/policy_page.py" line="117" />
         <source>安全策略已保存并记入审计日志。</source>
         <translation>Security policy saved and recorded in the audit log.</translation>
     </message>
 <message><source>密码最小长度（位）：</source><translation>Minimum password length:</translation></message><message><source>须包含的字符类别数（小写、大写、数字、符号）：</source><translation>Character classes required (lower, upper, digit, symbol):</translation></message><message><source>密码最长使用期限（天，0 为不过期）：</source><translation>Maximum password age (days, 0 = never):</translation></message><message><source>连续失败多少次后锁定账户：</source><translation>Lock the account after failed attempts:</translation></message><message><source>账户锁定时长（分钟）：</source><translation>Lockout duration (minutes):</translation></message><message><source>空闲多少分钟后锁定会话：</source><translation>Lock the session after idle minutes:</translation></message></context>
 <context>
+    <name>PreflightPanel</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/preflight_panel.py" line="46" />
+        <source>提交前请注意：按当前内容，审批时可能不予批准（{0} 项）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/preflight_panel.py" line="48" />
+        <source>审批前提示：按表单内容，审批时可能不予批准（{0} 项）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PrintRequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="144" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="145" />
         <source>打印审批单</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="147" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="148" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份，本次最多可印 {3} 份；每份有自己的份号，并登记入印制台账。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}; at most {3} now. Every copy gets its own copy number and is entered in the print register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="149" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="150" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="155" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="156" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="156" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
         <source>本次印制份数：</source>
         <translation>Copies to print now:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="159" />
         <source>点击“打印”后选择打印机；取消选择打印机则不登记、不打印。</source>
         <translation>After “Print”, choose the printer; cancelling there registers and prints nothing.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="165" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="166" />
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
@@ -1843,107 +1988,122 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="51" />
+        <source>显示范围</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="52" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="60" />
         <source>筛选标题、文号、密级、状态……</source>
         <translation>Filter by title, number, level, status…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="47" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
         <source>新建送审签发单</source>
         <translation>New dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="49" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
         <source>新建定密审核单</source>
         <translation>New review sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="54" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="69" />
         <source>批量导出PDF…</source>
         <translation>Export PDFs…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="57" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="72" />
         <source>把所选表单的审批单导出到一个文件夹（按住 Ctrl 或 Shift 可多选）</source>
         <translation>Export the approval sheets of the selected forms into one folder (hold Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="77" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="79" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="71" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="86" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="72" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="87" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="73" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="88" />
         <source>标题 / 事项名称</source>
         <translation>Title / item</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="89" />
         <source>密级标志</source>
         <translation>Marking</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="90" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="76" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="91" />
         <source>拟稿人</source>
         <translation>Drafter</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="92" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="78" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="93" />
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="94" />
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="86" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="101" />
         <source>没有待办的表单。</source>
         <translation>Nothing waiting.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="115" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="153" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="126" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="165" />
+        <source>登录名：{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="168" />
         <source>显示最近 {0} 份；更早的表单请用筛选或登记台账查找。</source>
         <translation>Showing the latest {0}; find older forms with the filter or the register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="128" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="170" />
         <source>共 {0} 份。</source>
         <translation>{0} forms.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="136" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="178" />
         <source>请先选择一份表单。</source>
         <translation>Select a form first.</translation>
     </message>
@@ -1951,64 +2111,105 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="185" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="186" />
         <source>复印（超出批准份数）</source>
         <translation>Copy (beyond the approved number)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="186" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="187" />
         <source>批准并复印</source>
         <translation>Approve and copy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="189" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="190" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份。超出批准份数的复印须经安全保密管理员批准：请安全保密管理员在本终端输入用户名和密码。复印件的份号接续已发出的最大份号。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}. Copies beyond the approved number need the security administrator's approval: they enter their user name and password at this terminal. Copy numbers continue after the highest issued.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="191" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="192" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="197" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="198" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="198" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
         <source>复印份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="200" />
         <source>本人再次输入密码：</source>
         <translation>Your password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="202" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="203" />
         <source>安全保密管理员的用户名</source>
         <translation>User name of the security administrator</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="203" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
         <source>批准人用户名：</source>
         <translation>Approver's user name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="205" />
         <source>批准人密码：</source>
         <translation>Approver's password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="209" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="210" />
         <source>请输入本人密码。</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="211" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="212" />
         <source>请安全保密管理员输入用户名和密码。</source>
         <translation>The security administrator must enter user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedBanner</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="77" />
+        <source>此表单被{0}退回，修改中：重新提交前请核对退回理由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="79" />
+        <source>此表单已被{0}退回，请按退回理由修改后重新提交</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="84" />
+        <source>退回理由：</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOpinion</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="98" />
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="98" />
+        <source>不同意</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="99" />
+        <source>定密审核意见：{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/decision_notes.py" line="99" />
+        <source>审核意见：</source>
+        <translation>Review opinion:</translation>
     </message>
 </context>
 <context>
@@ -2025,8 +2226,8 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="64" />
-        <source>预览（份号 000000，不是印制件）· 共 {0} 页</source>
-        <translation>Preview (copy number 000000, not a printed copy) · {0} pages</translation>
+        <source>预览（电子文件，非印制份）· 共 {0} 页</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/sheet_preview.py" line="67" />
@@ -2052,237 +2253,283 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="35" />
-        <source>定密桌面 — 已锁定</source>
-        <translation>Dingmi Desktop — Locked</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="35" />
-        <source>定密桌面 — 登录</source>
-        <translation>Dingmi Desktop — Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="50" />
-        <source>会话已锁定。{0} 可输入密码解锁，或由其他用户登录。</source>
-        <translation>Session locked. {0} may unlock with their password, or another user may sign in.</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="66" />
-        <source>用户名：</source>
-        <translation>User name:</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="67" />
-        <source>密码：</source>
-        <translation>Password:</translation>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="75" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="75" />
-        <source>以其他用户登录</source>
-        <translation>Sign in as another user</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="79" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="82" />
-        <source>解锁</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="82" />
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="145" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="130" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="218" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="103" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="90" />
+        <source>会话已锁定。{0} 可输入密码解锁，或由其他用户登录。</source>
+        <translation>Session locked. {0} may unlock with their password, or another user may sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="106" />
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="107" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="121" />
+        <source>以其他用户登录</source>
+        <translation>Sign in as another user</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="125" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="130" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="152" />
         <source>定密桌面</source>
         <translation>Dingmi Desktop</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="104" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="153" />
         <source>正在打开数据……</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="111" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="160" />
         <source>定密工作平台（本单位定密权限：{0}）</source>
         <translation>Classification workbench (unit authority: {0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="113" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="162" />
         <source>定密工作平台</source>
         <translation>Classification workbench</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="130" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="203" />
         <source>请输入用户名。</source>
         <translation>Enter the user name.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="134" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="207" />
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="154" />
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="234" />
         <source>正在验证身份，请稍候…</source>
         <translation>Verifying identity, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="247" />
+        <source>还可尝试 {0} 次，之后账户将锁定 {1} 分钟。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/sign_in.py" line="250" />
+        <source>还可尝试 {0} 次。</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="18" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="20" />
         <source>用户与角色</source>
         <translation>Users &amp; roles</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="23" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="25" />
         <source>筛选用户名、姓名、部门或角色</source>
         <translation>Filter by user name, name, department or role</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="24" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="26" />
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="26" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="28" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="28" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="30" />
         <source>停用/启用</source>
         <translation>Disable/enable</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="32" />
+        <source>解除锁定…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="34" />
+        <source>解除因连续登录失败而锁定的账户（记入审计日志）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="41" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="41" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="41" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="41" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="41" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="63" />
         <source>（未分配）</source>
         <translation>(unassigned)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="53" />
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="120" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="141" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="53" />
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="120" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="141" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="67" />
+        <source>锁定（至 {0}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="68" />
+        <source>，停用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="85" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="91" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="72" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="93" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="73" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="94" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="95" />
         <source>部门：</source>
         <translation>Department:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="75" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="96" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="76" />
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="102" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="97" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="123" />
         <source>再次输入：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="100" />
         <source>新用户首次登录时须修改初始密码。角色由安全保密管理员分配。</source>
         <translation>New users change the initial password at first sign-in. Roles are assigned by the security administrator.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="111" />
         <source>已创建用户 {0}。</source>
         <translation>User {0} created.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="95" />
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="118" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="116" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="139" />
         <source>请先选择一个用户。</source>
         <translation>Select a user first.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="99" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="120" />
         <source>重置密码：{0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="101" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="122" />
         <source>临时密码：</source>
         <translation>Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="105" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="126" />
         <source>重置后该用户须用临时密码登录并立即修改密码，同时生成新的签名密钥。</source>
         <translation>After a reset the user signs in with the temporary password and must change it at once; a new signing key is generated.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="112" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="133" />
         <source>已重置 {0} 的密码。</source>
         <translation>Password of {0} reset.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="121" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="142" />
         <source>确定要{0}用户 {1} 吗？</source>
         <translation>{0} user {1}?</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="126" />
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="147" />
         <source>已{0}用户 {1}。</source>
         <translation>{0}: user {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="153" />
+        <source>请先选择一个状态为“锁定”的用户。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="155" />
+        <source>账户 {0} 因连续登录失败被锁定至 {1}。确定现在解除锁定吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="158" />
+        <source>解除锁定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/users_page.py" line="163" />
+        <source>已解除 {0} 的锁定，并记入审计日志。</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2366,37 +2613,37 @@
 <context>
     <name>_AccountsPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="59" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="68" />
         <source>三员账户</source>
         <translation>The three administrator accounts</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="71" />
         <source>系统管理员、安全保密管理员、安全审计员由不同人员担任。请分别设置三个账户的初始密码并交各人；每个账户首次登录时均须修改初始密码。</source>
         <translation>The system administrator, the security administrator and the auditor are three different people. Set an initial password for each account and hand it over; every account must change it at first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="89" />
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="90" />
         <source>{0}（{1}）：</source>
         <translation>{0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="95" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="106" />
         <source>请设置{0}的密码</source>
         <translation>Set the password of {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="100" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="111" />
         <source>{0}两次输入的密码不一致</source>
         <translation>{0}: the two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="102" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="113" />
         <source>三员账户的密码须互不相同</source>
         <translation>The three administrators need different passwords</translation>
     </message>
@@ -2404,24 +2651,24 @@
 <context>
     <name>_RequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="81" />
         <source>印制登记：
 {0}</source>
         <translation>Print register:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="81" />
         <source>尚无印制记录。</source>
         <translation>Nothing printed yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="91" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="92" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="93" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2429,27 +2676,27 @@
 <context>
     <name>_UnitPage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="32" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="41" />
         <source>本单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="34" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="43" />
         <source>这些信息显示在登录窗口和打印的表单上。定密权限依保密法第十七条由授权确定。</source>
         <translation>This information appears in the sign-in window and on printed forms. The classification authority is set by authorisation under Art. 17 of the Secrecy Law.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="39" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="48" />
         <source>例如：某某市某某局</source>
         <translation>e.g. the city bureau</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="44" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="53" />
         <source>单位名称：</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="45" />
+        <location filename="../../dingmi_desktop/ui/dialogs/first_run.py" line="54" />
         <source>本单位定密权限：</source>
         <translation>Unit authority:</translation>
     </message>
@@ -2457,7 +2704,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/appearance.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/appearance.py" line="103" />
         <source>定密桌面</source>
         <translation>Dingmi Desktop</translation>
     </message>
@@ -2465,17 +2712,17 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/excepthook.py" line="22" />
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="29" />
         <source>发生了意外错误：{0}</source>
         <translation>An unexpected error occurred: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/excepthook.py" line="34" />
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="41" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/excepthook.py" line="50" />
+        <location filename="../../dingmi_desktop/ui/excepthook.py" line="57" />
         <source>定密桌面</source>
         <translation>Dingmi Desktop</translation>
     </message>
@@ -2526,19 +2773,19 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="28" />
-        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="59" />
         <source>待我审核</source>
         <translation>To review</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="34" />
-        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="68" />
         <source>待我审批</source>
         <translation>To approve</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="38" />
-        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="76" />
         <source>已定密</source>
         <translation>Decided</translation>
     </message>
@@ -2573,7 +2820,12 @@
         <translation>No drafts yet. Click “New dispatch sheet” or “New review sheet” to begin.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="74" />
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="51" />
+        <source>退回给我</source>
+        <translation>Returned to me</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/pages/factory.py" line="81" />
         <source>尚无已定密事项。</source>
         <translation>No decided items yet.</translation>
     </message>
@@ -2670,17 +2922,27 @@
 <context>
     <name>sheet_printer</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="33" />
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="35" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="56" />
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="42" />
+        <source>本机没有可用的打印机：带份号的印制件只能送往打印机，不能存为未加密的文件。请安装或连接打印机后再打印；如需电子文件，请使用“导出PDF”（不占份号，记入审计日志）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="48" />
+        <source>不能打印到文件：带份号的印制件只能送往打印机，不能存为未加密的文件。如需电子文件，请使用“导出PDF”（不占份号，记入审计日志）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="76" />
         <source>无法开始打印：打印机“{0}”不可用。</source>
         <translation>Cannot start printing: the printer “{0}” is not available.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/sheet_printer.py" line="85" />
         <source>打印机在第 {0} 页中断。</source>
         <translation>The printer stopped at page {0}.</translation>
     </message>

@@ -137,7 +137,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, policy_check: PolicyCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
-        self.setWindowTitle(self.tr("首次使用设置"))  # Qt appends the application name
+        self.setWindowTitle(self.tr("首次使用设置"))  # Qt appends " — 定密桌面"
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 460)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))

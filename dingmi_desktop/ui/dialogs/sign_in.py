@@ -72,7 +72,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.locked_user = locked_user
-        self.setWindowTitle(self.tr("已锁定") if locked_user else self.tr("登录"))  # Qt appends the app name
+        self.setWindowTitle(self.tr("已锁定") if locked_user else self.tr("登录"))  # Qt appends " — 定密桌面"
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
