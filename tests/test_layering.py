@@ -1,4 +1,4 @@
-"""Only ui/ and the GUI entry point may import PySide6 (ARCHITECTURE.md, layers)."""
+"""Only ui/ and the GUI entry point may import PySide6 (docs/architecture.md, layers)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""`dingmi bench`: each area contributes figures from its own module (INTERFACES.md, benchmark output)."""
+"""`dingmi bench`: each area contributes figures from its own module (docs/interfaces.md, benchmark)."""

@@ -1,4 +1,4 @@
-"""The `dingmi` command line (INTERFACES.md). Each area registers its commands from its own module."""
+"""The `dingmi` command line (docs/interfaces.md). Each area registers its commands from its own module."""
 
 from __future__ import annotations
 

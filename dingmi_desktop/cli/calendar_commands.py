@@ -1,8 +1,8 @@
 """`dingmi calendar list|add|remove`: the unit's working-day calendar (holidays and 调休 working days).
 
-Anyone signed in lists it; only the 安全保密管理员 adds or removes dates. Exit codes as INTERFACES.md: 0 done;
-2 bad input (date format, unknown kind, a date that breaks a calendar rule, nothing to remove); 3 wrong
-password, locked, or not the 安全保密管理员; 1 the stored calendar cannot be read.
+Anyone signed in lists it; only the 安全保密管理员 adds or removes dates. Exit codes as docs/interfaces.md:
+0 done; 2 bad input (date format, unknown kind, a date that breaks a calendar rule, nothing to remove);
+3 wrong password, locked, or not the 安全保密管理员; 1 the stored calendar cannot be read.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.calendar import HOLIDAY, KIND_LABELS, WORKDAY, CalendarDay, CalendarService
 
-# --kind accepts the English word of INTERFACES.md or the Chinese label shown everywhere else
+# --kind accepts the English word of docs/interfaces.md or the Chinese label shown everywhere else
 KIND_WORDS = {HOLIDAY: HOLIDAY, WORKDAY: WORKDAY, "节假日": HOLIDAY, "调休上班": WORKDAY}
 
 

@@ -50,7 +50,7 @@ def exit_code_of(exc: e.DingmiError) -> int:
 
 @contextlib.contextmanager
 def cli_errors() -> Iterator[None]:
-    """Our errors become one Chinese line and the INTERFACES.md exit code, never a traceback."""
+    """Our errors become one Chinese line and the docs/interfaces.md exit code, never a traceback."""
     try:
         yield
     except e.DingmiError as exc:
@@ -61,7 +61,7 @@ def cli_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def signed_in(args: argparse.Namespace, *, allow_must_change: bool = False) -> Iterator[Session]:
-    """Opens the store of --data-dir and signs in --user (password per INTERFACES.md). For every command
+    """Opens the store of --data-dir and signs in --user (password per docs/interfaces.md). For every command
     module: `with signed_in(args) as session: ...`."""
     with cli_errors():
         store = Store.open(data_dir(args))

@@ -1,4 +1,4 @@
-"""密级 and the other categories a clerk can propose (DOMAIN.md §2, §4)."""
+"""密级 and the other categories a clerk can propose (docs/rules.md §2, §4)."""
 
 from __future__ import annotations
 

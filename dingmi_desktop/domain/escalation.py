@@ -3,7 +3,7 @@
 Reg 25: items provisionally classified 绝密, and items of any level proposed by a 中央国家机关, are reported
 to the 国家保密行政管理部门; 机密 and 秘密 items proposed by other units to the 省级保密行政管理部门. The
 report is due 10 working days after drafting, the answer 10 working days after receipt (domain.calendar).
-An item above the unit's authority goes to the superior body with that authority (DOMAIN §3), so the
+An item above the unit's authority goes to the superior body with that authority (docs/rules.md §3), so the
 routing below binds only 不明确事项. The unit's own 保密工作领导小组 may look at an item first (practice).
 """
 

@@ -1,4 +1,4 @@
-"""validate_form: every problem of a form at once (DOMAIN.md §2, §4, §7; Law 19, 20; Reg 20). Re-exported
+"""validate_form: every problem of a form at once (docs/rules.md §2, §4, §7; Law 19, 20; Reg 20). Re-exported
 by `forms`."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The two forms as frozen value objects (DOMAIN.md §7). Re-exported by `forms`.
+"""The two forms as frozen value objects (docs/rules.md §7). Re-exported by `forms`.
 
 A Form holds only what the drafter proposes. Opinions, decisions, signatures, 会签, 份号 and escalation
 records are workflow records kept by storage, so an approval can bind to the content hash of the form.
@@ -122,7 +122,7 @@ class Form:
     main_recipients: str = ""  # 主送
     cc: str = ""  # 抄送
     opinion: str = ""  # 承办人定密意见
-    # DOMAIN.md §7 fields beyond the INTERFACES example (JSON keys listed in docs/CONTRACTS.md).
+    # docs/rules.md §7 fields beyond the docs/interfaces.md example (JSON keys listed in docs/CONTRACTS.md).
     unit_name: str = ""  # 单位名称
     doc_type: str = ""  # 文种
     attachments: str = ""  # 附件

@@ -1,9 +1,10 @@
-"""Form interchange JSON, version 1 (INTERFACES.md), and the content hash an approval binds to.
+"""Form interchange JSON, version 1 (docs/interfaces.md), and the content hash an approval binds to.
 Re-exported by `forms`.
 
 Reading collects ALL problems (unknown keys, types, values, then the form rules) and raises one
-ValidationError. Writing emits the INTERFACES keys and, of the extra §7 keys, only those that are set, so
-form_from_json(form_to_json(f)) == f and the INTERFACES example writes back unchanged.
+ValidationError. Writing emits the keys of the docs/interfaces.md example and, of the extra §7 keys, only
+those that are set, so form_from_json(form_to_json(f)) == f and the docs/interfaces.md example writes
+back unchanged.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from dingmi_desktop.domain.json_reader import FieldReader, text_problem
 from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
 
-# Keys always written (the INTERFACES example) and extra §7 keys written only when set.
+# Keys always written (the docs/interfaces.md example) and extra §7 keys written only when set.
 CORE_STR_KEYS = ("title", "doc_number", "department", "scope", "main_recipients", "cc", "opinion")
 EXTRA_STR_KEYS = (
     "unit_name",

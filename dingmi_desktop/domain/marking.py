@@ -1,4 +1,5 @@
-"""密级标志 text (DOMAIN.md §4): `密级★期限`, `内部`, nothing for 非密, `解密`; parsing; change; compilation.
+"""密级标志 text (docs/rules.md §4): `密级★期限`, `内部`, nothing for 非密, `解密`; parsing; change;
+compilation.
 
 A compilation (汇编) takes the highest level and the longest period of its parts. "Longest" across period
 forms, decided here: 长期 > any condition > any fixed period; fixed periods (years, months, dates) compare

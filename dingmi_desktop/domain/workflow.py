@@ -1,4 +1,4 @@
-"""The 定密 procedure (DOMAIN.md §5) as ONE transition table with a guard per transition.
+"""The 定密 procedure (docs/rules.md §5) as ONE transition table with a guard per transition.
 
 Each (status, action) pair maps to a Transition: the roles that may act, eligibility guards (who, when,
 authority — evaluated by allowed_actions) and input guards (reason, outcome, content hash — evaluated only by

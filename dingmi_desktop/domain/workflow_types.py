@@ -79,7 +79,7 @@ class Outcome(Enum):
 
 @dataclass(frozen=True)
 class Policy:
-    """Set by the 安全保密管理员; review on by default (DOMAIN.md §1)."""
+    """Set by the 安全保密管理员; review on by default (docs/rules.md §1)."""
 
     review_required: bool = True
 

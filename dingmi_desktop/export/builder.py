@@ -1,4 +1,4 @@
-"""Maps a domain Form and its workflow decisions onto the renderer's SheetData (DOMAIN.md §7)."""
+"""Maps a domain Form and its workflow decisions onto the renderer's SheetData (docs/rules.md §7)."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ def _sign_off(
     decisions: Sequence[DecisionLike], names: Mapping[str, str], signers: Collection[str]
 ) -> OpinionEntry:
     """The 签发 row: a decision taken as 签发人, else the latest approval by a user holding the 签发人 role
-    (DOMAIN §1: often the same leader as the 定密责任人, approving both at once); else blank for a hand
+    (docs/rules.md §1: often the same leader as the 定密责任人, approving both at once); else blank for a hand
     signature."""
     entry = _opinion("签发", decisions, ("签发人",), names)
     approvals = [d for d in decisions if d.action == "approve" and d.actor in signers]

@@ -2,7 +2,7 @@
 
 A decision of the 保密局, a superior body or the unit's committee is that body's decision: the sheet prints
 it as such, with its document number, and the 定密责任人 row says the officer recorded it (记录上级决定),
-never as the officer's own decision nor over the officer's signature (DOMAIN §5).
+never as the officer's own decision nor over the officer's signature (docs/rules.md §5).
 The data come from the signed decisions (services.escalation): `escalation` on the report, `reply` on the
 answer (with flat corrections carrying the decided values).
 """

@@ -21,7 +21,7 @@ import os
 import sys
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, KeysView, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -109,7 +109,7 @@ class LoadedFont:
     path: Path
     subfont_index: int
     font: TTFont
-    cmap: frozenset[int]
+    cmap: KeysView[int]  # the face's own character map, not a copy of its 20–40 thousand entries
     descent: float
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -130,7 +130,7 @@ def load_font(path: Path, subfont_index: int = 0) -> LoadedFont | None:
     digest = hashlib.sha256(f"{path.absolute()}#{subfont_index}".encode()).hexdigest()[:10]
     name = f"DM{digest}"
     try:
-        font = UnicodeTTFont(name, str(path), subfontIndex=subfont_index)
+        font = UnicodeTTFont(name, path, subfont_index)
     except Exception:  # TTFError for CFF outlines, damaged or unreadable files
         return None
     pdfmetrics.registerFont(font)
@@ -140,7 +140,7 @@ def load_font(path: Path, subfont_index: int = 0) -> LoadedFont | None:
         path=path,
         subfont_index=subfont_index,
         font=font,
-        cmap=frozenset(face.charToGlyph),
+        cmap=face.charToGlyph.keys(),
         descent=float(face.descent),
     )
 

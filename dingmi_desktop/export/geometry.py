@@ -1,4 +1,4 @@
-"""Page geometry of GB/T 9704-2012 (DOMAIN.md §8), in PDF points with the origin at the bottom left."""
+"""Page geometry of GB/T 9704-2012 (docs/rules.md §8), in PDF points with the origin at the bottom left."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Password policy (DOMAIN.md §9): numbers set by the 安全保密管理员, stored in the encrypted database, and
-the checks every new password passes: length, character classes (汉字 are a class of their own), not the
+"""Password policy (docs/rules.md §9): numbers set by the 安全保密管理员, stored in the encrypted database,
+and the checks every new password passes: length, character classes (汉字 are a class of their own), not the
 user's or the unit's name, and not made only of guessable parts (security/password_patterns.py)."""
 
 from __future__ import annotations

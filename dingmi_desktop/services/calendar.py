@@ -1,4 +1,4 @@
-"""The unit's working-day calendar (DOMAIN.md §5: 不明事项 deadlines count working days, Reg 25).
+"""The unit's working-day calendar (docs/rules.md §5: 不明事项 deadlines count working days, Reg 25).
 
 Holidays and 调休 working days live in the encrypted store (setting `calendar.days`, see
 `storage.calendar_setting`). Anyone signed in may read them; only the 安全保密管理员 changes them, one

@@ -1,4 +1,4 @@
-"""`dingmi demo`: the demo unit and users of INTERFACES.md, a sample catalog marked 示例, sample drafts."""
+"""`dingmi demo`: the demo unit and users of docs/interfaces.md, a sample catalog (示例), sample drafts."""
 
 from __future__ import annotations
 

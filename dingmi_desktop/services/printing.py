@@ -1,4 +1,4 @@
-"""Printing, export and verification of marked approval sheets (DOMAIN.md §5 step 5, §9 Printing).
+"""Printing, export and verification of marked approval sheets (docs/rules.md §5 step 5, §9 Printing).
 
 - `print_copies`: only a form in 已定密 prints, at most its approved 印制份数 in all, each copy with its own
   份号 continuing the register; one print-register row and one audit entry per job; password re-entered.

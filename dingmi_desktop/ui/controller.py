@@ -1,6 +1,6 @@
 """The session state machine of the GUI: first run → sign-in → main window → locked / switch user.
 
-Locking (ARCHITECTURE.md): the save in flight finishes, dialogs close, the clipboard is cleared, the main
+Locking (docs/architecture.md): the save in flight finishes, dialogs close, the clipboard is cleared, the main
 window (every widget holding decrypted data) is destroyed, the session ends and the store forgets its key.
 Unlocking is a fresh sign-in: the same user, or another user from the same screen.
 """

@@ -1,4 +1,4 @@
-"""Which pages a user sees, decided by their roles (DOMAIN.md §1, issue 5 §2)."""
+"""Which pages a user sees, decided by their roles (docs/rules.md §1, issue 5 §2)."""
 
 from __future__ import annotations
 

@@ -14,11 +14,9 @@ from dingmi_desktop.domain.periods import Period
 
 
 def interfaces_example() -> dict[str, Any]:
-    """The exact JSON example of INTERFACES.md (read from the shared doc when present)."""
-    doc = Path("/work/shared/INTERFACES.md")
-    if doc.exists():
-        return json.loads(doc.read_text("utf-8").split("```json", 1)[1].split("```", 1)[0])
-    return dict(INTERFACES_EXAMPLE)
+    """The first JSON example of docs/interfaces.md, exactly as the document shows it."""
+    doc = Path(__file__).resolve().parents[2] / "docs" / "interfaces.md"
+    return dict(json.loads(doc.read_text("utf-8").split("```json", 1)[1].split("```", 1)[0]))
 
 
 INTERFACES_EXAMPLE: dict[str, Any] = {

@@ -1,4 +1,4 @@
-"""定密权限 (DOMAIN.md §3; Law 17, Reg 14)."""
+"""定密权限 (docs/rules.md §3; Law 17, Reg 14)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Working-day calendar (DOMAIN.md §5 deadlines, Reg 25)."""
+"""Working-day calendar (docs/rules.md §5 deadlines, Reg 25)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Categories and their order (DOMAIN.md §2; Law 14, 20, 64)."""
+"""Categories and their order (docs/rules.md §2; Law 14, 20, 64)."""
 
 from __future__ import annotations
 

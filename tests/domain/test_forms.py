@@ -1,4 +1,4 @@
-"""Form validation (DOMAIN.md §2, §7; Law 19, Reg 20)."""
+"""Form validation (docs/rules.md §2, §7; Law 19, Reg 20)."""
 
 from __future__ import annotations
 

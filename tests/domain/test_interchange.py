@@ -1,4 +1,4 @@
-"""Interchange JSON version 1 (INTERFACES.md)."""
+"""Interchange JSON version 1 (docs/interfaces.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""密级标志 text (DOMAIN.md §4), parsing, change and compilation."""
+"""密级标志 text (docs/rules.md §4), parsing, change and compilation."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from dingmi_desktop.domain.marking import (
 )
 from dingmi_desktop.domain.periods import Period
 
-# The examples of DOMAIN.md §4, verbatim.
+# The examples of docs/rules.md §4, verbatim.
 EXAMPLES = [
     ("秘密★1年", Category.CONFIDENTIAL, Period.of_years(1)),
     ("机密★10年", Category.SECRET, Period.of_years(10)),

@@ -1,4 +1,4 @@
-"""保密期限 rules (DOMAIN.md §4; Law 20, Reg 19)."""
+"""保密期限 rules (docs/rules.md §4; Law 20, Reg 19)."""
 
 from __future__ import annotations
 

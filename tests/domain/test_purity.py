@@ -1,4 +1,4 @@
-"""The domain package stays pure: no Qt, no SQLAlchemy, no I/O modules (ARCHITECTURE.md layers)."""
+"""The domain package stays pure: no Qt, no SQLAlchemy, no I/O modules (docs/architecture.md layers)."""
 
 from __future__ import annotations
 

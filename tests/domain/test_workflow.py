@@ -1,4 +1,4 @@
-"""The workflow table (DOMAIN.md §5), tested exhaustively against an independent oracle."""
+"""The workflow table (docs/rules.md §5), tested exhaustively against an independent oracle."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def ctx(
     return dataclasses.replace(base, **kw)
 
 
-# --- the oracle: written from DOMAIN.md §5 independently of the table -----------------------------------
+# --- the oracle: written from docs/rules.md §5 independently of the table -----------------------------------
 
 SCENARIOS = {
     "in_range": (Category.SECRET, BasisKind.DEFINITE),

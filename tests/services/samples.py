@@ -13,7 +13,7 @@ from tests.domain.builders import INTERFACES_EXAMPLE
 
 PASSWORD = DEMO_PASSWORD
 
-SECRET: dict[str, Any] = copy.deepcopy(INTERFACES_EXAMPLE)  # the example of INTERFACES.md
+SECRET: dict[str, Any] = copy.deepcopy(INTERFACES_EXAMPLE)  # the example of docs/interfaces.md
 
 
 def content(**changes: Any) -> dict[str, Any]:

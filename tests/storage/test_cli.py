@@ -1,4 +1,4 @@
-"""The store commands of `dingmi`, with the exit codes of INTERFACES.md."""
+"""The store commands of `dingmi`, with the exit codes of docs/interfaces.md."""
 
 from __future__ import annotations
 

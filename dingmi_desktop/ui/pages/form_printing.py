@@ -1,6 +1,6 @@
 """Preview, print, 复印 and PDF export of the open form's approval sheet.
 
-Order of a print job (DOMAIN.md §9: every copy registered, only the approved number):
+Order of a print job (docs/rules.md §9: every copy registered, only the approved number):
 
 1. the register is read (worker) and the user enters copies and the password again;
 2. the printer is chosen in ``QPrintDialog`` — cancelling here records nothing and reserves no 份号;

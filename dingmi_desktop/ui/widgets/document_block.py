@@ -1,4 +1,4 @@
-"""The document and drafting sections of the two forms (DOMAIN.md §7), laid out like the paper sheets."""
+"""The document and drafting sections of the two forms (docs/rules.md §7), laid out like the paper sheets."""
 
 from __future__ import annotations
 
