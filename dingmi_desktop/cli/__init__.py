@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.store_commands",
     "dingmi_desktop.cli.form_commands",
     "dingmi_desktop.cli.calendar_commands",
+    "dingmi_desktop.cli.register_commands",
     "dingmi_desktop.cli.export_commands",
     "dingmi_desktop.cli.bench_command",
 )

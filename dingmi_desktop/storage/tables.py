@@ -191,3 +191,41 @@ Index("ix_decisions_actor", Decision.actor_id)
 # The queues list a user's forms, or all forms in a state, newest first: covering indexes avoid a sort.
 Index("ix_forms_drafter_status_updated", Form.drafter_id, Form.status, Form.updated_at, Form.id)
 Index("ix_forms_status_updated", Form.status, Form.updated_at, Form.id)
+
+
+class RegisterEntry(Base):
+    """The register (定密台账), one row per form on it; written only by the triggers of migration 0007
+    (storage/register_sql.py), read by storage/register_repo.py."""
+
+    __tablename__ = "register_entries"
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    doc_number: Mapped[str] = mapped_column(String(100))
+    department: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(8))
+    marking: Mapped[str] = mapped_column(String(100))
+    period_form: Mapped[str] = mapped_column(String(8))
+    period_value: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[str] = mapped_column(String(10))
+    declassify_on: Mapped[str | None] = mapped_column(String(10))
+    declassify_condition: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(16))
+    copies: Mapped[int]
+    drafter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    drafter: Mapped[str] = mapped_column(String(64))
+    officer: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[str] = mapped_column(String(40))
+    draft_opinion: Mapped[str] = mapped_column(Text)
+    opinions: Mapped[str] = mapped_column(Text)
+
+
+_REGISTER_SORTED = (
+    "title kind doc_number department category marking period_form period_value start_date declassify_on "
+    "declassify_condition scope basis origin status copies drafter officer decided_at drafter_id"
+)
+for _column in _REGISTER_SORTED.split():
+    Index(f"ix_register_{_column}", getattr(RegisterEntry, _column), RegisterEntry.form_id)
