@@ -261,6 +261,16 @@ class DecisionRepository:
             records.append(record)
         return records
 
+    def actors_of(self, form_id: int, actions: tuple[str, ...]) -> frozenset[int]:
+        """Who recorded any of `actions` on this form (e.g. its reviewers, who may not also approve it)."""
+        return frozenset(
+            self._orm.scalars(
+                select(t.Decision.actor_id).where(
+                    t.Decision.form_id == form_id, t.Decision.action.in_(actions)
+                )
+            )
+        )
+
     def _current_key(self, user_id: int) -> t.UserKey:
         return self._orm.scalars(
             select(t.UserKey).where(t.UserKey.user_id == user_id).order_by(t.UserKey.id.desc()).limit(1)

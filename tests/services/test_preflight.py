@@ -63,11 +63,14 @@ def test_a_level_above_the_unit_names_the_superior_route() -> None:
             "text": "",
             "source": {
                 "doc_number": "上〔2026〕1号",
+                "authority": "上级机关",
                 "category": "绝密",
                 "period": {"years": 20},
+                "start_date": "2026-01-05",
                 "scope": "x",
                 "case": 1,
             },
+            "scope_within_source": True,
         },
     )
     assert UNIT_AUTHORITY not in _kinds(derived)
