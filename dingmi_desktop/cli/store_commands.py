@@ -143,10 +143,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_grant(args: argparse.Namespace) -> int:
+    from dingmi_desktop.domain.remit import parse_remit
     from dingmi_desktop.services.accounts import AccountService
 
     grant = RoleGrant(
-        args.role, args.officer_kind, args.highest_level, _date(args.term_until), _date(args.trained_on)
+        args.role,
+        args.officer_kind,
+        args.highest_level,
+        _date(args.term_until),
+        _date(args.trained_on),
+        parse_remit(args.remit),
     )
     with signed_in(args) as session, cli_errors():
         if args.revoke:
@@ -269,6 +275,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--highest-level", choices=LEVELS, help="定密责任人最高权限")
     p.add_argument("--term-until", help="任期截止日 YYYY-MM-DD")
     p.add_argument("--trained-on", help="培训日期 YYYY-MM-DD")
+    p.add_argument(
+        "--remit",
+        default="",
+        help="指定定密责任人的职责范围：部门或事项，以顿号或逗号分隔（条例第十五条；省略为全单位）",
+    )
     p.add_argument("--revoke", action="store_true", help="撤销该角色")
     add_user_arguments(p)
     p.set_defaults(handler=cmd_user_grant)

@@ -47,6 +47,9 @@ class OfficerAppointment:
     term_end: date | None = None  # None: open-ended (a 法定 officer while in office)
     trained_on: date | None = None
     scope: str = ""
+    remit: tuple[
+        str, ...
+    ] = ()  # departments or matters within a 指定 officer's duty (Reg 15); () = whole unit
 
     def in_term(self, day: date) -> bool:
         return self.term_start <= day and (self.term_end is None or day <= self.term_end)

@@ -4,6 +4,7 @@ by `forms`."""
 from __future__ import annotations
 
 from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.derivation import source_problems
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.form_types import DERIVED_CASES, Basis, BasisKind, Form, FormKind, Publicity
 from dingmi_desktop.domain.periods import PeriodKind, validate_period
@@ -66,7 +67,7 @@ def _category_rules(form: Form) -> list[Problem]:
     if basis is None:
         problems.append(Problem("basis", f"{category.value}级事项须写明定密依据（保密法第十九条）"))
     else:
-        problems += _basis_rules(basis)
+        problems += _basis_rules(basis) + source_problems(basis)
     return problems
 
 
@@ -79,8 +80,8 @@ def _basis_rules(basis: Basis) -> list[Problem]:
         if source is None:
             problems.append(Problem("basis.source", "派生定密须写明来源事项的文号、密级、保密期限和知悉范围"))
         else:
-            if not source.doc_number.strip():
-                problems.append(Problem("basis.source.doc_number", "派生定密须写明来源事项的文号"))
+            if not source.doc_number.strip() and not source.title.strip():
+                problems.append(Problem("basis.source.doc_number", "派生定密须写明来源事项的文号或名称"))
             if not source.category.is_state_secret:
                 problems.append(Problem("basis.source.category", "派生定密的来源事项须为已定密的国家秘密"))
             elif source.period is None or source.period.kind is not PeriodKind.UNTIL:

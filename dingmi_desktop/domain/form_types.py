@@ -69,10 +69,11 @@ class Retention(Enum):
     TEN_YEARS = "10年"
 
 
-# Reg 18: the four situations in which an item is derived from an already classified source.
+# Reg 18 (and 派生国家秘密定密管理暂行办法 Art 7): the four situations in which an item is derived from an
+# already classified source, in the articles' words.
 DERIVED_CASES: dict[int, str] = {
     1: "与已定密事项完全一致",
-    2: "涉及已定密事项的密点",
+    2: "涉及已定密事项密点",
     3: "对已定密事项进行概括总结、编辑整合、具体细化",
     4: "原定密机关、单位对使用已定密事项有明确定密要求",
 }
@@ -80,19 +81,25 @@ DERIVED_CASES: dict[int, str] = {
 
 @dataclass(frozen=True)
 class DerivedSource:
-    """The already classified source of a 派生 decision (its own number, level, period, scope)."""
+    """The already classified source of a 派生 decision (its own number or title, classifying body, level,
+    period in its own form, 制发日, scope, and the case of Reg 18)."""
 
     doc_number: str
     category: Category
     period: Period | None
     scope: str
     case: int
+    title: str = ""  # 来源事项名称 (when it has no 文号)
+    authority: str = ""  # 原定密机关、单位
+    start_date: date | None = None  # the source's 制发日: its period runs from it
 
 
 @dataclass(frozen=True)
 class Basis:
     """定密依据. `allows_long_term`: the basis item itself prescribes 长期; `special_rule`: the explicit
-    reference that allows exceeding the Law 20 maximum ("除另有规定外")."""
+    reference that allows exceeding the Law 20 maximum ("除另有规定外"). A 派生 basis names its first source
+    in `source` and any further ones in `more_sources`; `scope_within_source` is the drafter's explicit
+    confirmation that the 知悉范围 is no wider than the sources' (free text cannot be compared)."""
 
     kind: BasisKind
     reference: str = ""
@@ -100,6 +107,13 @@ class Basis:
     source: DerivedSource | None = None
     allows_long_term: bool = False
     special_rule: str = ""
+    more_sources: tuple[DerivedSource, ...] = ()
+    scope_within_source: bool = False
+
+    @property
+    def sources(self) -> tuple[DerivedSource, ...]:
+        """Every source of a 派生 basis, the first one first."""
+        return ((self.source,) if self.source is not None else ()) + self.more_sources
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,12 @@ class Form:
     carrier: Carrier | None = None  # 载体形式
     secret_points: str = ""  # 密点 (optional)
     retention: Retention | None = None  # 保管期限 column of the 送审签发单 (archival, not 保密期限)
+    notice_date: date | None = None  # no document to mark: the written notice to the 知悉范围 (Reg 19 ¶2)
+
+    @property
+    def period_start(self) -> date | None:
+        """Where the period runs from: the 制发日, else the date of the written notice (Reg 19 ¶2)."""
+        return self.start_date or self.notice_date
 
     @property
     def classification_type(self) -> str:

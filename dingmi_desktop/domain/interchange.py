@@ -44,7 +44,7 @@ EXTRA_STR_KEYS = (
     "proofreader",
     "secret_points",
 )
-DATE_KEYS = ("start_date", "drafted_on", "sealed_on")
+DATE_KEYS = ("start_date", "drafted_on", "sealed_on", "notice_date")
 ENUM_KEYS: dict[str, type[Enum]] = {
     "urgency": Urgency,
     "publicity": Publicity,
@@ -55,8 +55,21 @@ FORM_KEYS = frozenset(
     {"form", "category", "period", "knowers", "basis", "copies", *CORE_STR_KEYS, *EXTRA_STR_KEYS, *DATE_KEYS}
     | set(ENUM_KEYS)
 )
-BASIS_KEYS = frozenset({"kind", "reference", "text", "source", "allows_long_term", "special_rule"})
-SOURCE_KEYS = frozenset({"doc_number", "category", "period", "scope", "case"})
+BASIS_KEYS = frozenset(
+    {
+        "kind",
+        "reference",
+        "text",
+        "source",
+        "sources",
+        "allows_long_term",
+        "special_rule",
+        "scope_within_source",
+    }
+)
+SOURCE_KEYS = frozenset(
+    {"doc_number", "category", "period", "scope", "case", "title", "authority", "start_date"}
+)
 
 
 def form_from_json(obj: Any) -> Form:
@@ -159,38 +172,66 @@ def _basis(r: FieldReader, obj: Any) -> Basis | None:
     if not isinstance(allows, bool):
         r.fail("basis.allows_long_term", "basis.allows_long_term 须为 true 或 false")
         allows = False
-    source = _source(r, obj["source"]) if obj.get("source") is not None else None
+    within = obj.get("scope_within_source", False)
+    if not isinstance(within, bool):
+        r.fail("basis.scope_within_source", "basis.scope_within_source 须为 true 或 false")
+        within = False
+    sources = _sources(r, obj)
     if kind is None:
         return None
     return Basis(
         kind=kind,
         reference=r.text(obj, "reference", "basis."),
         text=r.text(obj, "text", "basis."),
-        source=source,
+        source=sources[0] if sources else None,
         allows_long_term=allows,
         special_rule=r.text(obj, "special_rule", "basis."),
+        more_sources=tuple(sources[1:]),
+        scope_within_source=within,
     )
 
 
-def _source(r: FieldReader, obj: Any) -> DerivedSource | None:
+def _sources(r: FieldReader, obj: dict[str, Any]) -> list[DerivedSource]:
+    """`basis.sources` (a list) or, for compatibility, `basis.source` (one object); not both."""
+    if obj.get("sources") is not None and obj.get("source") is not None:
+        r.fail("basis.sources", "basis.source 与 basis.sources 只能填写其一（多个来源请全部写入 sources）")
+        return []
+    if obj.get("source") is not None:
+        one = _source(r, obj["source"], "basis.source")
+        return [one] if one is not None else []
+    listed = obj.get("sources")
+    if listed is None:
+        return []
+    if not isinstance(listed, list) or not listed:
+        r.fail("basis.sources", "basis.sources 须为来源事项对象的非空列表")
+        return []
+    found = [_source(r, item, f"basis.sources[{i}]") for i, item in enumerate(listed)]
+    return [s for s in found if s is not None]
+
+
+def _source(r: FieldReader, obj: Any, at: str = "basis.source") -> DerivedSource | None:
     if not isinstance(obj, dict):
-        r.fail("basis.source", "派生来源须为 JSON 对象")
+        r.fail(at, "派生来源须为 JSON 对象")
         return None
-    r.unknown_keys(obj, SOURCE_KEYS, "basis.source.")
-    category = r.enum(Category, obj.get("category"), "basis.source.category", "来源密级")
-    period = r.period(obj.get("period"), "basis.source.period")
+    r.unknown_keys(obj, SOURCE_KEYS, at + ".")
+    category = r.enum(Category, obj.get("category"), at + ".category", "来源密级")
+    period = r.period(obj.get("period"), at + ".period")
+    started = r.day(obj.get("start_date"), at + ".start_date")
     case = obj.get("case")
     if isinstance(case, bool) or not isinstance(case, int):
-        r.fail("basis.source.case", "派生定密的情形须为1至4的整数")
+        r.fail(at + ".case", "派生定密的情形须为1至4的整数")
         case = 0
     if category is None:
         return None
     return DerivedSource(
-        doc_number=r.text(obj, "doc_number", "basis.source."),
+        doc_number=r.text(obj, "doc_number", at + "."),
         category=category,
         period=period,
-        scope=r.text(obj, "scope", "basis.source."),
+        scope=r.text(obj, "scope", at + "."),
         case=case,
+        title=r.text(obj, "title", at + "."),
+        authority=r.text(obj, "authority", at + "."),
+        start_date=started,
     )
 
 
@@ -220,7 +261,7 @@ def forms_from_json(obj: Any) -> list[Form]:
 
 def computed_json(form: Form) -> dict[str, Any]:
     """The computed keys of `form show --json`: exact marking text and 解密日 (None: condition/long-term)."""
-    end = declassify_on(form.period, form.start_date) if form.period and form.start_date else None
+    end = declassify_on(form.period, form.period_start) if form.period and form.period_start else None
     return {
         "marking": marking_text(form.category, form.period),
         "declassify_on": end.isoformat() if end else None,
@@ -250,7 +291,7 @@ def form_to_json(form: Form) -> dict[str, Any]:
     for key in EXTRA_STR_KEYS:
         if getattr(form, key):
             out[key] = getattr(form, key)
-    for key in ("drafted_on", "sealed_on"):
+    for key in ("drafted_on", "sealed_on", "notice_date"):
         if getattr(form, key) is not None:
             out[key] = getattr(form, key).isoformat()
     return out
@@ -258,19 +299,33 @@ def form_to_json(form: Form) -> dict[str, Any]:
 
 def _basis_to_json(basis: Basis) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": basis.kind.value, "reference": basis.reference, "text": basis.text}
-    if basis.source is not None:
-        src = basis.source
-        out["source"] = {
-            "doc_number": src.doc_number,
-            "category": src.category.value,
-            **({"period": src.period.to_json()} if src.period is not None else {}),
-            "scope": src.scope,
-            "case": src.case,
-        }
+    sources = [_source_to_json(s) for s in basis.sources]
+    if len(sources) == 1:
+        out["source"] = sources[0]  # one source keeps the version-1 shape (and its content hash)
+    elif sources:
+        out["sources"] = sources
     if basis.allows_long_term:
         out["allows_long_term"] = True
     if basis.special_rule:
         out["special_rule"] = basis.special_rule
+    if basis.scope_within_source:
+        out["scope_within_source"] = True
+    return out
+
+
+def _source_to_json(src: DerivedSource) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "doc_number": src.doc_number,
+        "category": src.category.value,
+        **({"period": src.period.to_json()} if src.period is not None else {}),
+        "scope": src.scope,
+        "case": src.case,
+    }
+    for key in ("title", "authority"):
+        if getattr(src, key):
+            out[key] = getattr(src, key)
+    if src.start_date is not None:
+        out["start_date"] = src.start_date.isoformat()
     return out
 
 

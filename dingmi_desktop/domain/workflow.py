@@ -17,9 +17,12 @@ from dingmi_desktop.domain.authority import (
     officer_refusal,
     unit_refusal,
 )
+from dingmi_desktop.domain.basis_check import basis_refusal
+from dingmi_desktop.domain.derivation import derivation_refusal
 from dingmi_desktop.domain.errors import TransitionRefused
 from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.domain.periods import validate_period
+from dingmi_desktop.domain.remit import remit_refusal
 from dingmi_desktop.domain.workflow_types import (
     Action,
     Actor,
@@ -115,8 +118,43 @@ def _within_unit(ctx: WorkflowContext) -> str | None:
 
 
 def _officer_authority(ctx: WorkflowContext) -> str | None:
+    # 派生 is exempt here only provisionally: _follows_source refuses a derivation that breaks its source.
     derived = ctx.basis_kind is BasisKind.DERIVED
     return officer_refusal(ctx.actor.appointment, ctx.effective_category, ctx.today, derived=derived)
+
+
+def _not_reviewer(ctx: WorkflowContext) -> str | None:
+    if ctx.actor.user_id in ctx.reviewer_ids:
+        return (
+            "审核过本表单的定密审核人不得再批准同一表单（一表两人，职责分离）；"
+            "本单位无单独审核人的，可由安全保密管理员关闭审核环节"
+        )
+    return None
+
+
+def _within_remit(ctx: WorkflowContext) -> str | None:
+    return remit_refusal(ctx.actor.appointment, ctx.department, ctx.title)
+
+
+def _follows_source(ctx: WorkflowContext) -> str | None:
+    return derivation_refusal(ctx.basis, ctx.effective_category, ctx.effective_period, ctx.period_start)
+
+
+def _follows_catalog(ctx: WorkflowContext) -> str | None:
+    if ctx.basis is None or ctx.basis_kind is not BasisKind.DEFINITE:
+        return None
+    return basis_refusal(
+        ctx.basis, ctx.effective_category, ctx.effective_period, ctx.period_start, list(ctx.catalog)
+    )
+
+
+def _has_start(ctx: WorkflowContext) -> str | None:
+    if not ctx.effective_category.is_state_secret or ctx.period_start is not None:
+        return None
+    return (
+        "批准前须填写制发日（保密期限自制发日起算）；无文件可标注的，须填写书面通知知悉范围的日期"
+        "（notice_date；条例第十九条第二款）"
+    )
 
 
 def _corrections_valid(ctx: WorkflowContext) -> str | None:
@@ -175,7 +213,7 @@ _REVIEWER = frozenset({Role.REVIEWER})
 
 TABLE: dict[tuple[Status, Action], Transition] = {}
 for _source in (Status.DRAFT, Status.RETURNED):
-    TABLE[_source, Action.SUBMIT] = Transition(_DRAFTER, _after_submit, (_is_drafter,))
+    TABLE[_source, Action.SUBMIT] = Transition(_DRAFTER, _after_submit, (_is_drafter,), (_follows_catalog,))
     TABLE[_source, Action.EDIT] = Transition(_DRAFTER, Status.DRAFT, (_is_drafter,))
 for _source in (Status.IN_REVIEW, Status.AWAITING_APPROVAL):
     TABLE[_source, Action.WITHDRAW] = Transition(_DRAFTER, Status.DRAFT, (_is_drafter,))
@@ -188,8 +226,8 @@ TABLE[Status.IN_REVIEW, Action.REVIEW_DISAGREE] = Transition(
 TABLE[Status.AWAITING_APPROVAL, Action.APPROVE] = Transition(
     OFFICERS,
     Status.DECIDED,
-    (_not_drafter, _approvable_kind, _within_unit, _officer_authority),
-    (_hash_matches, _corrections_valid),
+    (_not_drafter, _not_reviewer, _approvable_kind, _within_unit, _officer_authority, _within_remit),
+    (_hash_matches, _corrections_valid, _follows_source, _follows_catalog, _has_start),
 )
 TABLE[Status.AWAITING_APPROVAL, Action.RETURN] = Transition(
     OFFICERS, Status.RETURNED, (_not_drafter,), (_needs_reason,)

@@ -9,8 +9,9 @@ from typing import Any
 
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.authority import OfficerAppointment, UnitAuthority
+from dingmi_desktop.domain.catalog_match import CatalogEntry
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.forms import BasisKind, Form, content_hash
+from dingmi_desktop.domain.forms import Basis, BasisKind, Form, content_hash
 from dingmi_desktop.domain.periods import Period
 
 
@@ -108,6 +109,12 @@ class WorkflowContext:
     long_term_allowed: bool = False
     special_rule: str = ""
     current_hash: str = ""  # content hash of the form as stored now
+    basis: Basis | None = None  # the whole basis: 派生 sources and the cited 依据库 items
+    department: str = ""  # 产生部门: must lie within a 指定 officer's remit (Reg 15)
+    notice_date: date | None = None  # written notice to the 知悉范围 when nothing can be marked (Reg 19 ¶2)
+    catalog: tuple[CatalogEntry, ...] = ()  # the 依据库 items the basis may cite
+    reviewer_ids: frozenset[str] = frozenset()  # who reviewed this form: they may not approve it
+    title: str = ""
     # input of the action
     approval_hash: str = ""  # content hash the approver saw and signs
     corrections: Corrections | None = None
@@ -118,6 +125,10 @@ class WorkflowContext:
     def effective_category(self) -> Category:
         c = self.corrections
         return c.category if c is not None and c.category is not None else self.category
+
+    @property
+    def period_start(self) -> date | None:
+        return self.start_date or self.notice_date
 
     @property
     def effective_period(self) -> Period | None:
@@ -154,5 +165,9 @@ def context_for(
         long_term_allowed=bool(basis and basis.allows_long_term),
         special_rule=basis.special_rule if basis else "",
         current_hash=content_hash(form),
+        basis=basis,
+        department=form.department,
+        notice_date=form.notice_date,
+        title=form.title,
         **action_input,
     )

@@ -129,6 +129,7 @@ class AccountService:
                 "角色": grant.role,
                 "类别": grant.officer_kind or "",
                 "最高权限": grant.highest_level or "",
+                **({"职责范围": "、".join(grant.remit)} if grant.remit else {}),
             }
             tx.audit.append("授予角色", object_type="user", object_id=username, detail=detail)
             return tx.users.get(row.id)
@@ -169,8 +170,11 @@ class AccountService:
     def set_setting(self, key: str, value: str) -> None:
         self.session.require_role(SECADMIN)
         with self.session.transaction() as tx:
+            before = tx.settings.get(key)
             tx.settings.set(key, value)
-            tx.audit.append("修改设置", object_type="setting", object_id=key, detail={"值": value})
+            tx.audit.append(
+                "修改设置", object_type="setting", object_id=key, detail={"值": value, "原值": before}
+            )
 
     def list_users(self) -> list[UserInfo]:
         self.session.require_role(SYSADMIN, SECADMIN)

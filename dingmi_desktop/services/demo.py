@@ -59,7 +59,9 @@ SAMPLE_CATALOG = (
     (
         ("第1条", "示例：尚未公布的重大项目技术方案", "机密", "10年"),
         ("第2条", "示例：重要工作计划中的敏感部署", "秘密", "5年"),
-        ("第3条", "示例：内部统计汇总数据", "秘密", "解密条件：数据正式发布后"),
+        # 第3条 is the item the INTERFACES example cites for 机密★10年: the example obeys Law 19 here too
+        ("第3条", "示例：项目技术方案的核心参数", "机密", "10年"),
+        ("第4条", "示例：内部统计汇总数据", "秘密", "解密条件：数据正式发布后"),
     ),
 )
 
@@ -155,8 +157,11 @@ SAMPLE_FORMS: tuple[tuple[str, dict[str, Any]], ...] = (
 )
 
 
-def add_sample_form(tx: Tx, content: dict[str, Any], status: str = "草稿") -> int:
-    """Validates through the domain (as `dingmi form import` does) and stores revision 1."""
+def add_sample_form(tx: Tx, content: dict[str, Any], status: str = "草稿", today: date | None = None) -> int:
+    """Validates through the domain (as `dingmi form import` does) and stores revision 1; with `today`, the
+    sample's 制发日 is the demo build day, so the demo never carries a stale start."""
+    if today is not None and "start_date" in content:
+        content = {**content, "start_date": today.isoformat()}
     form = form_from_json(content)
     start = form.start_date or local_date(utc_now())
     index = FormIndex(
@@ -220,7 +225,7 @@ def build_demo(
             )
             for username, content in SAMPLE_FORMS:
                 drafter = load_user(orm, orm.scalars(select(t.User).where(t.User.username == username)).one())
-                form_id = add_sample_form(Tx(orm, drafter, clock), content)
+                form_id = add_sample_form(Tx(orm, drafter, clock), content, today=local_date(now))
                 AuditWriter(orm, username, clock).append(
                     "新建表单", object_type="form", object_id=str(form_id)
                 )

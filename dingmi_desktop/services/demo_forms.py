@@ -6,6 +6,7 @@ Called by `dingmi demo` after the unit, users and catalog exist: `fill_demo_form
 from __future__ import annotations
 
 import copy
+from datetime import date, timedelta
 from typing import Any
 
 from dingmi_desktop.domain.approval import Corrections
@@ -22,7 +23,6 @@ _BASE: dict[str, Any] = {
     "form": "定密审核单",
     "doc_number": "",
     "department": "办公室",
-    "start_date": "2026-11-30",
     "scope": "本单位领导班子成员",
     "knowers": ["张三", "王五"],
     "basis": {
@@ -35,8 +35,19 @@ _BASE: dict[str, Any] = {
 }
 
 
+# Each level cites the 依据库 item of that level, so the basis decides the level (Law 19).
+_BASIS_BY_LEVEL = {
+    "秘密": {"kind": "确定性", "reference": "示例事项范围 第2条", "text": "示例：重要工作计划中的敏感部署"},
+}
+_TODAY: list[date] = []  # the demo build day (the store's clock), set by fill_demo_forms
+
+
 def _form(title: str, category: str, period: dict[str, Any] | None, **extra: Any) -> Any:
     obj = copy.deepcopy(_BASE)
+    if category in _BASIS_BY_LEVEL:
+        obj["basis"] = copy.deepcopy(_BASIS_BY_LEVEL[category])
+    if _TODAY:
+        obj["start_date"] = _TODAY[0].isoformat()  # the period's start (Reg 19 ¶2), never stale
     obj.update(title=title, category=category, **extra)
     if period is not None:
         obj["period"] = period
@@ -84,6 +95,8 @@ def fill_demo_forms(store: Store, password: str = DEMO_PASSWORD) -> dict[str, li
         return users[name]
 
     made: dict[str, list[int]] = {}
+    today = as_user("zhangsan").session.today()
+    _TODAY[:] = [today]
 
     def new(drafter: str, form: Any, *, submit: bool = True, review: bool | None = None) -> int:
         svc = as_user(drafter)
@@ -136,6 +149,7 @@ def fill_demo_forms(store: Store, password: str = DEMO_PASSWORD) -> dict[str, li
         "同意，保密期限更正为1年",
     )
     approve(new("zhangsan", _form("办公室内部工作简报", "内部", None), review=True))
+    approve(new("zhangsan", _derived(today), review=True))
     approve(
         new("zhaoliu", _dispatch("关于开展安全生产检查的通知", "非密", None, "示业〔2026〕9号"), review=True)
     )
@@ -182,7 +196,11 @@ def fill_demo_forms(store: Store, password: str = DEMO_PASSWORD) -> dict[str, li
         "绝密",
         {"years": 20},
         knowers=["张三", "王五"],
-        basis={"kind": "超出权限", "reference": "示例事项范围 第1条", "text": "拟定绝密级"},
+        basis={
+            "kind": "超出权限",
+            "reference": "",
+            "text": "依据库中无相应条目；拟定绝密级，超出本单位定密权限",
+        },
     )
     record(
         wangwu().escalation.escalate(
@@ -212,4 +230,25 @@ def fill_demo_forms(store: Store, password: str = DEMO_PASSWORD) -> dict[str, li
     )
     for svc in users.values():
         svc.session.close()
+    _TODAY.clear()
     return made
+
+
+def _derived(today: date) -> Any:
+    """A 派生 item that follows its source (派生国家秘密定密管理暂行办法 Art 8): same level, ends earlier."""
+    source_start = today - timedelta(days=365)
+    source = {
+        "doc_number": "上示〔" + str(source_start.year) + "〕5号",
+        "title": "关于某重点项目保密管理的通知",
+        "authority": "示例上级主管机关",
+        "category": "秘密",
+        "period": {"years": 5},
+        "start_date": source_start.isoformat(),
+        "scope": "本单位领导班子成员及项目组",
+        "case": 1,
+    }
+    basis = {"kind": "派生", "reference": "", "text": "转发上级来文", "source": source}
+    basis["scope_within_source"] = True
+    return _dispatch(
+        "转发上级关于某重点项目保密管理的通知", "秘密", {"years": 2}, "示〔2026〕30号", basis=basis
+    )

@@ -41,6 +41,7 @@ def appointment_of(user: UserInfo) -> OfficerAppointment | None:
                 term_start=APPOINTMENT_EPOCH,
                 term_end=grant.term_until,
                 trained_on=grant.trained_on,
+                remit=grant.remit,
             )
     return None
 
@@ -142,8 +143,12 @@ class FormAccess:
         return Loaded(record, decode(record.content), Status(record.status))
 
     def context(self, tx: Tx, loaded: Loaded, **inputs: Any) -> WorkflowContext:
+        from dingmi_desktop.services.preflight import catalog_entries  # it imports this module
+
         form = loaded.form
         basis = form.basis
+        reviews = (Action.REVIEW_AGREE.value, Action.REVIEW_DISAGREE.value)
+        reviewers = tx.decisions.actors_of(loaded.record.id, reviews)
         return WorkflowContext(
             status=loaded.status,
             drafter_id=str(loaded.record.drafter_id),
@@ -158,6 +163,12 @@ class FormAccess:
             long_term_allowed=bool(basis and basis.allows_long_term),
             special_rule=basis.special_rule if basis else "",
             current_hash=loaded.record.content_hash,
+            basis=basis,
+            department=form.department,
+            notice_date=form.notice_date,
+            title=form.title,
+            catalog=tuple(catalog_entries(tx)) if basis is not None else (),
+            reviewer_ids=frozenset(str(i) for i in reviewers),
             **inputs,
         )
 

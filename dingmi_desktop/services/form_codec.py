@@ -55,26 +55,33 @@ def _period(value: Any) -> Period | None:
     return Period.from_json(value) if value is not None else None
 
 
+def _source(src: dict[str, Any]) -> DerivedSource:
+    return DerivedSource(
+        doc_number=src.get("doc_number", ""),
+        category=Category(src["category"]),
+        period=_period(src.get("period")),
+        scope=src.get("scope", ""),
+        case=int(src.get("case", 0)),
+        title=src.get("title", ""),
+        authority=src.get("authority", ""),
+        start_date=_day(src.get("start_date")),
+    )
+
+
 def _basis(obj: dict[str, Any] | None) -> Basis | None:
     if not obj:
         return None
-    src = obj.get("source")
-    source = None
-    if src:
-        source = DerivedSource(
-            doc_number=src.get("doc_number", ""),
-            category=Category(src["category"]),
-            period=_period(src.get("period")),
-            scope=src.get("scope", ""),
-            case=int(src.get("case", 0)),
-        )
+    listed = obj.get("sources") or ([obj["source"]] if obj.get("source") else [])
+    sources = [_source(src) for src in listed]
     return Basis(
         kind=BasisKind(obj["kind"]),
         reference=obj.get("reference", ""),
         text=obj.get("text", ""),
-        source=source,
+        source=sources[0] if sources else None,
         allows_long_term=bool(obj.get("allows_long_term", False)),
         special_rule=obj.get("special_rule", ""),
+        more_sources=tuple(sources[1:]),
+        scope_within_source=bool(obj.get("scope_within_source", False)),
     )
 
 
@@ -97,6 +104,7 @@ def decode(content: dict[str, Any]) -> Form:
         copies=content.get("copies"),
         drafted_on=_day(content.get("drafted_on")),
         sealed_on=_day(content.get("sealed_on")),
+        notice_date=_day(content.get("notice_date")),
         **{key: content.get(key, "") for key in _STR_KEYS},
     )
 
@@ -112,7 +120,7 @@ def problems(form: Form) -> list[Problem]:
 def form_declassify_on(form: Form) -> date | None:
     if form.period is None or not form.category.is_state_secret:
         return None
-    start = form.start_date
+    start = form.period_start
     if start is None:
         return form.period.until if form.period.until is not None else None
     return declassify_on(form.period, start)

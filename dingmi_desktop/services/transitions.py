@@ -12,11 +12,13 @@ from typing import Any
 
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.approval import Corrections, apply_corrections
+from dingmi_desktop.domain.basis_check import match_basis
 from dingmi_desktop.domain.workflow import Action, Outcome, Status, WorkflowContext
 from dingmi_desktop.services.form_access import FormAccess, Loaded, acting_role, corrections_json
 from dingmi_desktop.services.form_codec import encode, form_marking, index_of
 from dingmi_desktop.services.form_models import ActionResult
 
+BASIS_CHECK_KEY = "basis_check"  # decision detail: 未经依据库核对：<references>
 ExtraCheck = Callable[[Loaded, WorkflowContext], None]
 Payload = Callable[[Loaded, Status], dict[str, Any]]
 
@@ -56,6 +58,15 @@ def _ctx(access: FormAccess, tx: Any, loaded: Loaded, step: Step) -> WorkflowCon
     )
 
 
+def basis_check(action: Action, loaded: Loaded, ctx: WorkflowContext) -> dict[str, Any]:
+    """A basis typed by hand and not found in the 依据库 is allowed, but the submit and the approval record
+    it as 未经依据库核对 (shown in the history and handed to the sheet)."""
+    if action not in (Action.SUBMIT, Action.APPROVE):
+        return {}
+    note = match_basis(loaded.form.basis, list(ctx.catalog)).note()
+    return {BASIS_CHECK_KEY: note} if note else {}
+
+
 def run(access: FormAccess, step: Step) -> ActionResult:
     label = step.action.label
 
@@ -70,8 +81,10 @@ def run(access: FormAccess, step: Step) -> ActionResult:
     def write() -> ActionResult:
         with access.session.transaction() as tx:
             loaded = access.load(tx, step.form_id)
-            target = _check(access, step, loaded, _ctx(access, tx, loaded, step))
+            ctx = _ctx(access, tx, loaded, step)
+            target = _check(access, step, loaded, ctx)
             payload = corrections_json(step.corrections) if step.apply_corrections else {}
+            payload.update(basis_check(step.action, loaded, ctx))
             if step.payload is not None:
                 payload.update(step.payload(loaded, target))
             decision = tx.decisions.add(

@@ -80,6 +80,16 @@ class DecisionRepository:
         self._orm.flush()
         return self._record(row, self._actor.username)
 
+    def actors_of(self, form_id: int, actions: tuple[str, ...]) -> frozenset[int]:
+        """Who recorded any of `actions` on this form (e.g. its reviewers, who may not also approve it)."""
+        return frozenset(
+            self._orm.scalars(
+                select(t.Decision.actor_id).where(
+                    t.Decision.form_id == form_id, t.Decision.action.in_(actions)
+                )
+            )
+        )
+
     def for_form(self, form_id: int) -> list[DecisionRecord]:
         """A signature counts as valid only while the revision it signed still has the signed content."""
         rows = self._orm.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -41,7 +42,14 @@ SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
 
 def load_user(orm: OrmSession, row: t.User) -> UserInfo:
     grants = tuple(
-        RoleGrant(g.role, g.officer_kind, g.highest_level, parse_date(g.term_until), parse_date(g.trained_on))
+        RoleGrant(
+            g.role,
+            g.officer_kind,
+            g.highest_level,
+            parse_date(g.term_until),
+            parse_date(g.trained_on),
+            tuple(json.loads(g.remit)) if g.remit else (),
+        )
         for g in orm.scalars(
             select(t.RoleGrant).where(t.RoleGrant.user_id == row.id).order_by(t.RoleGrant.id)
         )

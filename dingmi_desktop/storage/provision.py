@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -41,6 +42,10 @@ def check_grants(grants: Iterable[RoleGrant], unit_authority: str) -> None:
                 raise InvalidInput(f"定密责任人的权限不能高于本单位的定密权限（{unit_authority}）。")
             if grant.officer_kind == "指定" and grant.term_until is None:
                 raise InvalidInput("指定定密责任人须注明任期。")
+            if grant.officer_kind == "法定" and grant.remit:
+                raise InvalidInput("法定定密责任人（单位负责人）的职责范围为全单位，不填写职责范围。")
+        elif grant.remit:
+            raise InvalidInput("只有定密责任人的任命才填写职责范围（部门或事项）。")
     admin = [r for r in roles if r in ADMIN_ROLES]
     if admin and len(roles) > 1:
         raise RoleConflict(f"角色冲突：{admin[0]}属于三员，不得兼任其他角色。")
@@ -68,6 +73,7 @@ def write_grants(orm: OrmSession, user_id: int, grants: Iterable[RoleGrant], now
                 term_until=iso_date(g.term_until),
                 trained_on=iso_date(g.trained_on),
                 granted_at=iso(now),
+                remit=json.dumps(list(g.remit), ensure_ascii=False) if g.remit else None,
             )
         )
     orm.flush()

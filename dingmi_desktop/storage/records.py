@@ -54,6 +54,7 @@ class RoleGrant:
     highest_level: str | None = None
     term_until: date | None = None
     trained_on: date | None = None
+    remit: tuple[str, ...] = ()  # 指定 定密责任人: departments or matters within his duty (Reg 15)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class RoleGrant(Base):
     term_until: Mapped[str | None] = mapped_column(String(10))
     trained_on: Mapped[str | None] = mapped_column(String(10))
     granted_at: Mapped[str] = mapped_column(String(40))
+    remit: Mapped[str | None] = mapped_column(Text)  # JSON list of departments / matters (Reg 15)
 
 
 class Form(Base):

@@ -55,12 +55,15 @@ def test_approve_with_correction_and_stale_hash(dingmi, tmp_path: Path) -> None:
     assert r.code == 1 and "修改" in r.err
     r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--period", "{bad")
     assert r.code == 2
+    # a level away from the cited 依据库 item is refused (Law 19); a shorter period is a valid correction
     r = dingmi(
         "form", "approve", str(form_id), "--user", "wangwu", "--category", "秘密", "--period", '{"years": 5}'
     )
+    assert r.code == 1 and "保密法第十九条" in r.err
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--period", '{"years": 5}')
     assert r.code == 0, r.err
     shown = dingmi("form", "show", str(form_id), "--user", "wangwu", "--json").json()
-    assert shown["marking"] == "秘密★5年" and shown["category"] == "秘密"
+    assert shown["marking"] == "机密★5年" and shown["category"] == "机密"
 
 
 def test_escalate_dispute_and_reply(dingmi, tmp_path: Path) -> None:

@@ -92,12 +92,21 @@ def test_long_term_and_special_rule_come_from_the_basis() -> None:
 
 
 def test_derived_basis_needs_complete_source() -> None:
-    source = DerivedSource("上〔2025〕3号", Category.TOP_SECRET, Period.of_years(30), "上级机关有关人员", 1)
+    source = DerivedSource(
+        "上〔2025〕3号",
+        Category.TOP_SECRET,
+        Period.of_years(30),
+        "上级机关有关人员",
+        1,
+        authority="上级机关",
+        start_date=date(2025, 3, 1),
+    )
     derived = Basis(BasisKind.DERIVED, source=source)
     assert validate_form(valid_form(basis=derived)) == []
     assert fields_of(valid_form(basis=Basis(BasisKind.DERIVED))) == ["basis.source"]
     bad = DerivedSource("", Category.INTERNAL, None, "", 5)
     assert sorted(fields_of(valid_form(basis=Basis(BasisKind.DERIVED, source=bad)))) == [
+        "basis.source.authority",
         "basis.source.case",
         "basis.source.category",
         "basis.source.doc_number",

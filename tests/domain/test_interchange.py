@@ -46,7 +46,15 @@ def test_exact_interfaces_example_round_trips() -> None:
 
 
 def test_extra_fields_round_trip() -> None:
-    source = DerivedSource("上〔2025〕3号", Category.TOP_SECRET, Period.of_years(30), "上级机关", 3)
+    source = DerivedSource(
+        "上〔2025〕3号",
+        Category.TOP_SECRET,
+        Period.of_years(30),
+        "上级机关",
+        3,
+        authority="某上级机关",
+        start_date=date(2025, 3, 1),
+    )
     form = valid_form(
         form=FormKind.DISPATCH,
         basis=Basis(BasisKind.DERIVED, "", "", source, allows_long_term=True, special_rule="某规定"),

@@ -123,8 +123,10 @@ def test_derived_basis_shows_its_source() -> None:
         "text": "",
         "source": {
             "doc_number": "上〔2025〕3号",
+            "authority": "上级机关",
             "category": "机密",
             "period": {"years": 10},
+            "start_date": "2025-06-01",
             "scope": "项目组",
             "case": 2,
         },

@@ -10,6 +10,7 @@ from dingmi_desktop.domain.preflight import SUPERIOR_ROUTE
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.dialogs.prompts import Confirm, Decision, DecisionDialog
+from dingmi_desktop.ui.excepthook import ErrorDialogs
 from dingmi_desktop.ui.pages.queue_page import DRAFTER_COLUMN
 from tests.gui.conftest import WAIT_MS
 from tests.gui.helpers import draft_and_submit, fill_secret_form, review
@@ -102,6 +103,19 @@ def test_early_warnings_while_typing_at_submit_and_at_review(gui, qtbot) -> None
     qtbot.waitUntil(lambda: "未提交" in page.feedback.text(), timeout=WAIT_MS)
     gui.idle()
     assert page.status_badge.text() == Status.DRAFT.value and page.form_id is not None
+    # confirmed, the submit is refused: the cited item decides the level (Law 19)
+    Confirm.set_next_answer(True)
+    qtbot.mouseClick(page.buttons["submit"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ErrorDialogs.count > 0, timeout=WAIT_MS)
+    gui.idle()
+    assert "保密法第十九条" in ErrorDialogs.last_error and page.status_badge.text() == Status.DRAFT.value
+    ErrorDialogs.reset()
+    # a basis typed by hand (not in the 依据库) may be submitted, flagged 未经依据库核对
+    page.editor.basis.reference.setText("某上级保密事项范围 第8条")
+    qtbot.waitUntil(lambda: "未经依据库核对" in page.preflight_panel.text.text(), timeout=WAIT_MS)
+    gui.idle()
+    messages = page.preflight_panel.messages()
+    assert len(messages) == 1
     Confirm.set_next_answer(True)
     qtbot.mouseClick(page.buttons["submit"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status_badge.text() == "待审核", timeout=WAIT_MS)

@@ -132,10 +132,52 @@ def test_officer_corrects_level_and_period_on_approval(gui, qtbot) -> None:  # t
     review(gui, qtbot, form_id)
     gui.switch_to("wangwu")
     page = gui.open_form(form_id)
-    corrections = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))
-    ApprovalDialog.set_next_answer(ApprovalAnswer("改按秘密级、5年管理", DEMO_PASSWORD, corrections))
+    # the cited 依据库 item (机密) decides the level: lowering it is refused with the article (Law 19)
+    lowered = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))
+    ApprovalDialog.set_next_answer(ApprovalAnswer("改按秘密级、5年管理", DEMO_PASSWORD, lowered))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ErrorDialogs.count > 0, timeout=WAIT_MS)
+    assert "保密法第十九条" in str(ErrorDialogs.last_error)
+    ErrorDialogs.reset()
+    gui.idle()
+    corrections = Corrections(period=Period.of_years(5))
+    ApprovalDialog.set_next_answer(ApprovalAnswer("保密期限改为5年", DEMO_PASSWORD, corrections))
     qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status_badge.text() == "已定密", timeout=WAIT_MS)
     gui.idle()
-    assert page.editor.marking() == "秘密★5年"
-    assert page.view.marking == "秘密★5年"
+    assert page.editor.marking() == "机密★5年"
+    assert page.view.marking == "机密★5年"
+
+
+def test_derivation_loophole_refused_in_the_window_as_in_the_cli(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A 秘密-only officer cannot approve a 绝密★30年 item "derived" from a 秘密★1年 source (Art 8)."""
+    from dingmi_desktop.services.forms import FormServices
+    from dingmi_desktop.storage import RoleGrant
+    from tests.services.samples import content, grant
+
+    gui.sign_in("zhangsan")
+    store = gui.controller.backend.store
+    grant(store, "wangwu", RoleGrant("定密责任人", "法定", "秘密", None, date(2026, 3, 15)))
+    source = {
+        "doc_number": "上〔2026〕1号",
+        "authority": "上级机关",
+        "category": "秘密",
+        "period": {"years": 1},
+        "start_date": "2026-11-01",
+        "scope": "项目组",
+        "case": 1,
+    }
+    basis = {"kind": "派生", "reference": "", "text": "", "source": source, "scope_within_source": True}
+    drafting = FormServices(store.sign_in("zhangsan", DEMO_PASSWORD)).drafting
+    form_id = drafting.import_forms([content(category="绝密", period={"years": 30}, basis=basis)])[0]
+    drafting.submit(form_id, password=DEMO_PASSWORD)
+    review(gui, qtbot, form_id)
+    gui.switch_to("wangwu")
+    page = gui.open_form(form_id)
+    ApprovalDialog.set_next_answer(ApprovalAnswer("同意", DEMO_PASSWORD))
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ErrorDialogs.count > 0, timeout=WAIT_MS)
+    gui.idle()
+    assert "派生国家秘密定密管理暂行办法第八条" in ErrorDialogs.last_error
+    assert "原始定密" in ErrorDialogs.last_error
+    assert page.status_badge.text() == "待审批"

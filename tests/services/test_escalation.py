@@ -139,8 +139,10 @@ def test_above_authority_goes_to_superior(users) -> None:
         form_id, outcome=Outcome.DECIDED, reply="上级机关确定为绝密级", password=PASSWORD
     )
     assert decided.action == "record_superior_decision" and decided.marking == "绝密★20年"
-    # also a plain 绝密 proposal (not declared above authority) may be escalated
-    plain = users.to_approval(form(category="绝密", period={"years": 20}))
+    # also a plain 绝密 proposal (not declared above authority) may be escalated; its basis is not a demo
+    # catalogue item (a 机密 item could not support 绝密: Law 19)
+    outside = {"kind": "确定性", "reference": "某上级保密事项范围 第8条", "text": ""}
+    plain = users.to_approval(form(category="绝密", period={"years": 20}, basis=outside))
     assert (
         users["wangwu"]
         .escalation.escalate(plain, to="上级机关", reason="超权限", password=PASSWORD)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from dingmi_desktop.domain.authority import OfficerAppointment, OfficerKind, UnitAuthority
 from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.errors import TransitionRefused
 from dingmi_desktop.domain.preflight import (
     CATALOG_LEVEL,
     CATALOG_PERIOD,
+    CATALOG_UNVERIFIED,
     NO_OFFICER,
     SUPERIOR_ROUTE,
     UNIT_AUTHORITY,
@@ -63,11 +67,14 @@ def test_a_level_above_the_unit_names_the_superior_route() -> None:
             "text": "",
             "source": {
                 "doc_number": "上〔2026〕1号",
+                "authority": "上级机关",
                 "category": "绝密",
                 "period": {"years": 20},
+                "start_date": "2026-01-05",
                 "scope": "x",
                 "case": 1,
             },
+            "scope_within_source": True,
         },
     )
     assert UNIT_AUTHORITY not in _kinds(derived)
@@ -90,7 +97,8 @@ def test_a_proposal_that_does_not_match_the_cited_item() -> None:
     # an item given by a condition cannot be compared: no period warning; an unknown reference is no finding
     conditional = [CatalogEntry(("示例一览表 第1条",), Category.SECRET, "解密条件：正式发布后")]
     assert _kinds(form(period={"years": 15}, basis=ITEM_1), catalog=conditional) == []
-    assert _kinds(form(basis={**ITEM_1, "reference": "他表 第9条"})) == []
+    # a reference not in the 依据库 is allowed but flagged 未经依据库核对
+    assert _kinds(form(basis={**ITEM_1, "reference": "他表 第9条"})) == [CATALOG_UNVERIFIED]
 
 
 def test_no_officer_who_could_approve_it() -> None:
@@ -110,10 +118,12 @@ def test_the_service_reads_the_demo_catalog_and_officers(users, demo_store) -> N
     assert kinds == [CATALOG_LEVEL, CATALOG_PERIOD]
     top = form(category="绝密", period={"years": 20}, basis=ITEM_1)
     assert next(w.kind for w in zhangsan.preflight(top)) == UNIT_AUTHORITY
-    # the same finding on the stored form, for the drafter and for the reviewer who checks it
-    form_id = users.draft_and_submit(form(basis=cited_by_scope))
+    # a mismatch is refused at submit (Law 19); a hand-typed basis is submitted and flagged for both
+    with pytest.raises(TransitionRefused, match="保密法第十九条"):
+        users.draft_and_submit(form(basis=cited_by_scope))
+    form_id = users.draft_and_submit(form(basis={**ITEM_1, "reference": "他表 第9条"}))
     for user in ("zhangsan", "lisi"):
-        assert [w.kind for w in users[user].history.view(form_id).warnings] == kinds
+        assert [w.kind for w in users[user].history.view(form_id).warnings] == [CATALOG_UNVERIFIED]
     # wangwu is the demo's only officer (机密): with only a 秘密 officer left, nobody could approve 机密
     assert NO_OFFICER not in [w.kind for w in zhangsan.preflight(form(basis=ITEM_1))]
     term = TEST_TODAY + timedelta(days=365)

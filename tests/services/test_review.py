@@ -14,6 +14,9 @@ from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.storage import RoleGrant, WrongPassword
 from tests.services.samples import PASSWORD, form, grant, top_secret, unclear
 
+# A basis outside the demo 依据库: the officer may correct the level (a cited item would fix it, Law 19).
+HAND = {"kind": "确定性", "reference": "某上级保密事项范围 第8条", "text": ""}
+
 
 def test_review_agree_and_disagree(users) -> None:
     first = users.draft_and_submit()
@@ -51,7 +54,7 @@ def test_approve_binds_to_content_and_signs(users) -> None:
 
 
 def test_approve_with_corrections_records_them(users) -> None:
-    form_id = users.to_approval()
+    form_id = users.to_approval(form(basis=HAND))
     corrections = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5), scope="项目组")
     result = users.approve(form_id, corrections=corrections, opinion="降为秘密")
     assert result.marking == "秘密★5年" and result.revision == 2
@@ -81,7 +84,7 @@ def test_approve_refused_after_content_changed(users) -> None:
 
 
 def test_approve_refusals(users, demo_store) -> None:
-    form_id = users.to_approval()
+    form_id = users.to_approval(form(basis=HAND))
     current = users.content_hash(form_id)
     with pytest.raises(TransitionRefused, match="定密责任人或签发人"):
         users["lisi"].review.approve(form_id, password=PASSWORD, content_hash=current)  # wrong role
@@ -98,7 +101,7 @@ def test_approve_refusals(users, demo_store) -> None:
     lowered = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))
     users["zhaoliu"].review.approve(form_id, password=PASSWORD, content_hash=current, corrections=lowered)
     # invalid corrections: period over the 秘密 maximum
-    other = users.to_approval()
+    other = users.to_approval(form(basis=HAND))
     bad = Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(15))
     with pytest.raises(TransitionRefused, match="保密期限"):
         users.approve(other, corrections=bad)
@@ -114,7 +117,7 @@ def test_drafter_may_not_approve_own_form(users, demo_store) -> None:
 
 
 def test_approval_above_unit_authority_and_unclear_refused(users) -> None:
-    above = users.to_approval(form(category="绝密", period={"years": 20}))
+    above = users.to_approval(form(category="绝密", period={"years": 20}, basis=HAND))
     with pytest.raises(TransitionRefused, match="超出本单位定密权限"):
         users.approve(above)
     declared = users.to_approval(top_secret())

@@ -32,7 +32,9 @@ def test_demo_has_sample_drafts_and_catalog(demo_store, demo_session):
         assert forms[0].content is None
         assert any(f.marking == "机密★10年" and f.declassify_on == date(2036, 11, 28) for f in forms)
         items = tx.catalog.items()
-        assert len(items) == 3 and all(i.sample for i in items)
+        assert len(items) == 4 and all(i.sample for i in items)
+        # 第3条 is the item the INTERFACES example cites for 机密★10年 (Law 19: the item decides the level)
+        assert [(i.category, i.period_text) for i in items if i.code == "第3条"] == [("机密", "10年")]
 
 
 def test_every_revision_is_kept(demo_store, demo_session):

@@ -72,7 +72,7 @@ def test_0002_store_gains_the_printer_column_and_keeps_its_print_register(
 
     with Store.open(store_dir, clock=clock) as store:
         session = store.sign_in("zhangsan", DEMO_PASSWORD)
-        assert schema.current_revision(store._engine) == schema.head_revision() == "0007"
+        assert schema.current_revision(store._engine) == schema.head_revision()
         with store._engine.connect() as conn:
             assert "printer" in _print_columns(conn)
         with session.transaction() as tx:
@@ -109,3 +109,24 @@ def test_0003_store_gains_the_queue_indexes_and_queues_need_no_sort(
             waiting = _queue_plan(conn, "status = '待审核'")
         assert "ix_forms_drafter_status_updated" in drafts and "TEMP B-TREE" not in drafts
         assert "ix_forms_status_updated" in waiting and "TEMP B-TREE" not in waiting
+
+
+def _grant_columns(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(role_grants)")]
+
+
+def test_0004_store_gains_the_officer_remit_and_keeps_its_grants(demo_store, demo_session, store_dir, clock):
+    demo_session("zhangsan")
+    with demo_store._engine.connect() as conn:
+        command.downgrade(schema.alembic_config(conn), "0004")
+        conn.commit()
+        assert "remit" not in _grant_columns(conn)
+    demo_store.close()
+
+    with Store.open(store_dir, clock=clock) as store:
+        session = store.sign_in("wangwu", DEMO_PASSWORD)
+        assert schema.current_revision(store._engine) == schema.head_revision()
+        with store._engine.connect() as conn:
+            assert "remit" in _grant_columns(conn)
+        officer = next(g for g in session.user.grants if g.role == "定密责任人")
+        assert officer.highest_level and officer.remit == ()  # an old appointment covers the whole unit

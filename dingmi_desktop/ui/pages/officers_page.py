@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from dingmi_desktop.domain.remit import parse_remit
 from dingmi_desktop.storage.records import RoleGrant
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.pages.base import ServicePage
@@ -31,6 +32,8 @@ def describe_grant(grant: Any) -> str:
     parts = [grant.officer_kind or "", grant.highest_level or ""]
     if grant.term_until:
         parts.append(f"至{grant.term_until.isoformat()}")
+    if grant.remit:
+        parts.append(f"职责范围：{'、'.join(grant.remit)}")
     return f"{grant.role}（{'，'.join(p for p in parts if p)}）"
 
 
@@ -93,6 +96,9 @@ class OfficersPage(ServicePage):
                 ),
                 FieldSpec("term_until", self.tr("任期至（指定）："), kind="date", required=False),
                 FieldSpec("trained_on", self.tr("培训日期："), kind="date", required=False),
+                FieldSpec(
+                    "remit", self.tr("职责范围（指定，部门或事项，以顿号分隔；空为全单位）："), required=False
+                ),
             ],
             intro=self.tr("类别、权限、任期和培训日期仅对定密责任人有效；三员角色互斥，且不得兼任业务角色。"),
             today=self.bundle.today,
@@ -106,6 +112,7 @@ class OfficersPage(ServicePage):
             highest_level=answer["highest_level"] if officer else None,
             term_until=parse_date(answer.get("term_until")) if officer else None,
             trained_on=parse_date(answer.get("trained_on")) if officer else None,
+            remit=parse_remit(answer.get("remit") or "") if officer else (),
         )
         accounts = self.bundle.accounts
         self.run(
