@@ -20,7 +20,14 @@ def _decide(dingmi, tmp_path: Path, **changes: object) -> int:  # type: ignore[n
 
 def test_list_search_and_export(dingmi, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = _decide(dingmi, tmp_path)
-    second = _decide(dingmi, tmp_path, title="年度经费预算", category="秘密", period={"years": 5})
+    second = _decide(
+        dingmi,
+        tmp_path,
+        title="年度经费预算",
+        category="秘密",
+        period={"years": 5},
+        basis={"kind": "确定性", "reference": "本单位定密事项一览表 第9条", "text": "年度经费预算"},
+    )
     listed = dingmi("register", "list", "--user", "wangwu", "--json").json()
     assert listed["total"] == 2
     assert [i["form_id"] for i in listed["items"]] == [first, second]

@@ -19,12 +19,19 @@ DERIVED_BASIS = {
     "text": "依据来源文件派生",
     "source": {
         "doc_number": "源〔2026〕3号",
+        "authority": "示例上级机关",
         "category": "秘密",
         "period": {"years": 5},
+        "start_date": "2026-11-28",
         "scope": "项目组",
         "case": 1,
     },
+    "scope_within_source": True,
 }
+
+
+# A basis typed by hand (not in the demo catalogue): allowed, marked 未经依据库核对.
+OWN_BASIS = {"kind": "确定性", "reference": "本单位定密事项一览表 第9条", "text": "年度经费预算"}
 
 
 def decided(users: Users, drafter: str = "zhangsan", **changes: object) -> int:
@@ -122,7 +129,7 @@ def test_search_uses_the_trigram_index_and_short_text_the_table(users: Users) ->
 
 def test_export_csv_names_unit_filter_user_time_and_the_highest_level(users: Users, tmp_path) -> None:
     decided(users)
-    decided(users, title="秘密事项", category="秘密", period={"years": 5})
+    decided(users, title="秘密事项", category="秘密", period={"years": 5}, basis=OWN_BASIS)
     out = tmp_path / "台账.csv"
     result = service(users, "wangwu").export_csv(RegisterFilter(category="秘密"), out)
     assert (result.rows, result.marking) == (1, "秘密")
