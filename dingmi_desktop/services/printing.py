@@ -29,6 +29,7 @@ from dingmi_desktop.export.verification import (
     signatures_digest,
 )
 from dingmi_desktop.services.form_access import FormAccess, Loaded
+from dingmi_desktop.services.transitions import BASIS_CHECK_KEY
 from dingmi_desktop.storage import (
     DecisionRecord,
     InvalidInput,
@@ -139,6 +140,7 @@ class PrintingService(FormAccess):
             watermark=watermark,
             signers=signers,
             zone=self.session.zone,
+            basis_unchecked=_basis_unchecked(decisions),
         )
 
     def _created(self) -> datetime:
@@ -307,3 +309,9 @@ __all__ = [
     "approval_decisions",
     "signature_parts",
 ]
+
+
+def _basis_unchecked(decisions: list[DecisionRecord]) -> bool:
+    """The latest submit or approval recorded its basis as 未经依据库核对 (services.transitions)."""
+    checked = [d for d in decisions if d.action in (Action.SUBMIT.value, Action.APPROVE.value)]
+    return bool(checked) and BASIS_CHECK_KEY in (checked[-1].corrections or {})

@@ -35,13 +35,13 @@ class Office:
     def printing(self, name: str = "zhangsan") -> PrintingService:
         return PrintingService(self[name], fonts=FONTS)
 
-    def draft(self, kind: str = "定密审核单") -> int:
+    def draft(self, kind: str = "定密审核单", **changes: object) -> int:
         sample = samples.review_json if kind == "定密审核单" else samples.dispatch_json
-        form = form_from_json(sample(unit_name="示例单位"))
+        form = form_from_json(sample(unit_name="示例单位", **changes))
         return DraftingService(self["zhangsan"]).create_draft(form).form_id
 
-    def approved(self, kind: str = "定密审核单") -> int:
-        form_id = self.draft(kind)
+    def approved(self, kind: str = "定密审核单", **changes: object) -> int:
+        form_id = self.draft(kind, **changes)
         DraftingService(self["zhangsan"]).submit(form_id, password=DEMO_PASSWORD)
         ReviewService(self["lisi"]).review(form_id, agree=True, opinion="同意", password=DEMO_PASSWORD)
         with self["wangwu"].transaction() as tx:
@@ -167,3 +167,11 @@ def test_a_dispatch_sheet_approved_by_the_signer_shows_the_sign_off(office: Offi
     text = read_pages(office.printing().export_pdf(form_id))[0].text()
     sign_off = text[text.index("签发", text.index("定密责任人审批")) :]
     assert "签发。" in sign_off and "王五" in sign_off and "签名有效" in sign_off
+
+
+def test_a_basis_not_in_the_catalogue_is_printed_as_unchecked(office: Office) -> None:
+    own = {"kind": "确定性", "reference": "本单位定密事项一览表 第9条", "text": "年度经费预算"}
+    unchecked = read_pages(office.printing().export_pdf(office.approved(basis=own)))[0].text()
+    assert "未经依据库核对" in unchecked
+    checked = read_pages(office.printing().export_pdf(office.approved()))[0].text()
+    assert "未经依据库核对" not in checked  # the sample cites 示例事项范围 第3条 of the demo catalogue
