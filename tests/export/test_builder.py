@@ -133,7 +133,7 @@ def test_derived_basis_shows_its_source() -> None:
     }
     values = fields(sheet_data_from_form(samples.form(basis=basis), []))
     assert values["来源文号"] == "上〔2025〕3号" and values["来源密级期限"] == "机密★10年"
-    assert values["派生情形"] == "第2种情形：涉及已定密事项的密点"  # in the article's words (Reg 18)
+    assert values["派生情形"] == "第2种情形：涉及已定密事项密点"  # in the article's words (Reg 18)
 
 
 def test_markings_by_category() -> None:

@@ -42,7 +42,7 @@ def test_a_chosen_catalogue_item_fills_its_period(gui, qtbot) -> None:  # type: 
     assert block.period_value_() == Period.of_years(5)
     assert block.preview.text() == "机密★5年"
     assert block.errors["period"].text() == ""
-    _pick(page, qtbot, items["第3条"])  # 解密条件：数据正式发布后 replaces the earlier pick's period
+    _pick(page, qtbot, items["第4条"])  # 解密条件：数据正式发布后 replaces the earlier pick's period
     assert block.period_value_() == Period.on_condition("数据正式发布后")
 
     block.set_period(Period.of_months(6))  # the clerk's own choice is kept on a later pick

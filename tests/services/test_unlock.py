@@ -71,7 +71,7 @@ def test_the_trail_reads_in_words(demo_session) -> None:  # type: ignore[no-unty
     policy = next(line for line in lines if line.action == "修改安全策略")
     assert policy.target == "安全策略" and "密码最小长度：12" in policy.detail
     setting = next(line for line in lines if line.action == "修改设置")
-    assert setting.target == "设置“审核步骤”" and setting.detail == "值：关闭"
+    assert setting.target == "设置“审核步骤”" and setting.detail == "值：关闭，原值：开启"
     every = " ".join(" ".join(map(str, line.cells())) for line in lines)
     for raw in ("min_length", "workflow.review_step", "form ", "user ", "True", "False", "system"):
         assert raw not in every, raw
