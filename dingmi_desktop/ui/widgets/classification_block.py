@@ -150,6 +150,7 @@ class ClassificationBlock(QGroupBox):
         self.secret_points.textChanged.connect(self._on_changed)
         self.knowers.changed.connect(self._on_changed)
         self._refresh()
+        self._reserve_label_column(form)
 
     def _row(self, key: str, widget: QWidget) -> QWidget:
         error = ErrorLabel()
@@ -240,6 +241,24 @@ class ClassificationBlock(QGroupBox):
         self.scope.clear()
         self.knowers.set_names([])
         self.secret_points.clear()
+
+    def _reserve_label_column(self, form: QFormLayout) -> None:
+        """The label column is as wide as its widest variant from the start (知悉人员（必填）： appears with
+        绝密/机密): choosing a level must not move every field of the block sideways under the pointer."""
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+        widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
+        shown = self.knowers_label.text()
+        widths = []
+        for text in (self.tr("知悉人员（必填）："), shown):
+            self.knowers_label.setText(text)
+            self.knowers_label.ensurePolished()
+            widths.append(self.knowers_label.sizeHint().width())
+        self.knowers_label.setText(shown)
+        for widget in widgets:
+            widget.ensurePolished()
+        width = max(widths + [widget.sizeHint().width() for widget in widgets])
+        for widget in widgets:
+            widget.setMinimumWidth(width)
 
     # --- behaviour ----------------------------------------------------------------------------------
 
