@@ -63,8 +63,9 @@ def test_choosing_a_level_does_not_move_the_fields(gui: Harness) -> None:
         return [field.mapTo(window, QPoint(0, 0)).x() for field in fields]
 
     before = lefts()
-    block.set_category(Category.SECRET)  # 机密: the label turns into 知悉人员（必填）：
-    assert block.knowers_label.text() == "知悉人员（必填）："
+    block.set_category(Category.SECRET)  # 机密: 知悉人员 becomes required (it was a longer label)
+    assert block.knowers_label.property("required") is True
+    assert "必填" in block.knowers.entry.placeholderText() and "必填" in block.knowers_label.toolTip()
     assert lefts() == before
     block.set_category(Category.NON_SECRET)  # rows hidden
     assert lefts()[:3] == before[:3]

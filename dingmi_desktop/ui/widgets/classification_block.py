@@ -243,20 +243,13 @@ class ClassificationBlock(QGroupBox):
         self.secret_points.clear()
 
     def _reserve_label_column(self, form: QFormLayout) -> None:
-        """The label column is as wide as its widest variant from the start (知悉人员（必填）： appears with
-        绝密/机密): choosing a level must not move every field of the block sideways under the pointer."""
+        """The label column keeps one width whichever rows the level shows (hidden rows leave the column's
+        size): choosing a level must not move the fields of the block sideways under the pointer."""
         labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
         widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
-        shown = self.knowers_label.text()
-        widths = []
-        for text in (self.tr("知悉人员（必填）："), shown):
-            self.knowers_label.setText(text)
-            self.knowers_label.ensurePolished()
-            widths.append(self.knowers_label.sizeHint().width())
-        self.knowers_label.setText(shown)
         for widget in widgets:
             widget.ensurePolished()
-        width = max(widths + [widget.sizeHint().width() for widget in widgets])
+        width = max(widget.sizeHint().width() for widget in widgets)
         for widget in widgets:
             widget.setMinimumWidth(width)
 
@@ -276,7 +269,16 @@ class ClassificationBlock(QGroupBox):
         for widget in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):
             widget.setVisible(secret)  # 知悉人员 and 密点 concern state secrets only
         needs_knowers = category in (Category.TOP_SECRET, Category.SECRET)
-        self.knowers_label.setText(self.tr("知悉人员（必填）：") if needs_knowers else self.tr("知悉人员："))
+        # Required is shown by colour, tooltip and the entry's hint, not by a longer label: a label that grows
+        # widens the label column and moves every field of the block under the pointer.
+        self.knowers_label.setProperty("required", needs_knowers)
+        self.knowers_label.style().unpolish(self.knowers_label)
+        self.knowers_label.style().polish(self.knowers_label)
+        required = self.tr("绝密级、机密级须列明知悉人员（必填）")
+        self.knowers_label.setToolTip(required if needs_knowers else "")
+        self.knowers.entry.setPlaceholderText(
+            self.tr("必填：输入姓名后按回车添加") if needs_knowers else self.tr("输入姓名后按回车添加")
+        )
         period = self.period_value_()
         self.preview.set_marking(self.marking(), self.tr("非密（无标志）"))
         start = self.start_date.value()
