@@ -74,11 +74,15 @@ def wait_until(predicate: Callable[[], bool], timeout_ms: int = 30_000) -> None:
 def settle(ops: OpRunner) -> None:
     wait_until(lambda: not ops.busy)
     loop = QEventLoop()
-    QTimer.singleShot(150, loop.quit)  # let layouts and style polish finish before grabbing
+    QTimer.singleShot(400, loop.quit)  # let layouts and style polish finish before grabbing
     loop.exec()
+    QApplication.sendPostedEvents()  # deferred layout requests, on a busy machine too
+    QApplication.processEvents()
 
 
 def shoot(widget: QWidget, path: Path) -> None:
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
     widget.grab().save(str(path))  # device pixels: at 125 % a full-screen window is still 1366×768
     print(path)
 
@@ -122,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     size = (round(SIZE[0] / scale), round(SIZE[1] / scale))  # the window fills the 1366×768 screen
     with tempfile.TemporaryDirectory(prefix="dingmi-shots-") as tmp:
         data_dir = Path(tmp) / "demo"
+        # Window geometry is remembered per user in the config folder: keep the shots' out of the real one.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         store = build_demo(data_dir, kdf=KdfParams.FLOOR, clock=clock)
         returned_id = fill_demo_forms(store)["已退回"][0]  # zhangsan's, returned by the officer
         store.close()
@@ -208,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         settle(ops)
         shoot(window, args.out / f"audit{suffix}.png")
         finish(controller, ops)
-    scaled_run(args)
+    if args.lang == "zh_CN":  # the English set is the 100 % one only
+        scaled_run(args)
     return 0
 
 

@@ -2009,7 +2009,7 @@
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="265" />
         <source>打印机设置了 {0} 份：每个份号只能印一份。请在打印机设置中把份数改为 1；需要几份，请在“本次印制份数”中填写（每份有自己的份号）。</source>
-        <translation>The printer is set to {0} copies: each copy number is printed once. Set the printer's copies to 1; enter the number you need under "Copies this time" (each copy gets its own number).</translation>
+        <translation>The printer is set to {0} copies: each copy number is printed once. Set the printer's copies to 1; enter the number you need under "Copies to print now" (each copy gets its own number).</translation>
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="290" />
