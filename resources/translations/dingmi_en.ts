@@ -647,123 +647,142 @@
 <context>
     <name>ClassificationBlock</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="50" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="51" />
         <source>定密信息</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="56" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="57" />
         <source>密级标志：</source>
         <translation>Marking:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="63" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="64" />
         <source>拟定密级：</source>
         <translation>Proposed level:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="68" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="69" />
         <source>年</source>
         <translation>years</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="70" />
         <source>个月（不足1年）</source>
         <translation>months (under 1 year)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="71" />
         <source>解密时间</source>
         <translation>until date</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="71" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="72" />
         <source>解密条件</source>
         <translation>until condition</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="72" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="73" />
         <source>长期</source>
         <translation>long-term</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="80" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="79" />
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="86" />
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="85" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="91" />
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="96" />
         <source>例如：项目验收后</source>
         <translation>e.g. after project acceptance</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="97" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="103" />
         <source>（依据条目规定为长期）</source>
         <translation>(long-term per the basis item)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="105" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="104" />
+        <source>（请选择保密期限的形式）</source>
+        <translation>(choose how the period is given)</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="112" />
         <source>保密期限：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="117" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="124" />
         <source>解密日：</source>
         <translation>Declassified on:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="119" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="126" />
         <source>制发日：</source>
         <translation>Issue date:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="123" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="130" />
         <source>例如：本单位领导班子成员及项目组</source>
         <translation>e.g. unit leadership and the project team</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="124" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="131" />
         <source>知悉范围：</source>
         <translation>Scope of knowers:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="126" />
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="226" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="133" />
         <source>知悉人员：</source>
         <translation>Knowers:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="131" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="138" />
         <source>可选</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="132" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="139" />
         <source>密点：</source>
         <translation>Secret points:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="226" />
-        <source>知悉人员（必填）：</source>
-        <translation>Knowers (required):</translation>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="277" />
+        <source>绝密级、机密级须列明知悉人员（必填）</source>
+        <translation>Required for 绝密 (top secret) and 机密 (secret): list the knowers</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="228" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="280" />
+        <source>必填：输入姓名后按回车添加</source>
+        <translation>Required: type a name and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="280" />
+        <source>输入姓名后按回车添加</source>
+        <translation>Type a name and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="283" />
         <source>非密（无标志）</source>
         <translation>Not secret (no marking)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="236" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="291" />
         <source>（需人工确认解密）</source>
         <translation>(declassification needs confirmation)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="238" />
+        <location filename="../../dingmi_desktop/ui/widgets/classification_block.py" line="293" />
         <source>（填写制发日后自动计算）</source>
         <translation>(computed from the issue date)</translation>
     </message>
@@ -1055,7 +1074,7 @@
     </message>
     <message>
         <location filename="../../dingmi_desktop/ui/pages/form_decisions.py" line="65" />
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
@@ -1205,152 +1224,152 @@
         <translation>Reply recorded</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="48" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="49" />
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="51" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="52" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="61" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="63" />
         <source>提交 (Ctrl+Enter)</source>
         <translation>Submit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
         <source>审核…</source>
         <translation>Review…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="65" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
         <source>批准…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="66" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="67" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="67" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="68" />
         <source>上报…</source>
         <translation>Escalate…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="68" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="69" />
         <source>登记争议…</source>
         <translation>Record dispute…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="70" />
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="70" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="71" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="71" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="72" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="72" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="73" />
         <source>复印…</source>
         <translation>Copy…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="73" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="74" />
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="93" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="93" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="94" />
         <source>办理历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="130" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="131" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="135" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="136" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="151" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="152" />
         <source>新建（未保存）</source>
         <translation>New (unsaved)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="172" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="173" />
         <source>编号 {0} · 第 {1} 版 · 拟稿人 {2}</source>
         <translation>No. {0} · revision {1} · drafted by {2}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="178" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="179" />
         <source>办理历史（{0}）</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="252" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="255" />
         <source>正在自动保存…</source>
         <translation>Autosaving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="252" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="255" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="262" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="265" />
         <source>已自动保存（{0}）</source>
         <translation>Autosaved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="262" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="265" />
         <source>已保存（{0}）</source>
         <translation>Saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="265" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="268" />
         <source>；尚有 {0} 处需完善后才能提交</source>
         <translation>; {0} items to complete before submitting</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="268" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="271" />
         <source>编号 {0} · 第 {1} 版</source>
         <translation>No. {0} · revision {1}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="286" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="289" />
         <source>保存失败：{0}</source>
         <translation>Save failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="300" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="303" />
         <source>表单尚有 {0} 处问题，请按红色提示修改后再提交。</source>
         <translation>The form has {0} problems; fix the items marked in red, then submit.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="310" />
+        <location filename="../../dingmi_desktop/ui/pages/form_page.py" line="313" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
@@ -1497,12 +1516,12 @@
 <context>
     <name>HistoryEntryCard</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="122" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="123" />
         <source>已因修改失效</source>
         <translation>Voided by a later edit</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="133" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="134" />
         <source>意见：{0}</source>
         <translation>Opinion: {0}</translation>
     </message>
@@ -1510,42 +1529,42 @@
 <context>
     <name>HistoryTimeline</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="82" />
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="83" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="84" />
         <source>签名有效</source>
         <translation>Signature valid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="84" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="85" />
         <source>签名无效</source>
         <translation>Signature invalid</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="91" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="92" />
         <source>填写：{0}</source>
         <translation>Filled in: {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="96" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="97" />
         <source>修改：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="98" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="99" />
         <source>；另有 {0} 项</source>
         <translation>; {0} more</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="179" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="181" />
         <source>尚无办理记录。</source>
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="186" />
+        <location filename="../../dingmi_desktop/ui/widgets/history_view.py" line="188" />
         <source>有 {0} 条办理记录的签名无效：记录在本程序之外被改动或冒签。请勿依据这些记录办理，并报安全审计员核查。</source>
         <translation>{0} history entries have an invalid signature: the record was altered outside this program or signed by someone else. Do not act on them; report this to the security auditor.</translation>
     </message>
@@ -1945,165 +1964,178 @@
 <context>
     <name>PrintRequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="145" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="147" />
         <source>打印审批单</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="148" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="150" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份，本次最多可印 {3} 份；每份有自己的份号，并登记入印制台账。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}; at most {3} now. Every copy gets its own copy number and is entered in the print register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="150" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="152" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="156" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="157" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="159" />
         <source>本次印制份数：</source>
         <translation>Copies to print now:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="158" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="160" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="159" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="161" />
         <source>点击“打印”后选择打印机；取消选择打印机则不登记、不打印。</source>
         <translation>After “Print”, choose the printer; cancelling there registers and prints nothing.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="166" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="170" />
         <source>请输入密码。</source>
         <translation>Enter the password.</translation>
     </message>
 </context>
 <context>
+    <name>PrinterChooser</name>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="265" />
+        <source>打印机设置了 {0} 份：每个份号只能印一份。请在打印机设置中把份数改为 1；需要几份，请在“本次印制份数”中填写（每份有自己的份号）。</source>
+        <translation>The printer is set to {0} copies: each copy number is printed once. Set the printer's copies to 1; enter the number you need under "Copies to print now" (each copy gets its own number).</translation>
+    </message>
+    <message>
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="290" />
+        <source>每个份号印一份；份数已在上一步确定。</source>
+        <translation>One copy per copy number; the number of copies was set in the previous step.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="51" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="50" />
         <source>显示范围</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="52" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="51" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="60" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="59" />
         <source>筛选标题、文号、密级、状态……</source>
         <translation>Filter by title, number, level, status…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="62" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="61" />
         <source>新建送审签发单</source>
         <translation>New dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="64" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="63" />
         <source>新建定密审核单</source>
         <translation>New review sheet</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="69" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="68" />
         <source>批量导出PDF…</source>
         <translation>Export PDFs…</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="72" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="71" />
         <source>把所选表单的审批单导出到一个文件夹（按住 Ctrl 或 Shift 可多选）</source>
         <translation>Export the approval sheets of the selected forms into one folder (hold Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="77" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="76" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="79" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="78" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="86" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="85" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="87" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="86" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="88" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="87" />
         <source>标题 / 事项名称</source>
         <translation>Title / item</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="89" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="88" />
         <source>密级标志</source>
         <translation>Marking</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="90" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="91" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="90" />
         <source>拟稿人</source>
         <translation>Drafter</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="91" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="93" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="92" />
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="94" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="93" />
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="101" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="100" />
         <source>没有待办的表单。</source>
         <translation>Nothing waiting.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="153" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="152" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="165" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="164" />
         <source>登录名：{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="168" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="167" />
         <source>显示最近 {0} 份；更早的表单请用筛选或登记台账查找。</source>
         <translation>Showing the latest {0}; find older forms with the filter or the register.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="170" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="169" />
         <source>共 {0} 份。</source>
         <translation>{0} forms.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="178" />
+        <location filename="../../dingmi_desktop/ui/pages/queue_page.py" line="177" />
         <source>请先选择一份表单。</source>
         <translation>Select a form first.</translation>
     </message>
@@ -2111,62 +2143,62 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="186" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="190" />
         <source>复印（超出批准份数）</source>
         <translation>Copy (beyond the approved number)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="187" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="191" />
         <source>批准并复印</source>
         <translation>Approve and copy</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="190" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="194" />
         <source>标志：{0}。批准印制 {1} 份，已印制 {2} 份。超出批准份数的复印须经安全保密管理员批准：请安全保密管理员在本终端输入用户名和密码。复印件的份号接续已发出的最大份号。</source>
         <translation>Marking: {0}. Approved copies: {1}, printed: {2}. Copies beyond the approved number need the security administrator's approval: they enter their user name and password at this terminal. Copy numbers continue after the highest issued.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="192" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="196" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="198" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="202" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="199" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="203" />
         <source>复印份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="200" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
         <source>本人再次输入密码：</source>
         <translation>Your password again:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="203" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="207" />
         <source>安全保密管理员的用户名</source>
         <translation>User name of the security administrator</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="204" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="208" />
         <source>批准人用户名：</source>
         <translation>Approver's user name:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="205" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="209" />
         <source>批准人密码：</source>
         <translation>Approver's password:</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="210" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="214" />
         <source>请输入本人密码。</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="212" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="216" />
         <source>请安全保密管理员输入用户名和密码。</source>
         <translation>The security administrator must enter user name and password.</translation>
     </message>
@@ -2651,24 +2683,24 @@
 <context>
     <name>_RequestDialog</name>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="83" />
         <source>印制登记：
 {0}</source>
         <translation>Print register:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="81" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="83" />
         <source>尚无印制记录。</source>
         <translation>Nothing printed yet.</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="92" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="94" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="93" />
+        <location filename="../../dingmi_desktop/ui/dialogs/print_request.py" line="95" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

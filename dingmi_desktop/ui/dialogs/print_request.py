@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -161,6 +163,8 @@ class PrintRequestDialog(_RequestDialog):
         hint.setWordWrap(True)
         self.form.addRow("", hint)
         self._finish_layout()
+        # The copies are pre-filled with all that remain (the usual job): the password is left to type.
+        self.password.setFocus()
 
     def problem(self) -> str:
         return "" if self.password.text() else self.tr("请输入密码。")
@@ -248,6 +252,7 @@ class PrinterChooser(_Seam):
         # No "print to file" (a numbered copy must not become an unencrypted file) and no page ranges
         # (all or nothing): only the page size may be chosen besides the printer.
         dialog.setOptions(QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize)
+        _remove_copy_count(dialog)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -255,7 +260,34 @@ class PrinterChooser(_Seam):
             dialog.deleteLater()
         from dingmi_desktop.ui.sheet_printer import PrintOutputError, file_output_refusal
 
+        if chosen.copyCount() > 1:  # set anyway (a platform dialog, printer defaults): refused, not ignored
+            raise PrintOutputError(
+                QCoreApplication.translate(
+                    "PrinterChooser",
+                    "打印机设置了 {0} 份：每个份号只能印一份。请在打印机设置中把份数改为 1；"
+                    "需要几份，请在“本次印制份数”中填写（每份有自己的份号）。",
+                ).format(chosen.copyCount())
+            )
         refusal = file_output_refusal(chosen)  # a file output set anyway (a driver, a virtual printer)
         if refusal:
             raise PrintOutputError(refusal)
         return chosen
+
+
+def _remove_copy_count(dialog: QPrintDialog) -> None:
+    """Hide the dialog's 份数 and 逐份打印: each copy is its own 份号, so the number of copies is decided in
+    the print request and the printer prints every 份号 once. (Qt has no option for this: the widgets of
+    its own dialog are found by name; a platform dialog without them is covered by the check after it.)"""
+    copies = dialog.findChild(QSpinBox, "copies")
+    hidden: list[QWidget] = [w for w in (copies, dialog.findChild(QCheckBox, "collate")) if w is not None]
+    if copies is not None:
+        hidden += [label for label in dialog.findChildren(QLabel) if label.buddy() is copies]
+    for widget in hidden:
+        widget.setEnabled(False)
+        widget.hide()
+    group = copies.parentWidget() if copies is not None else None
+    if group is not None and group.layout() is not None:
+        note = QLabel(QCoreApplication.translate("PrinterChooser", "每个份号印一份；份数已在上一步确定。"))
+        note.setObjectName("copiesFixedNote")
+        note.setWordWrap(True)
+        group.layout().addWidget(note)

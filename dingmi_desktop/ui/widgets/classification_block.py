@@ -150,6 +150,7 @@ class ClassificationBlock(QGroupBox):
         self.secret_points.textChanged.connect(self._on_changed)
         self.knowers.changed.connect(self._on_changed)
         self._refresh()
+        self._reserve_label_column(form)
 
     def _row(self, key: str, widget: QWidget) -> QWidget:
         error = ErrorLabel()
@@ -241,6 +242,17 @@ class ClassificationBlock(QGroupBox):
         self.knowers.set_names([])
         self.secret_points.clear()
 
+    def _reserve_label_column(self, form: QFormLayout) -> None:
+        """The label column keeps one width whichever rows the level shows (hidden rows leave the column's
+        size): choosing a level must not move the fields of the block sideways under the pointer."""
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+        widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
+        for widget in widgets:
+            widget.ensurePolished()
+        width = max(widget.sizeHint().width() for widget in widgets)
+        for widget in widgets:
+            widget.setMinimumWidth(width)
+
     # --- behaviour ----------------------------------------------------------------------------------
 
     def _on_changed(self, *_args: object) -> None:
@@ -257,7 +269,16 @@ class ClassificationBlock(QGroupBox):
         for widget in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):
             widget.setVisible(secret)  # 知悉人员 and 密点 concern state secrets only
         needs_knowers = category in (Category.TOP_SECRET, Category.SECRET)
-        self.knowers_label.setText(self.tr("知悉人员（必填）：") if needs_knowers else self.tr("知悉人员："))
+        # Required is shown by colour, tooltip and the entry's hint, not by a longer label: a label that grows
+        # widens the label column and moves every field of the block under the pointer.
+        self.knowers_label.setProperty("required", needs_knowers)
+        self.knowers_label.style().unpolish(self.knowers_label)
+        self.knowers_label.style().polish(self.knowers_label)
+        required = self.tr("绝密级、机密级须列明知悉人员（必填）")
+        self.knowers_label.setToolTip(required if needs_knowers else "")
+        self.knowers.entry.setPlaceholderText(
+            self.tr("必填：输入姓名后按回车添加") if needs_knowers else self.tr("输入姓名后按回车添加")
+        )
         period = self.period_value_()
         self.preview.set_marking(self.marking(), self.tr("非密（无标志）"))
         start = self.start_date.value()
