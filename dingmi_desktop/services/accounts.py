@@ -167,6 +167,12 @@ class AccountService:
             store.slots.save()
         self.session.refresh()
 
+    def setting(self, key: str) -> str:
+        """A declared setting's value (its default when never set), for the 安全保密管理员's pages."""
+        self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:
+            return tx.settings.get(key)
+
     def set_setting(self, key: str, value: str) -> None:
         self.session.require_role(SECADMIN)
         with self.session.transaction() as tx:

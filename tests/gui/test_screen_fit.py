@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.domain.forms import BasisKind, FormKind
 from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.ui import window_geometry
 from dingmi_desktop.ui.window_geometry import WindowState, clamp_rect, default_state, minimum_size
@@ -141,6 +141,7 @@ DISPATCH_ORDER = [
     "periodKindCombo",
     "periodYears",
     "startDate",
+    "noticeDate",
     "scopeEdit",
     "knowerEntry",
     "knowerAdd",
@@ -214,6 +215,31 @@ def test_tab_follows_the_form_as_read_left_column_then_right(gui, qtbot) -> None
     editor.document.title.setFocus()
     qtbot.waitUntil(lambda: _focused_name() == "titleEdit")
     assert _walk(qtbot, Qt.Key.Key_Backtab, "basisSpecialRule") == ["titleEdit", "basisSpecialRule"]
+
+
+DERIVED_ORDER = [
+    "basisSpecialRule",
+    "sourceDocNumber",
+    "sourceAuthority",
+    "sourceCategory",
+    "sourcePeriod",
+    "sourceStartDate",
+    "sourceScope",
+    "sourceCase",
+    "scopeWithinSource",
+    "titleEdit",
+]
+
+
+def test_tab_walks_the_derived_source_fields_in_order(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("zhangsan")
+    page = gui.window.new_form(FormKind.DISPATCH)
+    editor = page.editor
+    editor.basis.kind.setCurrentIndex(list(BasisKind).index(BasisKind.DERIVED))
+    gui.window.activateWindow()
+    editor.basis.special_rule.setFocus()
+    qtbot.waitUntil(lambda: _focused_name() == "basisSpecialRule")
+    assert _walk(qtbot, Qt.Key.Key_Tab, "titleEdit") == DERIVED_ORDER
 
 
 # --- focus is always visible --------------------------------------------------------------------------

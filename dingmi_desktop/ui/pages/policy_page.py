@@ -10,9 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from dingmi_desktop.security.passwords import PasswordPolicy
+from dingmi_desktop.services.form_access import REVIEW_SETTING
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
 
@@ -83,12 +92,45 @@ class PolicyPage(ServicePage):
         row.addWidget(self.save_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self._add_workflow_box()
         self.body.addWidget(self.feedback)
         self.body.addStretch(1)
 
+    def _add_workflow_box(self) -> None:
+        box = QGroupBox(self.tr("定密流程"))
+        box.setMaximumWidth(760)
+        row = QHBoxLayout(box)
+        self.review_step = QCheckBox(self.tr("设审核步骤（提交后先经审核人审核，再送定密责任人审批）"))
+        self.review_step.setObjectName("policyReviewStep")
+        self.review_step.setToolTip(
+            self.tr("关闭后，承办人提交的表单直接进入“待审批”；开启或关闭均记入审计日志。")
+        )
+        self.review_button = QPushButton(self.tr("保存流程设置"))
+        self.review_button.setObjectName("saveReviewStep")
+        self.review_button.clicked.connect(self.save_review_step)
+        row.addWidget(self.review_step, 1)
+        row.addWidget(self.review_button)
+        self.body.addWidget(box)
+
     def refresh(self) -> None:
-        session = self.bundle.session
-        self.run(lambda: session.policy, self._show, label="read policy")
+        session, accounts = self.bundle.session, self.bundle.accounts
+        self.run(
+            lambda: (session.policy, accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
+        )
+
+    def _show_all(self, values: tuple[PasswordPolicy, str]) -> None:
+        policy, review = values
+        self.review_step.setChecked(review != "off")
+        self._show(policy)
+
+    def save_review_step(self) -> None:
+        value = "on" if self.review_step.isChecked() else "off"
+        accounts = self.bundle.accounts
+        if value == "on":
+            saved = self.tr("已开启审核步骤：提交的表单先经审核人审核。已记入审计日志。")
+        else:
+            saved = self.tr("已关闭审核步骤：提交的表单直接进入“待审批”。已记入审计日志。")
+        self.run(lambda: accounts.set_setting(REVIEW_SETTING, value), lambda _r: self.say(saved))
 
     def _show(self, policy: PasswordPolicy) -> None:
         for key, spin in self.spins.items():

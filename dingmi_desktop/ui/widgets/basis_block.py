@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -18,9 +20,9 @@ from PySide6.QtWidgets import (
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import DomainError
 from dingmi_desktop.domain.forms import DERIVED_CASES, Basis, BasisKind, DerivedSource
-from dingmi_desktop.domain.marking import STAR, parse_marking, period_text
+from dingmi_desktop.domain.marking import STAR, format_date, parse_marking, period_text
 from dingmi_desktop.domain.periods import Period
-from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit, with_error
 
 SOURCE_LEVELS = (Category.TOP_SECRET, Category.SECRET, Category.CONFIDENTIAL)
 
@@ -75,6 +77,10 @@ class BasisBlock(QGroupBox):
         self.source_doc = QLineEdit()
         self.source_doc.setObjectName("sourceDocNumber")
         sform.addRow(self.tr("来源文号："), self._row("basis.source.doc_number", self.source_doc))
+        self.source_authority = QLineEdit()
+        self.source_authority.setObjectName("sourceAuthority")
+        self.source_authority.setPlaceholderText(self.tr("例如：某某部办公厅"))
+        sform.addRow(self.tr("原定密机关："), self._row("basis.source.authority", self.source_authority))
         self.source_category = QComboBox()
         self.source_category.setObjectName("sourceCategory")
         for level in SOURCE_LEVELS:
@@ -84,6 +90,10 @@ class BasisBlock(QGroupBox):
         self.source_period.setObjectName("sourcePeriod")
         self.source_period.setPlaceholderText(self.tr("例如：10年、6个月、2030年12月31日、长期"))
         sform.addRow(self.tr("来源期限："), self._row("basis.source.period", self.source_period))
+        self.source_start = OptionalDateEdit()
+        self.source_start.setObjectName("sourceStartDate")
+        self.source_start.setToolTip(self.tr("来源事项的制发日：其保密期限按年/月计时必填，用于核对解密时间"))
+        sform.addRow(self.tr("来源制发日："), self._row("basis.source.start_date", self.source_start))
         self.source_scope = QLineEdit()
         self.source_scope.setObjectName("sourceScope")
         sform.addRow(self.tr("来源知悉范围："), self._row("basis.source.scope", self.source_scope))
@@ -92,16 +102,33 @@ class BasisBlock(QGroupBox):
         for number, text in DERIVED_CASES.items():
             self.source_case.addItem(f"{number}. {text}", number)
         sform.addRow(self.tr("派生情形："), self._row("basis.source.case", self.source_case))
+        self.scope_within = QCheckBox(self.tr("知悉范围未超出来源事项的知悉范围"))
+        self.scope_within.setObjectName("scopeWithinSource")
+        sform.addRow(self._row("basis.scope_within_source", self.scope_within))
+        # Further sources are entered in JSON only; a loaded form shows them and keeps them on save.
+        self._more_sources: tuple[DerivedSource, ...] = ()
+        self._source_title = ""  # JSON-only 来源事项名称 of the first source, kept on save
+        self.more_label = QLabel(self.tr("其他来源事项（只读，须通过 JSON 导入修改）："))
+        self.more_list = QListWidget()
+        self.more_list.setObjectName("moreSources")
+        self.more_list.setFixedHeight(60)
+        self.more_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sform.addRow(self.more_label)
+        self.more_row = self._row("basis.sources", self.more_list)
+        sform.addRow(self.more_row)
         form.addRow(self._row("basis.source", self.source_box))
 
         self.kind.currentIndexChanged.connect(self._on_changed)
         self.source_category.currentIndexChanged.connect(self._on_changed)
         self.source_case.currentIndexChanged.connect(self._on_changed)
         self.allows_long_term.toggled.connect(self._on_changed)
+        self.scope_within.toggled.connect(self._on_changed)
+        self.source_start.value_changed.connect(self._on_changed)
         for edit in (
             self.reference,
             self.special_rule,
             self.source_doc,
+            self.source_authority,
             self.source_period,
             self.source_scope,
         ):
@@ -115,7 +142,14 @@ class BasisBlock(QGroupBox):
         return with_error(widget, error)
 
     def _line_edits(self) -> tuple[QLineEdit, ...]:
-        return (self.reference, self.special_rule, self.source_doc, self.source_period, self.source_scope)
+        return (
+            self.reference,
+            self.special_rule,
+            self.source_doc,
+            self.source_authority,
+            self.source_period,
+            self.source_scope,
+        )
 
     def kind_value(self) -> BasisKind:
         return self.kind.currentData()
@@ -148,6 +182,9 @@ class BasisBlock(QGroupBox):
                 period=self._parse_source_period()[0],
                 scope=self.source_scope.text().strip(),
                 case=int(self.source_case.currentData()),
+                title=self._source_title,
+                authority=self.source_authority.text().strip(),
+                start_date=self.source_start.value(),
             )
         empty = not (reference or text or source or self.special_rule.text().strip())
         if empty and kind is BasisKind.DEFINITE and not category.is_state_secret:
@@ -159,26 +196,45 @@ class BasisBlock(QGroupBox):
             source=source,
             allows_long_term=self.allows_long_term.isChecked(),
             special_rule=self.special_rule.text().strip(),
+            more_sources=self._more_sources if kind is BasisKind.DERIVED else (),
+            scope_within_source=kind is BasisKind.DERIVED and self.scope_within.isChecked(),
         )
 
     def set_basis(self, basis: Basis | None) -> None:
+        self.clear()  # nothing of a previously shown basis may leak into this one
         if basis is None:
-            self.clear()
             return
         self.kind.setCurrentIndex(list(BasisKind).index(basis.kind))
         self.reference.setText(basis.reference)
         self.text.setPlainText(basis.text)
         self.allows_long_term.setChecked(basis.allows_long_term)
         self.special_rule.setText(basis.special_rule)
+        self.scope_within.setChecked(basis.scope_within_source)
+        self._set_more_sources(basis.more_sources)
         source = basis.source
         if source is not None:
+            self._source_title = source.title
             self.source_doc.setText(source.doc_number)
+            self.source_authority.setText(source.authority)
+            self.source_start.set_value(source.start_date)
             if source.category in SOURCE_LEVELS:
                 self.source_category.setCurrentIndex(SOURCE_LEVELS.index(source.category))
             self.source_period.setText(period_text(source.period) if source.period else "")
             self.source_scope.setText(source.scope)
             index = self.source_case.findData(source.case)
             self.source_case.setCurrentIndex(max(index, 0))
+
+    def _set_more_sources(self, sources: tuple[DerivedSource, ...]) -> None:
+        self._more_sources = sources
+        self.more_list.clear()
+        for source in sources:
+            period = period_text(source.period) if source.period else self.tr("期限未填")
+            start = (
+                self.tr("，制发日 {0}").format(format_date(source.start_date)) if source.start_date else ""
+            )
+            name = source.doc_number or source.title
+            self.more_list.addItem(f"{name}（{source.authority}）{source.category.value}★{period}{start}")
+        self._refresh()
 
     def set_catalog_entry(self, reference: str, text: str, long_term: bool = False) -> None:
         self.kind.setCurrentIndex(list(BasisKind).index(BasisKind.DEFINITE))
@@ -188,14 +244,12 @@ class BasisBlock(QGroupBox):
 
     def clear(self) -> None:
         self.kind.setCurrentIndex(0)
-        for edit in (
-            self.reference,
-            self.special_rule,
-            self.source_doc,
-            self.source_period,
-            self.source_scope,
-        ):
+        for edit in self._line_edits():
             edit.clear()
+        self.source_start.set_value(None)
+        self.scope_within.setChecked(False)
+        self._source_title = ""
+        self._set_more_sources(())
         self.text.clear()
         self.allows_long_term.setChecked(False)
         self.source_category.setCurrentIndex(0)
@@ -208,15 +262,11 @@ class BasisBlock(QGroupBox):
             self.source_case,
             self.allows_long_term,
             self.pick_button,
+            self.source_start,
+            self.scope_within,
         ):
             widget.setEnabled(not read_only)
-        for edit in (
-            self.reference,
-            self.special_rule,
-            self.source_doc,
-            self.source_period,
-            self.source_scope,
-        ):
+        for edit in self._line_edits():
             edit.setReadOnly(read_only)
         self.text.setReadOnly(read_only)
 
@@ -226,3 +276,5 @@ class BasisBlock(QGroupBox):
 
     def _refresh(self) -> None:
         self.source_box.setVisible(self.kind_value() is BasisKind.DERIVED)
+        for widget in (self.more_label, self.more_row):
+            widget.setVisible(bool(self._more_sources))

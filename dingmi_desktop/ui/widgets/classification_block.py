@@ -124,6 +124,15 @@ class ClassificationBlock(QGroupBox):
         drow.addWidget(QLabel(self.tr("解密日：")))
         drow.addWidget(self.declassify_label, 1)
         form.addRow(self.tr("制发日："), self._row("start_date", dates))
+        self.notice_date = OptionalDateEdit()
+        self.notice_date.setObjectName("noticeDate")
+        self.notice_date.setToolTip(
+            self.tr(
+                "无法在文件上标注密级的（如口头、会议事项），填写以书面形式通知知悉范围的日期，"
+                "保密期限自该日起算（条例第十九条第二款）；可在文件上标注的，填写制发日即可"
+            )
+        )
+        form.addRow(self.tr("书面通知日期："), self._row("notice_date", self.notice_date))
 
         self.scope = QLineEdit()
         self.scope.setObjectName("scopeEdit")
@@ -145,6 +154,7 @@ class ClassificationBlock(QGroupBox):
             spin.valueChanged.connect(self._on_changed)
         self.until.value_changed.connect(self._on_changed)
         self.start_date.value_changed.connect(self._on_changed)
+        self.notice_date.value_changed.connect(self._on_changed)
         self.condition.textChanged.connect(self._on_changed)
         self.scope.textChanged.connect(self._on_changed)
         self.secret_points.textChanged.connect(self._on_changed)
@@ -224,7 +234,15 @@ class ClassificationBlock(QGroupBox):
         return marking_text(self.category_value(), self.period_value_())
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.category, self.period_kind, self.years, self.months, self.until, self.start_date):
+        for widget in (
+            self.category,
+            self.period_kind,
+            self.years,
+            self.months,
+            self.until,
+            self.start_date,
+            self.notice_date,
+        ):
             widget.setEnabled(not read_only)
         for edit in (self.condition, self.scope, self.secret_points):
             edit.setReadOnly(read_only)
@@ -238,6 +256,7 @@ class ClassificationBlock(QGroupBox):
         self.until.set_value(None)
         self.condition.clear()
         self.start_date.set_value(None)
+        self.notice_date.set_value(None)
         self.scope.clear()
         self.knowers.set_names([])
         self.secret_points.clear()

@@ -104,10 +104,21 @@ class FormEditor(QScrollArea):
         skipped by Qt, so one chain serves both kinds and every category."""
         c, b, d, r = self.classification, self.basis, self.document, self.drafting
         k = c.knowers
-        chain = [c.category, c.period_kind, c.years, c.months, c.until, c.condition, c.start_date, c.scope]
+        chain = [
+            c.category,
+            c.period_kind,
+            c.years,
+            c.months,
+            c.until,
+            c.condition,
+            c.start_date,
+            c.notice_date,
+        ]
+        chain += [c.scope]
         chain += [k.entry, k.add_button, k.remove_button, k.list, c.secret_points]
         chain += [b.kind, b.reference, b.pick_button, b.text, b.allows_long_term, b.special_rule]
-        chain += [b.source_doc, b.source_category, b.source_period, b.source_scope, b.source_case]
+        chain += [b.source_doc, b.source_authority, b.source_category, b.source_period, b.source_start]
+        chain += [b.source_scope, b.source_case, b.scope_within]
         chain += [d.title, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
         chain += [d.main_recipients, d.cc, d.attachments, d.copies, d.retention]
         chain += [r.drafter_name, r.drafted_on, r.drafter_phone, r.proofreader, r.sealed_on, r.opinion]
@@ -133,6 +144,7 @@ class FormEditor(QScrollArea):
             category=category,
             period=self.classification.period_value_(),
             start_date=self.classification.start_date.value(),
+            notice_date=self.classification.notice_date.value(),
             scope=self.classification.scope.text().strip(),
             knowers=tuple(self.classification.knowers.names()) if secret else (),
             basis=self.basis.basis(category),
@@ -170,6 +182,7 @@ class FormEditor(QScrollArea):
             self.classification.set_category(form.category)
             self.classification.set_period(form.period)
             self.classification.start_date.set_value(form.start_date)
+            self.classification.notice_date.set_value(form.notice_date)
             self.classification.scope.setText(form.scope)
             self.classification.knowers.set_names(list(form.knowers))
             self.classification.secret_points.setText(form.secret_points)
@@ -209,6 +222,8 @@ class FormEditor(QScrollArea):
             "drafted_on": (self.drafting.drafted_on, self.tr("拟稿日期")),
             "sealed_on": (self.drafting.sealed_on, self.tr("封发日期")),
             "start_date": (self.classification.start_date, self.tr("制发日")),
+            "notice_date": (self.classification.notice_date, self.tr("书面通知日期")),
+            "basis.source.start_date": (self.basis.source_start, self.tr("来源事项的制发日")),
             "period": (self.classification.until, self.tr("解密时间")),
         }
         return [

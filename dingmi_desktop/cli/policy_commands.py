@@ -1,0 +1,39 @@
+"""`dingmi policy set review-step on|off`: whether submitted forms go to a 审核人 before approval.
+
+Only the 安全保密管理员 may change it; every change is written to the audit trail with the old value.
+Exit codes as docs/interfaces.md: 0 done; 2 bad input; 3 wrong password, locked, or not the 安全保密管理员.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from dingmi_desktop.cli.common import EXIT_OK, add_user_arguments
+from dingmi_desktop.cli.store_commands import cli_errors, signed_in
+from dingmi_desktop.services.accounts import AccountService
+from dingmi_desktop.services.form_access import REVIEW_SETTING
+
+# The command's setting names → the stored keys, and what each value means to the reader.
+NAMES = {"review-step": REVIEW_SETTING}
+MEANING = {
+    "on": "已开启审核步骤：提交的表单先经审核人审核，再送定密责任人审批。",
+    "off": "已关闭审核步骤：提交的表单直接进入“待审批”。",
+}
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    with signed_in(args) as session, cli_errors():
+        AccountService(session).set_setting(NAMES[args.name], args.value)
+    print(MEANING[args.value] + "（已记入审计日志）")
+    return EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    policy = subparsers.add_parser("policy", help="定密流程策略（安全保密管理员）").add_subparsers(
+        dest="policy_command", metavar="ACTION"
+    )
+    p = policy.add_parser("set", help="修改流程设置，记入审计日志")
+    p.add_argument("name", choices=sorted(NAMES), help="review-step：是否设审核步骤")
+    p.add_argument("value", choices=("on", "off"), help="on 开启 / off 关闭")
+    add_user_arguments(p)
+    p.set_defaults(handler=cmd_set)
