@@ -6,11 +6,11 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from dingmi_desktop.paths import default_data_dir, demo_data_dir
+from dingmi_desktop.paths import DATA_DIR_ENV, demo_data_dir, store_dir
 
 log = logging.getLogger("dingmi_desktop")
 
@@ -20,12 +20,48 @@ STARTUP_PROBE_MARKER = "DINGMI_SIGN_IN_SHOWN"
 STARTUP_READY_MARKER = "DINGMI_SIGN_IN_READY"
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="dingmi-desktop", description="定密桌面")
-    parser.add_argument("--data-dir", type=Path, help="数据目录")
-    parser.add_argument("--demo", action="store_true", help="打开（必要时创建）演示数据")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
-    return parser.parse_args(argv)
+class _ChineseParser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", "用法：", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", "用法：", 1)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            2,
+            f"{self.format_usage()}{self.prog}：参数有误（{message}）。运行 {self.prog} --help 查看用法。\n",
+        )
+
+
+def _where_help(environ: Mapping[str, str]) -> str:
+    return (
+        "数据存放位置：--data-dir 指定的目录，"
+        f"否则环境变量 {DATA_DIR_ENV} 指定的目录，否则每用户的默认目录。\n"
+        f"  当前 {DATA_DIR_ENV}：{environ.get(DATA_DIR_ENV) or '未设置'}\n"
+        f"  不带 --data-dir 启动时打开：{store_dir(None, demo=False, environ=environ)}\n"
+        f"  --demo 不带 --data-dir 时打开（不存在则创建）：{store_dir(None, demo=True, environ=environ)}"
+    )
+
+
+def parse_args(argv: Sequence[str] | None, environ: Mapping[str, str] | None = None) -> argparse.Namespace:
+    """Options, plus `store_dir`: the directory this start opens (see paths.store_dir)."""
+    environ = os.environ if environ is None else environ
+    parser = _ChineseParser(
+        prog="dingmi-desktop",
+        description="定密桌面：国家秘密事项的定密拟稿、审核、签发与登记。",
+        epilog=_where_help(environ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    options = parser.add_argument_group("选项")
+    options.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    options.add_argument("--data-dir", type=Path, metavar="目录", help="数据目录（存放加密存储）")
+    options.add_argument("--demo", action="store_true", help="打开演示数据（不存在时创建）")
+    options.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
+    args = parser.parse_args(argv)
+    args.store_dir = store_dir(args.data_dir, demo=args.demo, environ=environ)
+    return args
 
 
 class StoreBackend:
@@ -236,7 +272,7 @@ def _install_startup_probe(controller: Any, app: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
+    data_dir = args.store_dir
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     from dingmi_desktop.ui.compat import pin_immortal_singletons

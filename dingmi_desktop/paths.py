@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
@@ -35,14 +36,26 @@ def resource_path(*parts: str) -> Path:
     return path
 
 
-def default_data_dir() -> Path:
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """--data-dir is resolved by callers; this is $DINGMI_DATA_DIR, else the platform's user data dir."""
-    env = os.environ.get(DATA_DIR_ENV)
+    env = (os.environ if environ is None else environ).get(DATA_DIR_ENV)
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store"
 
 
 def demo_data_dir() -> Path:
-    """The per-user demo store opened by `dingmi-desktop --demo`."""
+    """The per-user demo store `dingmi-desktop --demo` opens when no directory is named."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo"
+
+
+def store_dir(explicit: Path | None, *, demo: bool, environ: Mapping[str, str] | None = None) -> Path:
+    """The store the GUI opens: --data-dir, else $DINGMI_DATA_DIR, else the per-user store (or demo) dir.
+
+    A named directory wins over --demo, which then builds (or opens) its demo store there.
+    """
+    if explicit is not None:
+        return explicit
+    if (os.environ if environ is None else environ).get(DATA_DIR_ENV):
+        return default_data_dir(environ)
+    return demo_data_dir() if demo else default_data_dir(environ)

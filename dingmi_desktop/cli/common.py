@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
+import stat
 import sys
 from pathlib import Path
 
+from dingmi_desktop.domain.limits import MAX_PASSWORD_FILE_BYTES
 from dingmi_desktop.paths import default_data_dir
 
 EXIT_OK = 0
@@ -27,6 +30,19 @@ class CliError(Exception):
         super().__init__("\n".join(self.lines))
 
 
+def os_error(exc: OSError) -> CliError:
+    """A file-system failure outside our own error classes, named truly: full disk, read-only place, or
+    the system's reason, with the path; never a traceback."""
+    from dingmi_desktop.security.fsutil import is_disk_error, is_read_only_error
+
+    where = f" {exc.filename}" if exc.filename else ""
+    if is_disk_error(exc):
+        return CliError(f"磁盘空间不足：无法写入{where}。请清理磁盘后重试；数据未被修改。", EXIT_PROBLEM)
+    if is_read_only_error(exc):
+        return CliError(f"无法写入{where}：该位置只读或没有写入权限。请改为可写后重试。", EXIT_USAGE)
+    return CliError(f"读写文件失败{where}：{exc.strerror or exc}。", EXIT_PROBLEM)
+
+
 def report_error(exc: CliError) -> int:
     for line in exc.lines:
         print(line, file=sys.stderr)
@@ -43,15 +59,54 @@ def add_user_arguments(parser: argparse.ArgumentParser, *, required: bool = True
     parser.add_argument("--password-file", help="从文件读取密码（首行）")
 
 
+def _os_reason(exc: OSError) -> str:
+    reasons = {
+        errno.ENOENT: "文件不存在",
+        errno.EACCES: "没有读取权限",
+        errno.EPERM: "没有读取权限",
+        errno.EISDIR: "这是一个目录，不是文件",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def read_limited(path: str, max_bytes: int, what: str) -> bytes:
+    """At most `max_bytes` of a file (a device or pipe cannot make us read forever); CliError otherwise."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise CliError(f"无法读取{what}文件 {path}：{_os_reason(exc)}。请检查路径和权限。") from exc
+    if len(data) > max_bytes:
+        size = f"{max_bytes // 1024} KB" if max_bytes < 1024 * 1024 else f"{max_bytes // (1024 * 1024)} MB"
+        raise CliError(f"{what}文件 {path} 超过 {size} 的上限。")
+    return data
+
+
+def read_secret_file(path: str, what: str = "密码") -> str:
+    """The first line of a password file that only its owner can read (mode & 0o077 == 0 on POSIX)."""
+    if os.name == "posix":
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            raise CliError(f"无法读取{what}文件 {path}：{_os_reason(exc)}。请检查路径和权限。") from exc
+        if mode & 0o077:
+            raise CliError(
+                f"{what}文件 {path} 可被其他用户读取（权限 {stat.S_IMODE(mode):03o}），"
+                f"为防止密码泄露已拒绝使用。请执行 chmod 600 {path} 后重试。"
+            )
+    data = read_limited(path, MAX_PASSWORD_FILE_BYTES, what)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{what}文件 {path} 不是 UTF-8 编码的文本。") from None
+    return text.splitlines()[0] if text else ""
+
+
 def read_password(args: argparse.Namespace, *, prompt: str = "密码：") -> str:
     """--password-file, else $DINGMI_PASSWORD, else a prompt on a terminal. Never a plain argument."""
     path = getattr(args, "password_file", None)
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"无法读取密码文件 {path}：{exc.strerror}。请检查路径和权限。") from exc
-        return text.splitlines()[0] if text else ""
+        return read_secret_file(path)
     env = os.environ.get(PASSWORD_ENV)
     if env is not None:
         return env

@@ -13,7 +13,6 @@ import contextlib
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from dingmi_desktop.cli.common import (
@@ -22,14 +21,18 @@ from dingmi_desktop.cli.common import (
     CliError,
     add_user_arguments,
     data_dir,
+    read_limited,
     read_password,
 )
 from dingmi_desktop.cli.store_commands import cli_errors
+from dingmi_desktop.domain import limits
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import DomainError, ValidationError
 from dingmi_desktop.domain.forms import form_from_json
-from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.domain.interchange import too_many_forms
+from dingmi_desktop.domain.json_reader import FieldReader, parse_day
+from dingmi_desktop.domain.strict_json import loads_strict
 from dingmi_desktop.domain.workflow import Outcome, Status
 from dingmi_desktop.services.form_models import ActionResult, ImportRejected
 from dingmi_desktop.services.forms import FormServices
@@ -81,20 +84,18 @@ def _print_json(obj: Any) -> None:
 
 
 def _load_json_file(path: str) -> list[Any]:
+    """The form objects of an import/edit file; every malformed file is exit 2 with Chinese lines."""
+    data = read_limited(path, limits.MAX_IMPORT_FILE_BYTES, "表单")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise CliError(f"无法读取文件 {path}：{exc.strerror}。") from exc
-    except UnicodeDecodeError as exc:
-        raise CliError(f"文件 {path} 不是 UTF-8 编码的文本。") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"JSON 格式错误：第{exc.lineno}行第{exc.colno}列（{exc.msg}）。") from exc
-    if isinstance(data, dict):
-        return [data]
-    if isinstance(data, list):
-        return data
+        parsed = loads_strict(data)
+    except ValidationError as exc:
+        raise CliError([f"{path}：{p.message}。" for p in exc.problems]) from exc
+    if isinstance(parsed, dict):
+        return [parsed]
+    if isinstance(parsed, list):
+        if len(parsed) > limits.MAX_FORMS_PER_FILE:
+            raise CliError(f"{path}：{too_many_forms(len(parsed))}。")
+        return parsed
     raise CliError("文件须包含一个表单对象或表单对象的列表。")
 
 
@@ -111,11 +112,15 @@ def _corrections(args: argparse.Namespace) -> Corrections | None:
     period = None
     if args.period is not None:
         try:
-            period = Period.from_json(json.loads(args.period))
-        except json.JSONDecodeError:
+            value = loads_strict(args.period.encode("utf-8", "surrogateescape"))
+        except ValidationError:
             raise CliError('--period 须为 JSON，例如 {"years": 5}。') from None
-        except ValidationError as exc:
-            raise CliError([p.message for p in exc.problems]) from exc
+        if not isinstance(value, dict):
+            raise CliError('--period 须为 JSON 对象，例如 {"years": 5}。')
+        reader = FieldReader()
+        period = reader.period(value, "period")
+        if reader.problems:
+            raise CliError([f"--period：{p.message}。" for p in reader.problems])
     corrections = Corrections(category=_category(args.category), period=period, scope=args.scope)
     return None if corrections.is_empty else corrections
 
@@ -123,10 +128,10 @@ def _corrections(args: argparse.Namespace) -> Corrections | None:
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"日期“{text}”须为 YYYY-MM-DD 格式。") from None
+    day = parse_day(text)
+    if isinstance(day, str):
+        raise CliError(f"{day}。")
+    return day
 
 
 def _require(text: str | None, what: str) -> str:
@@ -254,7 +259,10 @@ def cmd_escalate(args: argparse.Namespace) -> int:
     reason = _require(args.opinion, "上报须填写理由")
     sent = _day(args.sent_on)
     return _run(
-        args, lambda s, pw, a: s.escalation.escalate(a.id, to=a.to, reason=reason, password=pw, sent_on=sent)
+        args,
+        lambda s, pw, a: s.escalation.escalate(
+            a.id, to=a.to, reason=reason, password=pw, sent_on=sent, received_by=a.received_by or ""
+        ),
     )
 
 
@@ -281,7 +289,14 @@ def cmd_reply(args: argparse.Namespace) -> int:
     return _run(
         args,
         lambda s, pw, a: s.escalation.record_reply(
-            a.id, outcome=outcome, reply=reply, password=pw, corrections=corrections, replied_on=day
+            a.id,
+            outcome=outcome,
+            reply=reply,
+            password=pw,
+            corrections=corrections,
+            replied_on=day,
+            answered_by=a.by or "",
+            document=a.document or "",
         ),
     )
 
@@ -336,13 +351,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _action(forms, "return", "退回承办人（须填写理由）", cmd_return)
     p = _action(forms, "escalate", "上报不明事项或超出权限事项", cmd_escalate)
     p.add_argument(
-        "--to", required=True, help="上报对象，例如 本单位保密工作领导小组、上级机关、保密行政管理部门"
+        "--to",
+        required=True,
+        help="上报对象：本单位保密工作领导小组、上级机关、国家保密行政管理部门、省级保密行政管理部门"
+        "（不明确事项按条例第二十五条报送；写“保密行政管理部门”即按规定确定）",
     )
     p.add_argument("--sent-on", help="报送日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--received-by", help="接收人（对方收件的人员或部门）")
     p = _action(forms, "dispute", "登记有争议事项", cmd_dispute)
     p.add_argument("--claimed", required=True, help="各方主张的密级，逗号分隔，例如 机密,秘密")
     p.add_argument("--parties", help="争议各方")
     p = _action(forms, "reply", "登记上报答复或上级决定", cmd_reply)
     p.add_argument("--outcome", required=True, choices=(Outcome.DECIDED.value, Outcome.RETURNED.value))
     p.add_argument("--replied-on", help="答复日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--by", help="答复机关（默认为上报对象）")
+    p.add_argument("--document", help="答复文件的文号")
     _correction_args(p)

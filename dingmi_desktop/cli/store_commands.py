@@ -16,7 +16,9 @@ from dingmi_desktop.cli.common import (
     CliError,
     add_user_arguments,
     data_dir,
+    os_error,
     read_password,
+    read_secret_file,
 )
 from dingmi_desktop.security import errors as e
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
@@ -33,6 +35,7 @@ _USAGE_ERRORS = (
     e.NotFound,
     e.BackupInvalid,
     e.StoreBusy,
+    e.ReadOnlyLocation,  # also DataDirReadOnly: the folder given cannot be used as it is
 )
 _AUTH_ERRORS = (e.AuthError, e.PermissionDenied)
 
@@ -42,7 +45,7 @@ def exit_code_of(exc: e.DingmiError) -> int:
         return EXIT_AUTH
     if isinstance(exc, _USAGE_ERRORS):
         return EXIT_USAGE
-    return EXIT_PROBLEM  # damaged or missing files, too-new store, full disk
+    return EXIT_PROBLEM  # damaged or missing files, too-new store, full disk (never told as damage)
 
 
 @contextlib.contextmanager
@@ -52,6 +55,8 @@ def cli_errors() -> Iterator[None]:
         yield
     except e.DingmiError as exc:
         raise CliError(exc.message, exit_code_of(exc)) from exc
+    except OSError as exc:
+        raise os_error(exc) from exc
 
 
 @contextlib.contextmanager
@@ -61,26 +66,25 @@ def signed_in(args: argparse.Namespace, *, allow_must_change: bool = False) -> I
     with cli_errors():
         store = Store.open(data_dir(args))
         try:
-            session = store.sign_in(args.user, read_password(args))
-            if session.must_change_password and not allow_must_change:
-                raise CliError(
-                    f"必须先修改密码：dingmi passwd --user {args.user}（初始密码或已过期的密码）。", EXIT_AUTH
-                )
-            yield session
+            yield _signed_in_store(store, args.user, read_password(args), allow_must_change)
         finally:
             store.close()
+
+
+def _signed_in_store(store: Store, user: str, password: str, allow_must_change: bool = False) -> Session:
+    session = store.sign_in(user, password)
+    if session.must_change_password and not allow_must_change:
+        raise CliError(f"必须先修改密码：dingmi passwd --user {user}（初始密码或已过期的密码）。", EXIT_AUTH)
+    return session
 
 
 def _read_secret_file(path: str | None, what: str) -> str:
     if not path:
         raise CliError(f"缺少{what}：请用文件提供（首行为密码）。")
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CliError(f"无法读取{what}文件 {path}：{exc.strerror}。") from exc
-    if not lines or not lines[0]:
+    first = read_secret_file(path, what)  # refused when others can read it (chmod 600)
+    if not first:
         raise CliError(f"{what}文件 {path} 为空。")
-    return lines[0]
+    return first
 
 
 def _date(text: str | None) -> date | None:
@@ -94,7 +98,7 @@ def _date(text: str | None) -> date | None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     password = _read_secret_file(args.admin_password_file, "管理员初始密码")
-    problems = check_password(PasswordPolicy(), password)
+    problems = check_password(PasswordPolicy(), password, unit_name=args.unit)
     if problems:
         raise CliError("管理员初始密码不符合策略：" + "；".join(problems) + "。")
     with cli_errors():
@@ -211,10 +215,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from dingmi_desktop.storage.maintenance import check
+    """Reads first, on a read-only connection: a damaged store is reported and never written. Only an
+    intact store is then signed in to (and the check audited)."""
+    from dingmi_desktop.storage.maintenance import check, check_read_only
 
-    with signed_in(args) as session, cli_errors():
-        problems = check(session)
+    with cli_errors():
+        store = Store.open(data_dir(args), read_only=True)
+        try:
+            password = read_password(args)
+            problems, complete = check_read_only(store, args.user, password)
+            if not problems:
+                if not store.writable:
+                    raise e.DataDirReadOnly(
+                        f"数据目录只读：{store.data_dir}。校验未发现损坏，但无法登记本次检查的审计记录；"
+                        "请将数据目录改为可写后重试。"
+                    )
+                session = _signed_in_store(store, args.user, password)
+                problems = check(session, verified=complete)
+        finally:
+            store.close()
     if not problems:
         print("数据完整：加密页、数据库结构、审计链与签名均校验通过。")
         return EXIT_OK

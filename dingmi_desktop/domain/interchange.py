@@ -13,6 +13,7 @@ import json
 from enum import Enum
 from typing import Any
 
+from dingmi_desktop.domain import limits
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.form_rules import CATEGORY_DEPENDENT_FIELDS, validate_form
@@ -27,7 +28,7 @@ from dingmi_desktop.domain.form_types import (
     Retention,
     Urgency,
 )
-from dingmi_desktop.domain.json_reader import FieldReader
+from dingmi_desktop.domain.json_reader import FieldReader, text_problem
 from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
 
@@ -83,9 +84,8 @@ def form_from_json(obj: Any) -> Form:
     }
     knowers = _knowers(r, obj.get("knowers", []))
     copies = obj.get("copies")
-    if copies is not None and (isinstance(copies, bool) or not isinstance(copies, int)):
-        r.fail("copies", "份数须为整数")
-        copies = None
+    if copies is not None:
+        copies = r.integer(copies, "copies", "份数", 1, limits.MAX_COPIES)
     basis = _basis(r, obj["basis"]) if obj.get("basis") is not None else None
     period = r.period(obj.get("period"), "period")
     parse_problems = list(r.problems)
@@ -134,6 +134,17 @@ def _knowers(r: FieldReader, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         r.fail("knowers", "知悉人员须为姓名列表")
         return ()
+    if len(value) > limits.MAX_KNOWERS:
+        r.fail(
+            "knowers",
+            f"知悉人员有 {len(value)} 人，超过上限 {limits.MAX_KNOWERS} 人；人数众多时请在知悉范围中写明",
+        )
+        return ()
+    for index, name in enumerate(value, start=1):
+        why = text_problem(name, "knowers")
+        if why is not None:
+            r.fail("knowers", f"第 {index} 个姓名{why}")
+            return ()
     return tuple(value)
 
 
@@ -182,10 +193,16 @@ def _source(r: FieldReader, obj: Any) -> DerivedSource | None:
     )
 
 
+def too_many_forms(count: int) -> str:
+    return f"文件中有 {count} 个表单，一次最多导入 {limits.MAX_FORMS_PER_FILE} 个；请分成几个文件导入"
+
+
 def forms_from_json(obj: Any) -> list[Form]:
     """One form object or a list of them (`dingmi form import`); problems of item i have fields "[i].key"."""
     if not isinstance(obj, list):
         return [form_from_json(obj)]
+    if len(obj) > limits.MAX_FORMS_PER_FILE:
+        raise ValidationError([Problem("form", too_many_forms(len(obj)))])
     forms: list[Form] = []
     problems: list[Problem] = []
     for index, item in enumerate(obj):

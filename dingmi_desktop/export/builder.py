@@ -9,10 +9,22 @@ from types import SimpleNamespace
 from typing import Any, Protocol, cast
 
 from dingmi_desktop.clock import LOCAL_TIME
-from dingmi_desktop.domain.form_types import BasisKind, Form, FormKind
+from dingmi_desktop.domain.form_types import DERIVED_CASES, BasisKind, Form, FormKind
 from dingmi_desktop.domain.forms import content_hash
 from dingmi_desktop.domain.marking import format_date, marking_text, period_text
-from dingmi_desktop.domain.periods import Period, declassify_on
+from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.export.escalation_rows import (
+    RECORDING_ACTIONS,
+    escalation_section,
+    recorded_decision_text,
+)
+from dingmi_desktop.export.proposal_cells import (
+    basis_reference,
+    basis_text,
+    marking_field,
+    period_field,
+    retention_field,
+)
 from dingmi_desktop.export.sheet_data import (
     OpinionEntry,
     PageOptions,
@@ -26,7 +38,7 @@ from dingmi_desktop.export.sheet_data import (
 from dingmi_desktop.export.verification import SheetClaim, qr_payload, signatures_digest, verification_code
 
 DASH = "—"
-
+RECORDED_LABEL = "定密责任人记录"  # the officer's row when it records an outside body's decision
 _VERDICTS = {
     "review_agree": "同意",
     "review_disagree": "不同意",
@@ -108,6 +120,11 @@ def _opinion(
     if not matching:
         return OpinionEntry(role=label)
     last = matching[-1]
+    if last.action in RECORDING_ACTIONS:  # an outside body's decision: the officer only records it
+        text = recorded_decision_text(last, decisions)
+        name = names.get(last.actor, last.actor)
+        day, status = _date(_day_of(last)), _status(last)
+        return OpinionEntry(RECORDED_LABEL, name, text, day, status, signer_label="记录人")
     verdict = _VERDICTS.get(str(last.action).lower(), "")
     text = "。".join(p.rstrip("。") for p in (verdict, last.opinion.strip()) if p)
     text = (text + "。" if text else "") + _corrections_text(getattr(last, "corrections", None))
@@ -144,21 +161,6 @@ def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike], names: Mappi
     return OpinionEntry("承办人定密意见", name, form.opinion, _date(drafted_on), status)
 
 
-def _basis_text(form: Form) -> str:
-    if form.basis is None:
-        return ""
-    pieces = [form.basis.reference, form.basis.text]
-    return "：".join(p for p in pieces if p) or form.basis.kind.value
-
-
-def _period_cells(form: Form) -> tuple[SheetField, SheetField]:
-    period = period_text(form.period) if form.period is not None else DASH
-    until = ""
-    if form.period is not None and form.start_date is not None:
-        until = _date(declassify_on(form.period, form.start_date))
-    return SheetField("保密期限", period), SheetField("解密时间", until or DASH)
-
-
 def _copy_range(copies: int | None) -> str:
     if not copies:
         return ""
@@ -182,20 +184,23 @@ def _sign_off(
 
 
 def _dispatch_sections(
-    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str], signers: Collection[str] = ()
+    form: Form,
+    decisions: Sequence[DecisionLike],
+    names: Mapping[str, str],
+    signers: Collection[str] = (),
+    unchecked: bool = False,
 ) -> tuple[SheetSection, ...]:
-    period, until = _period_cells(form)
     drafter, drafted_on = _drafter(form, decisions, names)
     urgency = form.urgency.value if form.urgency else ""
     publicity = form.publicity.value if form.publicity else ""
     rows = (
         (SheetField("标题", form.title),),
         (SheetField("文种", form.doc_type), SheetField("发文字号", form.doc_number)),
-        (SheetField("拟定密级", form.category.value), period),
-        (until, SheetField("紧急程度", urgency)),
+        (SheetField("拟定密级", form.category.value), retention_field(form)),
+        (period_field(form), SheetField("紧急程度", urgency)),
         (SheetField("定密类型", form.classification_type), SheetField("公开属性", publicity)),
         (SheetField("知悉范围", form.scope),),
-        (SheetField("拟定密级依据", _basis_text(form)),),
+        (SheetField("拟定密级依据", basis_text(form, unchecked)),),
         (SheetField("主送", form.main_recipients), SheetField("抄送", form.cc)),
         (SheetField("附件", form.attachments),),
         (SheetField("拟稿单位", form.department), SheetField("拟稿人", drafter)),
@@ -209,13 +214,21 @@ def _dispatch_sections(
         _opinion("定密责任人审批意见", decisions, ("定密责任人",), names),
         _sign_off(decisions, names, signers),
     )
-    return (SheetSection(rows=rows), SheetSection("定密意见", opinions=opinions))
+    escalated = escalation_section(decisions)
+    return (
+        (SheetSection(rows=rows),)
+        + ((escalated,) if escalated else ())
+        + (SheetSection("定密意见", opinions=opinions),)
+    )
 
 
 def _review_sections(
-    form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]
+    form: Form,
+    decisions: Sequence[DecisionLike],
+    names: Mapping[str, str],
+    unchecked: bool = False,
+    final: bool = False,
 ) -> tuple[SheetSection, ...]:
-    period, until = _period_cells(form)
     carrier = form.carrier.value if form.carrier else ""
     item_rows = (
         (SheetField("事项名称", form.title),),
@@ -224,7 +237,7 @@ def _review_sections(
         (SheetField("份数", str(form.copies or "")), SheetField("定密类型", form.classification_type)),
     )
     basis_rows: tuple[tuple[SheetField, ...], ...] = (
-        (SheetField("定密依据", form.basis.reference if form.basis else ""),),
+        (SheetField("拟定密级依据", basis_reference(form, unchecked)),),
         (SheetField("依据内容", form.basis.text if form.basis else ""),),
     )
     source = form.basis.source if form.basis and form.basis.kind is BasisKind.DERIVED else None
@@ -233,11 +246,12 @@ def _review_sections(
         basis_rows += (
             (SheetField("来源文号", source.doc_number), SheetField("来源密级期限", src_marking)),
             (SheetField("来源知悉范围", source.scope),),
-            (SheetField("派生情形", f"第{source.case}种情形"),),
+            (SheetField("派生情形", f"第{source.case}种情形：{DERIVED_CASES.get(source.case, '')}"),),
         )
     proposal_rows = (
-        (SheetField("拟定密级", form.category.value), period),
-        (until, SheetField("标志预览", marking_text(form.category, form.period) or "（无标志）")),
+        (SheetField("拟定密级", form.category.value), retention_field(form)),
+        (period_field(form),),
+        (marking_field(form, final),),
         (SheetField("知悉范围", form.scope),),
         (SheetField("知悉人员", "、".join(form.knowers)),),
         (SheetField("密点", form.secret_points),),
@@ -247,10 +261,12 @@ def _review_sections(
         _opinion("定密审核意见", decisions, ("定密审核人",), names),
         _opinion("定密责任人决定", decisions, ("定密责任人", "签发人"), names),
     )
+    escalated = escalation_section(decisions)
     return (
         SheetSection("事项信息", item_rows),
         SheetSection("定密依据", basis_rows),
         SheetSection("拟定密级、期限和知悉范围", proposal_rows),
+        *((escalated,) if escalated else ()),
         SheetSection("审核审批意见", opinions=opinions),
     )
 
@@ -265,17 +281,19 @@ def sheet_data_from_form(
     names: Mapping[str, str] | None = None,
     signers: Collection[str] = (),
     zone: tzinfo = LOCAL_TIME,
+    basis_unchecked: bool = False,
 ) -> SheetData:
     """The sheet for `form`; `decisions` oldest first. With `approval`, the sheet carries the
     verification code and QR code binding the form id, content hash and approval signatures.
     `names` maps a decision's actor (user name) to the name printed beside the opinion; `signers` are the
-    users holding the 签发人 role, whose approval of a 送审签发单 is also its 签发."""
+    users holding the 签发人 role, whose approval of a 送审签发单 is also its 签发. `basis_unchecked`: the
+    basis was not found in the catalogue (the services decide), printed 未经依据库核对 beside it."""
     names = names or {}
     decisions = [_in_zone(d, zone) for d in decisions]  # dates on the sheet are the unit's local dates
     if form.form is FormKind.DISPATCH:
-        sections = _dispatch_sections(form, decisions, names, signers)
+        sections = _dispatch_sections(form, decisions, names, signers, basis_unchecked)
     else:
-        sections = _review_sections(form, decisions, names)
+        sections = _review_sections(form, decisions, names, basis_unchecked, approval is not None)
     verification = None
     if approval is not None:
         approved_hash = approval.content_hash or content_hash(form)

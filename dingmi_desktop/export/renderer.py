@@ -2,7 +2,8 @@
 
 Every page carries the GB/T 9704 block at the top left of the type area (份号, marking, urgency in 3号
 黑体), the page number `— N —` in 4号 7 mm below the type area, and the ruled grid; page 1 carries the
-unit name and form title centred. Output is byte-stable (`invariant=1`).
+unit name and form title centred. The PDF's creation date is the `created` time the caller passes (its
+injected clock); without one (golden tests) the output is byte-stable (ReportLab `invariant=1`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Sequence
+from datetime import datetime
 from functools import lru_cache
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -18,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from dingmi_desktop.export import geometry as g
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
 from dingmi_desktop.export.layout import Align, Cell, PageGrid, build_rows, paginate
-from dingmi_desktop.export.sheet_data import SheetData, SheetVerification, copy_number_text
+from dingmi_desktop.export.sheet_data import SheetData, SheetVerification, copy_line, copy_number_text
 from dingmi_desktop.export.textwrap_cjk import wrap
 
 TITLE_GAP = 3.0 * g.mm
@@ -47,9 +49,10 @@ def _aligned_x(
 
 
 def block_lines(fonts: FontSet, data: SheetData, copy_number: int) -> list[str]:
-    """份号, the marking (one line; wrapped only if wider than the type area), the urgency."""
+    """份号 (or the electronic-file note), the marking (one line; wrapped only if wider than the type
+    area), the urgency."""
     marking = wrap(data.marking, fonts, Role.HEI, g.SIZE_3, g.TYPE_WIDTH) if data.marking else [""]
-    return [copy_number_text(copy_number), *marking, data.urgency]
+    return [copy_line(copy_number), *marking, data.urgency]
 
 
 def block_bottom(fonts: FontSet, data: SheetData) -> float:
@@ -245,11 +248,28 @@ def page_count(data: SheetData, fonts: FontSet | None = None) -> int:
     return len(paginate(rows, first_top, next_top, g.TYPE_BOTTOM, fonts))
 
 
-def render_copies(data: SheetData, copy_numbers: Sequence[int], fonts: FontSet | None = None) -> bytes:
+def pdf_date(moment: datetime) -> str:
+    """A PDF date string (`D:20261201013000+08'00'`) of an aware time, in its own offset."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError("naive datetime: pass the clock's aware time")
+    minutes = int(offset.total_seconds()) // 60
+    hours, mins = divmod(abs(minutes), 60)
+    return f"D:{moment:%Y%m%d%H%M%S}{'-' if minutes < 0 else '+'}{hours:02d}'{mins:02d}'"
+
+
+def render_copies(
+    data: SheetData,
+    copy_numbers: Sequence[int],
+    fonts: FontSet | None = None,
+    *,
+    created: datetime | None = None,
+) -> bytes:
     """One PDF holding each numbered copy in turn (page numbers restart for each copy).
 
     `fonts` defaults to the terminal's fonts (see fonts.font_set); pass fonts.bundled_font_set() for
-    output that is identical on every machine."""
+    output that is identical on every machine. `created` (aware, from the caller's clock, in the unit's time
+    zone) is the creation date; None gives ReportLab's fixed date and byte-stable output (golden tests)."""
     if not copy_numbers:
         raise ValueError("至少需要一份")
     for copy_number in copy_numbers:
@@ -259,7 +279,7 @@ def render_copies(data: SheetData, copy_numbers: Sequence[int], fonts: FontSet |
     canvas = Canvas(
         buffer,
         pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT),
-        invariant=1,
+        invariant=1 if created is None else 0,
         pageCompression=1,
         initialFontName=fonts.by_role[Role.SONG].name,  # otherwise every page references Helvetica
         initialFontSize=g.CELL_SIZE,
@@ -267,11 +287,16 @@ def render_copies(data: SheetData, copy_numbers: Sequence[int], fonts: FontSet |
     canvas.setTitle(f"{data.unit_name}{data.form_title}")
     canvas.setCreator("dingmi-desktop")
     canvas.setProducer("dingmi-desktop (ReportLab)")
+    if created is not None:  # ReportLab would stamp its own reading of the machine clock
+        stamp = pdf_date(created)
+        canvas.setDateFormatter(lambda *_ymdhms: stamp)
     _draw_copies(canvas, fonts, data, copy_numbers)
     canvas.save()
     return buffer.getvalue()
 
 
-def render_sheet(data: SheetData, copy_number: int = 1, fonts: FontSet | None = None) -> bytes:
+def render_sheet(
+    data: SheetData, copy_number: int = 1, fonts: FontSet | None = None, *, created: datetime | None = None
+) -> bytes:
     """The sheet as PDF bytes, copy `copy_number` (printed as the 6-digit 份号)."""
-    return render_copies(data, [copy_number], fonts)
+    return render_copies(data, [copy_number], fonts, created=created)

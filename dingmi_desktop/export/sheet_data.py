@@ -29,9 +29,10 @@ class OpinionEntry:
     opinion: str = ""
     date: str = ""  # already formatted, e.g. 2026年11月28日
     signature: SignatureStatus = SignatureStatus.UNSIGNED
+    signer_label: str = "签名"  # 记录人 where the person only records another body's decision
 
     def footer(self) -> str:
-        parts = [f"签名：{self.name or '　　'}（{self.signature.value}）"]
+        parts = [f"{self.signer_label}：{self.name or '　　'}（{self.signature.value}）"]
         parts.append(f"日期：{self.date or '　　年　月　日'}")
         return "　　".join(parts)
 
@@ -74,11 +75,19 @@ class SheetData:
     options: PageOptions = field(default_factory=PageOptions)
 
 
-ELECTRONIC_COPY = 0  # 份号 000000: an exported electronic file, not a numbered paper copy
+ELECTRONIC_COPY = 0  # an exported or previewed electronic file, not a numbered paper copy
+# Where a printed copy shows its 份号, an electronic file says what it is: no "000000" posing as a 份号.
+ELECTRONIC_COPY_TEXT = "电子文件　非印制份"
 
 
 def copy_number_text(copy_number: int) -> str:
-    """份号: six Arabic digits (000000 marks an exported electronic file)."""
+    """份号: six Arabic digits (range-checked; 0 is reserved for ELECTRONIC_COPY)."""
     if not 0 <= copy_number <= 999_999:
         raise ValueError(f"份号超出范围：{copy_number}")
     return f"{copy_number:06d}"
+
+
+def copy_line(copy_number: int) -> str:
+    """The first line of the marking block: the 份号, or ELECTRONIC_COPY_TEXT on an electronic file."""
+    text = copy_number_text(copy_number)
+    return ELECTRONIC_COPY_TEXT if copy_number == ELECTRONIC_COPY else text

@@ -45,7 +45,32 @@ class StoreTooNew(DingmiError):
 
 
 class DiskFull(DingmiError):
-    default_message = "磁盘空间不足或无法写入，操作未完成，已有数据未被修改。请释放空间后重试。"
+    default_message = "磁盘空间不足（或磁盘无法写入），操作未完成。请清理磁盘后重试；数据未被修改。"
+
+    @classmethod
+    def at(cls, path: object) -> DiskFull:
+        return cls(f"磁盘空间不足：无法写入 {path}，操作未完成。请清理磁盘后重试；数据未被修改。")
+
+
+class ReadOnlyLocation(DingmiError):
+    """A place the program must write to is read-only (mount, permissions, immutable attribute)."""
+
+    default_message = "无法写入：该位置只读或没有写入权限，操作未完成。请改为可写后重试；数据未被修改。"
+
+    @classmethod
+    def at(cls, path: object) -> ReadOnlyLocation:
+        return cls(f"无法写入 {path}：该位置只读或没有写入权限，操作未完成。请改为可写后重试；数据未被修改。")
+
+
+class DataDirReadOnly(ReadOnlyLocation):
+    default_message = "数据目录只读：无法写入数据目录。请将数据目录改为可写后重试；数据未被修改。"
+
+    @classmethod
+    def at(cls, path: object) -> DataDirReadOnly:
+        return cls(
+            f"数据目录只读：{path} 无法写入（只读挂载或没有写入权限）。"
+            "请将数据目录改为可写后重试；数据未被修改。"
+        )
 
 
 class AuthError(DingmiError):
@@ -53,7 +78,17 @@ class AuthError(DingmiError):
 
 
 class WrongPassword(AuthError):
+    """``attempts_left`` is set only for an existing account (None: unknown user or not counted), so the
+    message itself never differs between a wrong password and an unknown user name."""
+
     default_message = "用户名或密码错误。"
+
+    def __init__(
+        self, message: str | None = None, *, attempts_left: int | None = None, lock_minutes: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.attempts_left = attempts_left
+        self.lock_minutes = lock_minutes
 
 
 class AccountLocked(AuthError):

@@ -8,9 +8,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from dingmi_desktop.security.errors import DiskFull
+from dingmi_desktop.security.errors import DingmiError, DiskFull, ReadOnlyLocation
 
-_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+# A read-only mount, missing write permission or an immutable file: not a full disk, not damage.
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 @contextlib.contextmanager
@@ -51,10 +53,24 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if exc.errno in _DISK_ERRNOS:
-            raise DiskFull() from exc
+        mapped = write_error(exc, path)
+        if mapped is not None:
+            raise mapped from exc
         raise
 
 
 def is_disk_error(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in _READ_ONLY_ERRNOS
+
+
+def write_error(exc: BaseException, path: Path | None = None) -> DingmiError | None:
+    """Our message for a failed write of `path`: full disk or read-only place; None for anything else."""
+    if is_disk_error(exc):
+        return DiskFull.at(path) if path is not None else DiskFull()
+    if is_read_only_error(exc):
+        return ReadOnlyLocation.at(path.parent) if path is not None else ReadOnlyLocation()
+    return None

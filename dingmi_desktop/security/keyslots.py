@@ -282,6 +282,19 @@ class SlotFile:
             if until > now:
                 raise AccountLocked(until - now)
 
+    def locked_until(self, username: str, now: datetime) -> datetime | None:
+        """When this account's lockout ends, or None when it is not locked out at ``now``."""
+        state = self.lock_states.get(username)
+        if state is None or not state.locked_until:
+            return None
+        until = datetime.fromisoformat(state.locked_until)
+        return until if until > now else None
+
+    def unlock(self, username: str) -> None:
+        """Clears the lockout and the failure count (an administrator's decision; the caller audits and
+        saves)."""
+        self.lock_states.pop(username, None)
+
     def record_failure(self, username: str, now: datetime) -> None:
         """Counts one failure (persisted); raises AccountLocked when this failure reaches the limit."""
         if username not in self.slots:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,6 +11,8 @@ from dingmi_desktop.security.errors import InvalidInput, NotFound, PasswordPolic
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.security.signing import new_private_seed
+from dingmi_desktop.services import audit_view
+from dingmi_desktop.services.audit_view import AuditFilter, AuditLine, csv_bytes, describe
 from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
@@ -31,7 +34,8 @@ class AccountService:
         self.session = session
 
     def _check_password(self, username: str, password: str) -> None:
-        problems = check_password(self.session.policy, password, username=username)
+        unit = self.session.store.unit_name
+        problems = check_password(self.session.policy, password, username=username, unit_name=unit)
         if problems:
             raise PasswordPolicyError(problems)
 
@@ -73,6 +77,32 @@ class AccountService:
             store.slots.wrap(username, temporary_password, store.data_key, seed, must_change=True, now=now)
             store.slots.lock_states.pop(username, None)
             store.slots.save()
+
+    def lockouts(self) -> dict[str, datetime]:
+        """Accounts locked out now (too many failed sign-ins) → when the lock ends."""
+        self.session.require_role(SYSADMIN)
+        slots, now = self.session.store.slots, self.session.now()
+        found = {name: slots.locked_until(name, now) for name in sorted(slots.lock_states)}
+        return {name: until for name, until in found.items() if until is not None}
+
+    def unlock(self, username: str) -> None:
+        """系统管理员 lifts a lockout before it runs out (the session's transaction appends the failures
+        waiting in the slot file first, so the trail shows the lock before its release)."""
+        self.session.require_role(SYSADMIN)
+        store, now = self.session.store, self.session.now()
+        until = store.slots.locked_until(username, now)
+        if until is None:
+            raise InvalidInput(f"账户 {username} 当前未被锁定，无需解除。")
+        with self.session.transaction() as tx:
+            _user_row(tx.orm, username)
+            tx.audit.append(
+                "解除锁定",
+                object_type="user",
+                object_id=username,
+                detail={"原锁定至": until.isoformat(timespec="seconds")},
+            )
+            store.slots.unlock(username)
+            store.slots.save()  # before commit: a failed save rolls the audit entry back
 
     def set_active(self, username: str, active: bool) -> None:
         self.session.require_role(SYSADMIN)
@@ -170,6 +200,26 @@ class AuditService:
             report = verify_trail(tx.orm, self.session.store.slots)
             tx.audit.append("校验审计日志", result="成功" if report.ok else "发现问题")
         return report
+
+    def lines(self) -> list[AuditLine]:
+        """Every entry in words (the unit's local time), oldest first."""
+        zone = self.session.zone
+        return [describe(record, zone) for record in self.entries()]
+
+    def export_view(self, path: Path, wanted: AuditFilter) -> int:
+        """The CSV of exactly the rows ``wanted`` keeps, in words, newest first; returns their number.
+        Audited as 导出审计日志 with the filter in words."""
+        self.session.require_role(AUDITOR)
+        if wanted.problem():
+            raise InvalidInput(wanted.problem())
+        zone = self.session.zone
+        with self.session.transaction() as tx:
+            every = (describe(audit_log.to_record(r), zone) for r in audit_log.iter_rows(tx.orm))
+            rows = audit_view.select(every, wanted)
+            detail = {"筛选": wanted.words(), "条数": len(rows)}
+            tx.audit.append("导出审计日志", object_type="file", object_id=Path(path).name, detail=detail)
+            atomic_write(Path(path), csv_bytes(rows))
+            return len(rows)
 
     def export_csv(self, path: Path) -> int:
         """Writes the CSV atomically; returns the number of entries (the export itself is audited)."""

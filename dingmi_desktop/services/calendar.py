@@ -50,6 +50,7 @@ __all__ = [
     "CalendarChange",
     "CalendarDay",
     "CalendarService",
+    "loaded_years",
     "read_days",
     "stored_calendar",
 ]
@@ -112,13 +113,20 @@ def read_days(tx: Tx) -> list[CalendarDay]:
     return [CalendarDay(day, kind, note) for day, (kind, note) in sorted(_stored(tx).items())]
 
 
+def loaded_years(days: DayNotes) -> list[int]:
+    """The years whose holidays are loaded: a year with at least one entry. Every year's official notice
+    gives days off (元旦 at least), so a year without any entry was never loaded."""
+    return sorted({d.year for d in days})
+
+
 def stored_calendar(tx: Tx) -> WorkCalendar:
-    """The calendar in force, as the due-date computations use it."""
+    """The calendar in force, as the due-date computations use it; it counts only through loaded years."""
     days = _stored(tx)
     try:
         return WorkCalendar(
             holidays=[d for d, (kind, _) in days.items() if kind == HOLIDAY],
             extra_workdays=[d for d, (kind, _) in days.items() if kind == WORKDAY],
+            loaded_years=loaded_years(days),
         )
     except DomainError as exc:  # unreachable through the one-key-per-date format; kept as a guard
         raise DatabaseDamaged(f"工作日历设置有误：{exc.message}。") from exc

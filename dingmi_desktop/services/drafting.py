@@ -1,12 +1,16 @@
-"""承办人 use cases: create, save (every revision kept), import, submit, withdraw."""
+"""承办人 use cases: create, save (a draft revision amended until a decision freezes it), import, submit,
+withdraw."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from dingmi_desktop.domain import workflow
-from dingmi_desktop.domain.errors import ValidationError
+from dingmi_desktop.domain.dates import date_problems
+from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.forms import Form, form_from_json
+from dingmi_desktop.domain.interchange import too_many_forms
+from dingmi_desktop.domain.limits import MAX_FORMS_PER_FILE
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.services.form_access import FormAccess, roles_of
 from dingmi_desktop.services.form_codec import encode, form_marking, index_of, problems
@@ -20,6 +24,10 @@ IMPORT_FORM = "导入表单"
 
 
 class DraftingService(FormAccess):
+    def _problems(self, form: Form) -> list[Problem]:
+        """The rule problems plus implausible dates (2099, a 拟稿日期 in the future) against today."""
+        return problems(form) + date_problems(form, self.today())
+
     def _require_drafter(self, label: str) -> None:
         roles = roles_of(self.user)
         if Role.DRAFTER not in roles or roles & {Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR}:
@@ -40,11 +48,15 @@ class DraftingService(FormAccess):
             revision=record.revision,
             content_hash=record.content_hash,
             marking=form_marking(form),
-            problems=problems(form),
+            problems=self._problems(form),
         )
 
-    def save_draft(self, form_id: int, form: Form, *, expected_revision: int) -> ActionResult:
-        """A new revision (草稿 / 已退回 → 草稿); ConcurrentEdit when `expected_revision` is stale."""
+    def save_draft(
+        self, form_id: int, form: Form, *, expected_revision: int, expected_hash: str | None = None
+    ) -> ActionResult:
+        """草稿 / 已退回 → 草稿. Changed content amends the current revision while no decision refers to it
+        (autosaves do not add revisions), else appends one; unchanged content adds none. ConcurrentEdit when
+        `expected_revision` (or `expected_hash`, the content the editor last loaded or saved) is stale."""
 
         def write() -> ActionResult:
             with self.session.transaction() as tx:
@@ -52,13 +64,19 @@ class DraftingService(FormAccess):
                 workflow.check(Action.EDIT, self.context(tx, loaded))
                 content = encode(form)
                 record = loaded.record
-                if content != record.content or loaded.status is not Status.DRAFT:
+                changed = content != record.content
+                if changed:
                     record = tx.forms.save_revision(
                         form_id,
                         content,
                         index_of(form, Status.DRAFT.value),
                         expected_revision=expected_revision,
+                        expected_hash=expected_hash,
+                        amend=True,
                     )
+                elif loaded.status is not Status.DRAFT:
+                    tx.forms.set_status(form_id, Status.DRAFT.value)  # 已退回 → 草稿: no content to keep
+                if changed or loaded.status is not Status.DRAFT:
                     tx.audit.append(
                         SAVE_FORM,
                         object_type="form",
@@ -77,7 +95,7 @@ class DraftingService(FormAccess):
                     revision=record.revision,
                     content_hash=record.content_hash,
                     marking=form_marking(form),
-                    problems=problems(form),
+                    problems=self._problems(form),
                 )
 
         result: ActionResult = self.guarded(SAVE_FORM, form_id, write)
@@ -88,15 +106,20 @@ class DraftingService(FormAccess):
         self._require_drafter(IMPORT_FORM)
         if not objects:
             raise ImportRejected(["文件中没有表单。"])
+        if len(objects) > MAX_FORMS_PER_FILE:
+            raise ImportRejected([too_many_forms(len(objects)) + "。"])
         forms: list[Form] = []
         lines: list[str] = []
         numbered = len(objects) > 1
         for number, obj in enumerate(objects, start=1):
             prefix = f"第{number}个表单：" if numbered else ""
             try:
-                forms.append(form_from_json(obj))
+                form = form_from_json(obj)
             except ValidationError as exc:
                 lines += [f"{prefix}{p.field}：{p.message}" for p in exc.problems]
+                continue
+            forms.append(form)
+            lines += [f"{prefix}{p.field}：{p.message}" for p in date_problems(form, self.today())]
         if lines:
             raise ImportRejected(lines)
         ids: list[int] = []
@@ -111,7 +134,7 @@ class DraftingService(FormAccess):
         """草稿 / 已退回 → 待审核 (待审批 when review is off). Refuses a form that still has problems."""
 
         def complete(loaded: Any, ctx: Any) -> None:
-            found = problems(loaded.form)
+            found = self._problems(loaded.form)
             if found:
                 raise ValidationError(found)
 

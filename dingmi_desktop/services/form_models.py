@@ -118,8 +118,11 @@ class EscalationInfo:
     sent_on: date | None
     report_due: date | None
     reply_due: date | None
-    overdue: bool
+    overdue: bool  # the answer (or, not yet reported, the report) is past its due date today
     claimed_levels: list[str] = field(default_factory=list)
+    received_by: str = ""  # who received the report at the recipient
+    report_late: bool = False  # the report was sent after its due date (Reg 25: 10 working days)
+    calendar_problem: str = ""  # a due date that cannot be counted: the year's calendar is not loaded
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ comes first, then the decisions on r (by id), then revision r + 1.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from typing import Any
 
+from dingmi_desktop.clock import LOCAL_TIME, local_time
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.preflight import EarlyWarning
@@ -185,14 +186,15 @@ def review_note(history: list[HistoryEntry]) -> DecisionNote | None:
     return None
 
 
-def entry_json(entry: HistoryEntry) -> dict[str, Any]:
+def entry_json(entry: HistoryEntry, zone: tzinfo = LOCAL_TIME) -> dict[str, Any]:
+    """`time` in the unit's time zone (with its offset), as `form show` prints it."""
     return {
         "who": entry.actor,
         "role": entry.role,
         "action": entry.action,
         "label": entry.label,
         "opinion": entry.opinion,
-        "time": entry.time.isoformat(),
+        "time": local_time(entry.time, zone).isoformat(),
         "revision": entry.revision,
         "signed": entry.signed,
         "signature_valid": entry.signature_valid,
@@ -268,7 +270,7 @@ class HistoryService(FormAccess):
             content_hash=view.summary.content_hash,
             drafter=view.summary.drafter,
             allowed_actions=[a.value for a in view.allowed],
-            history=[entry_json(e) for e in view.history],
+            history=[entry_json(e, self.session.zone) for e in view.history],
         )
         if view.escalation is not None:
             esc = view.escalation
@@ -278,6 +280,8 @@ class HistoryService(FormAccess):
                 "report_due": esc.report_due.isoformat() if esc.report_due else None,
                 "reply_due": esc.reply_due.isoformat() if esc.reply_due else None,
                 "overdue": esc.overdue,
+                "received_by": esc.received_by,
+                "report_late": esc.report_late,
                 "claimed_levels": esc.claimed_levels,
             }
         return out

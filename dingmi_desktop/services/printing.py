@@ -12,8 +12,9 @@ The watermark (user and time) is printed when the policy setting `print.watermar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
-from dingmi_desktop.clock import local_text
+from dingmi_desktop.clock import LOCAL_TIME, local_text, local_time
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.export.builder import Approval, sheet_data_from_form
@@ -76,6 +77,7 @@ class PrintStatus:
     approved: int
     printed: int  # 印制 copies only; 复印 does not count toward the approved number
     entries: tuple[PrintInfo, ...]
+    zone: tzinfo = LOCAL_TIME  # the unit's time zone, in which the entries' times are shown
 
     @property
     def remaining(self) -> int:
@@ -139,11 +141,17 @@ class PrintingService(FormAccess):
             zone=self.session.zone,
         )
 
+    def _created(self) -> datetime:
+        """The PDF creation date: the session's clock, in the unit's time zone."""
+        return local_time(self.session.now(), self.session.zone)
+
     def preview(self, form_id: int) -> bytes:
         """The sheet for on-screen preview (份号 000000); not a copy, not audited."""
         with self.session.transaction() as tx:
             loaded = self.load(tx, form_id)
-            return render_copies(self._sheet(tx, loaded, "预览"), [ELECTRONIC_COPY], self.fonts)
+            return render_copies(
+                self._sheet(tx, loaded, "预览"), [ELECTRONIC_COPY], self.fonts, created=self._created()
+            )
 
     def export_pdf(self, form_id: int) -> bytes:
         """The sheet as an electronic file (份号 000000), audited as 导出."""
@@ -151,7 +159,9 @@ class PrintingService(FormAccess):
         def work() -> bytes:
             with self.session.transaction() as tx:
                 loaded = self.load(tx, form_id)
-                pdf = render_copies(self._sheet(tx, loaded, "导出"), [ELECTRONIC_COPY], self.fonts)
+                pdf = render_copies(
+                    self._sheet(tx, loaded, "导出"), [ELECTRONIC_COPY], self.fonts, created=self._created()
+                )
                 tx.audit.append(
                     "导出",
                     object_type="form",
@@ -174,6 +184,7 @@ class PrintingService(FormAccess):
                 loaded.form.copies or 0,
                 tx.prints.copies_printed(form_id),
                 tuple(tx.prints.for_form(form_id)),
+                self.session.zone,
             )
 
     def print_copies(
@@ -215,7 +226,7 @@ class PrintingService(FormAccess):
                 loaded = self.load(tx, form_id)
                 first, last = self._range(tx, loaded, copies, kind)  # re-checked inside the transaction
                 data = self._sheet(tx, loaded, "打印" if kind == PRINT else "复印")
-                pdf = render_copies(data, list(range(first, last + 1)), self.fonts)
+                pdf = render_copies(data, list(range(first, last + 1)), self.fonts, created=self._created())
                 pages = page_count(data, self.fonts) * (last - first + 1)
                 tx.prints.record(form_id, first, last, pages, kind, printer=printer.strip())
                 detail = {"类别": kind, "份号": f"{first:06d}-{last:06d}", "份数": last - first + 1}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dingmi_desktop.domain.calendar import CalendarYearMissing
 from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.domain.workflow import Role, Status
 from dingmi_desktop.services.escalation import PENDING, drafted_on, escalation_of
@@ -122,7 +123,23 @@ class QueueService(FormAccess):
             if form.basis is None or form.basis.kind is not BasisKind.UNCLEAR:
                 continue
             loaded = Loaded(record, form, Status(record.status))
-            due = calendar.unclear_item_due(drafted_on(loaded, self.session.zone))
+            try:
+                due = calendar.unclear_item_due(drafted_on(loaded, self.session.zone))
+            except CalendarYearMissing as exc:  # listed with the reason, never with a guessed date
+                infos.append(
+                    EscalationInfo(
+                        record.id,
+                        record.title,
+                        loaded.status,
+                        "",
+                        None,
+                        None,
+                        None,
+                        False,
+                        calendar_problem=exc.message,
+                    )
+                )
+                continue
             infos.append(
                 EscalationInfo(record.id, record.title, loaded.status, "", None, due, None, today > due)
             )

@@ -19,12 +19,13 @@ from typing import Any, BinaryIO
 
 import sqlcipher3
 
-from dingmi_desktop.security.errors import BackupInvalid, DiskFull, StoreExists
-from dingmi_desktop.security.fsutil import fsync_dir, is_disk_error, private_umask
+from dingmi_desktop.security.errors import BackupInvalid, StoreExists
+from dingmi_desktop.security.fsutil import fsync_dir, private_umask, write_error
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage.engine import connect_raw
 from dingmi_desktop.storage.files import DB_NAME, SLOTS_NAME, translated_errors
 
+SNAPSHOT_NAME = ".backup-snapshot.db"  # in the private data directory, removed after each backup
 MAGIC = b"DINGMI-BACKUP\n"
 VERSION = 1
 CHUNK = 1 << 20
@@ -63,26 +64,27 @@ def write_backup(
 ) -> None:
     """Writes `out` atomically (temp next to it, fsync, rename); `raw` is the store's open connection."""
     out = out.resolve()
-    snap = slots.path.parent / ".backup-snapshot.db"
+    snap = slots.path.parent / SNAPSHOT_NAME
     tmp = out.with_name(f".{out.name}.tmp")
     try:
-        with translated_errors():
+        with translated_errors(snap):
             for leftover in _sidecars(snap):
                 leftover.unlink(missing_ok=True)
             with private_umask():
                 snapshot_database(raw, snap, key)
-            slot_bytes = slots.to_bytes()
             db_size, db_sha = _file_digest(snap)
-            header = dict(meta, version=VERSION, store_id=slots.store_id)
-            header["parts"] = [
-                {
-                    "name": SLOTS_NAME,
-                    "size": len(slot_bytes),
-                    "sha256": hashlib.sha256(slot_bytes).hexdigest(),
-                },
-                {"name": DB_NAME, "size": db_size, "sha256": db_sha},
-            ]
-            head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        slot_bytes = slots.to_bytes()
+        header = dict(meta, version=VERSION, store_id=slots.store_id)
+        header["parts"] = [
+            {
+                "name": SLOTS_NAME,
+                "size": len(slot_bytes),
+                "sha256": hashlib.sha256(slot_bytes).hexdigest(),
+            },
+            {"name": DB_NAME, "size": db_size, "sha256": db_sha},
+        ]
+        head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        try:
             with private_umask(), open(tmp, "wb") as fh:
                 digest = hashlib.sha256()
                 for piece in (MAGIC, struct.pack(">I", len(head)), head, slot_bytes):
@@ -96,10 +98,26 @@ def write_backup(
                 os.fsync(fh.fileno())
             os.replace(tmp, out)
             fsync_dir(out.parent)
+        except OSError as exc:  # the backup medium: full or read-only is said so, with its path
+            mapped = write_error(exc, out)
+            if mapped is None:
+                raise
+            raise mapped from exc
     finally:
         for path in (tmp, *_sidecars(snap)):
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def remove_stale_snapshot(data_dir: Path) -> bool:
+    """A backup killed half-way leaves its snapshot (an encrypted copy of the database) behind: removed
+    at the next open, so no stale copy of since-deleted data lingers. True when something was removed."""
+    removed = False
+    for path in _sidecars(data_dir / SNAPSHOT_NAME):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed = True
+    return removed
 
 
 def _read_exact(fh: BinaryIO, size: int, digest: Any) -> bytes:
@@ -200,7 +218,8 @@ def restore_backup(path: Path, data_dir: Path) -> dict[str, Any]:
         if created_dir:
             with contextlib.suppress(OSError):
                 data_dir.rmdir()
-        if isinstance(exc, OSError) and is_disk_error(exc):
-            raise DiskFull() from exc
+        mapped = write_error(exc, data_dir / DB_NAME) if isinstance(exc, OSError) else None
+        if mapped is not None:
+            raise mapped from exc
         raise
     return header

@@ -25,6 +25,8 @@ from dingmi_desktop.storage.records import (
 )
 
 TIME_ZONE_SETTING = "unit.time_zone"
+UNIT_KIND_SETTING = "unit.kind"  # domain.escalation.UnitKind: routes 不明确事项 (Reg 25)
+UNIT_KINDS = ("中央国家机关", "省级机关", "设区的市级机关", "其他机关、单位")
 
 # Declared settings: key → (default, validator). Unknown keys are refused, never silently stored.
 SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
@@ -33,6 +35,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "print.watermark": ("off", lambda v: v in ("on", "off")),
     CALENDAR_SETTING: (EMPTY, valid_calendar),  # holidays and 调休 working days (services.calendar)
     TIME_ZONE_SETTING: (DEFAULT_TIME_ZONE, is_known_zone),  # the unit's local time (dingmi_desktop.clock)
+    UNIT_KIND_SETTING: ("设区的市级机关", lambda v: v in UNIT_KINDS),  # Reg 25 route; audited
 }
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
-from dingmi_desktop.security.errors import DatabaseDamaged, DingmiError, DiskFull, StoreBusy
-from dingmi_desktop.security.fsutil import is_disk_error, private_umask
+from dingmi_desktop.security.errors import DatabaseDamaged, DataDirReadOnly, DingmiError, StoreBusy
+from dingmi_desktop.security.fsutil import is_read_only_error, private_umask, write_error
+from dingmi_desktop.storage.engine import classify_db_error
 
 DB_NAME = "dingmi.db"
 SLOTS_NAME = "keyslots.json"
@@ -23,9 +24,25 @@ class DirLock:
     """An exclusive OS lock on <data dir>/store.lock, held while a Store is open. The OS drops it when the
     process dies (even by SIGKILL), so a crash never leaves the store locked."""
 
-    def __init__(self, data_dir: Path) -> None:
-        with private_umask():
-            self._fd = os.open(data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
+        try:
+            with private_umask():
+                self._fd = os.open(data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if not is_read_only_error(exc):
+                mapped = write_error(exc, data_dir / LOCK_NAME)
+                if mapped is None:
+                    raise
+                raise mapped from exc
+            if not read_only:
+                raise DataDirReadOnly.at(data_dir) from exc
+            # Only reading (`check`): a read-only folder is locked through a read-only descriptor; without
+            # a lock file nobody can write there either.
+            try:
+                self._fd = os.open(data_dir / LOCK_NAME, os.O_RDONLY)
+            except FileNotFoundError:
+                self._fd = -1
+                return
         try:
             if os.name == "nt":
                 import msvcrt
@@ -45,27 +62,19 @@ class DirLock:
             self._fd = -1
 
 
-def map_db_error(exc: BaseException) -> DingmiError | None:
+def map_db_error(exc: BaseException, db_path: Path | None = None) -> DingmiError | None:
     """Our message for an SQLite failure, or None when it is a programming error to let through."""
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    if is_disk_error(orig):
-        return DiskFull()
-    if not isinstance(orig, sqlcipher3.DatabaseError):
-        return None
-    text = str(orig).lower()
-    if "full" in text or "disk i/o" in text or "readonly" in text or "unable to open" in text:
-        return DiskFull()
-    if "malformed" in text or "not a database" in text or "corrupt" in text or "hmac" in text:
-        return DatabaseDamaged()
-    return None
+    return classify_db_error(exc, db_path)
 
 
 @contextlib.contextmanager
-def translated_errors() -> Iterator[None]:
+def translated_errors(db_path: Path | None = None) -> Iterator[None]:
+    """SQLite and OS failures become our errors; `db_path` lets a failure be told apart (full disk,
+    read-only folder) by looking at the folder."""
     try:
         yield
     except (DBAPIError, sqlcipher3.DatabaseError, OSError) as exc:
-        mapped = map_db_error(exc)
+        mapped = map_db_error(exc, db_path)
         if mapped is None:
             raise
         raise mapped from exc

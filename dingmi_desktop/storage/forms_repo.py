@@ -1,8 +1,12 @@
-"""Forms with every saved revision kept, and decisions signed over the content they decide."""
+"""Forms with their revisions (decisions: decisions_repo, re-exported here).
+
+A revision no decision refers to is the drafter's working copy: draft saves amend it in place (`amend=True`),
+so autosaves do not make the revision number climb. Once a decision refers to a revision (submit, review,
+return, approval) it is frozen — a SQL trigger refuses to change it — and the next save appends a revision.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -11,13 +15,11 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
-from dingmi_desktop.security import signing
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
-from dingmi_desktop.security.errors import ConcurrentEdit, InvalidInput, NotFound, PermissionDenied
+from dingmi_desktop.security.errors import ConcurrentEdit, NotFound
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage import verifier
+from dingmi_desktop.storage.decisions_repo import DecisionRepository
 from dingmi_desktop.storage.records import (
-    DecisionRecord,
     FormIndex,
     FormRecord,
     RevisionRecord,
@@ -27,6 +29,8 @@ from dingmi_desktop.storage.records import (
     parse_date,
     parse_iso,
 )
+
+__all__ = ["DecisionRepository", "FormRepository"]  # DecisionRepository: its home before decisions_repo
 
 
 class FormRepository:
@@ -39,7 +43,14 @@ class FormRepository:
             raise NotFound(f"未找到编号为 {form_id} 的表单。")
         return row
 
-    def _write_revision(self, row: t.Form, content: dict[str, Any], index: FormIndex, now: str) -> None:
+    def _write_revision(
+        self,
+        row: t.Form,
+        content: dict[str, Any],
+        index: FormIndex,
+        now: str,
+        amended: t.FormRevision | None = None,
+    ) -> None:
         body = canonical_json(content).decode("utf-8")
         row.kind, row.title, row.category, row.status = index.kind, index.title, index.category, index.status
         row.department, row.doc_number, row.marking = index.department, index.doc_number, index.marking
@@ -47,16 +58,19 @@ class FormRepository:
         row.content_hash = digest_hex(body.encode("utf-8"))
         row.updated_at = now
         self._orm.flush()
-        self._orm.add(
-            t.FormRevision(
-                form_id=row.id,
-                revision=row.revision,
-                content=body,
-                content_hash=row.content_hash,
-                saved_by=self._actor.id,
-                saved_at=now,
+        if amended is not None:
+            amended.content, amended.content_hash, amended.saved_at = body, row.content_hash, now
+        else:
+            self._orm.add(
+                t.FormRevision(
+                    form_id=row.id,
+                    revision=row.revision,
+                    content=body,
+                    content_hash=row.content_hash,
+                    saved_by=self._actor.id,
+                    saved_at=now,
+                )
             )
-        )
         conn = self._orm.connection()
         conn.execute(text("DELETE FROM form_search WHERE rowid = :id"), {"id": row.id})
         conn.execute(
@@ -72,14 +86,41 @@ class FormRepository:
         return self._record(row, content)
 
     def save_revision(
-        self, form_id: int, content: dict[str, Any], index: FormIndex, *, expected_revision: int | None = None
+        self,
+        form_id: int,
+        content: dict[str, Any],
+        index: FormIndex,
+        *,
+        expected_revision: int | None = None,
+        expected_hash: str | None = None,
+        amend: bool = False,
     ) -> FormRecord:
+        """Appends a revision; with `amend`, rewrites the current one instead while it is the actor's own
+        and no decision refers to it. `expected_*` stale (another save came first) ⇒ ConcurrentEdit."""
         row = self._row(form_id)
         if expected_revision is not None and expected_revision != row.revision:
             raise ConcurrentEdit()
-        row.revision += 1
-        self._write_revision(row, content, index, iso(self._clock()))
+        if expected_hash is not None and expected_hash != row.content_hash:
+            raise ConcurrentEdit()
+        current = self._current_revision(row) if amend else None
+        if current is not None and (current.saved_by != self._actor.id or self._decided(row)):
+            current = None
+        if current is None:
+            row.revision += 1
+        self._write_revision(row, content, index, iso(self._clock()), current)
         return self._record(row, content)
+
+    def _current_revision(self, row: t.Form) -> t.FormRevision:
+        return self._orm.scalars(
+            select(t.FormRevision).where(
+                t.FormRevision.form_id == row.id, t.FormRevision.revision == row.revision
+            )
+        ).one()
+
+    def _decided(self, row: t.Form) -> bool:
+        """A decision refers to the form's current revision (it is frozen)."""
+        query = select(t.Decision.id).where(t.Decision.form_id == row.id, t.Decision.revision == row.revision)
+        return self._orm.scalars(query.limit(1)).first() is not None
 
     def set_status(self, form_id: int, status: str) -> None:
         row = self._row(form_id)
@@ -88,12 +129,7 @@ class FormRepository:
 
     def get(self, form_id: int) -> FormRecord:
         row = self._row(form_id)
-        rev = self._orm.scalars(
-            select(t.FormRevision).where(
-                t.FormRevision.form_id == form_id, t.FormRevision.revision == row.revision
-            )
-        ).one()
-        return self._record(row, json.loads(rev.content))
+        return self._record(row, json.loads(self._current_revision(row).content))
 
     def revisions(self, form_id: int) -> list[RevisionRecord]:
         self._row(form_id)
@@ -175,126 +211,4 @@ class FormRepository:
             content=content,
             created_at=parse_iso(row.created_at),
             updated_at=parse_iso(row.updated_at),
-        )
-
-
-UNCONFIRMED_KEY = "密钥尚未经第二名三员当面确认，不能签名"
-
-
-class DecisionRepository:
-    def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
-        self._orm, self._actor, self._clock = orm, actor, clock
-        self._state: verifier.TrustState | None = None
-
-    def add(
-        self,
-        form_id: int,
-        *,
-        action: str,
-        signer: signing.Signer | None,
-        role: str,
-        opinion: str = "",
-        corrections: dict[str, Any] | None = None,
-        status_before: str | None = None,
-        status_after: str | None = None,
-    ) -> DecisionRecord:
-        """A decision; signed ones since the trust anchor need the signer's key certified (confirmed)."""
-        form = self._orm.get(t.Form, form_id)
-        if form is None:
-            raise NotFound(f"未找到编号为 {form_id} 的表单。")
-        if not action:
-            raise InvalidInput("决定的动作不能为空。")
-        row = t.Decision(
-            form_id=form_id,
-            revision=form.revision,
-            content_hash=form.content_hash,
-            action=action,
-            role=role,
-            actor_id=self._actor.id,
-            opinion=opinion,
-            corrections=canonical_json(corrections).decode("utf-8") if corrections is not None else None,
-            time=iso(self._clock()),
-        )
-        row.status_before = status_before or form.status
-        row.status_after = status_after or form.status
-        previous = self._orm.scalars(
-            select(t.Decision).where(t.Decision.form_id == form_id).order_by(t.Decision.id.desc()).limit(1)
-        ).first()
-        row.prev_hash = verifier.decision_hash(previous) if previous is not None else ""
-        if signer is not None:
-            if signer.user_id != self._actor.id:
-                raise PermissionDenied("签名须由当前用户本人重新输入密码完成。")
-            key = self._current_key(self._actor.id)
-            if key.public_key != signer.public_key:
-                raise PermissionDenied("签名密钥与登记的公钥不一致，请重新登录。")
-            state = verifier.load_trust(self._orm)
-            if state.rooted:
-                span = state.current_key(self._actor.id)
-                if span is None or span.public_key != signer.public_key:
-                    raise PermissionDenied(UNCONFIRMED_KEY)
-                row.cert_hash = span.cert_hash
-            else:
-                row.status_before = row.status_after = row.prev_hash = None  # the old rule, no root yet
-            row.key_id = key.id
-            row.signature = signer.sign(
-                verifier.decision_bytes(row, self._actor.username)
-                if state.rooted
-                else verifier._legacy_bytes(row, self._actor.username)
-            )
-        self._orm.add(row)
-        self._orm.flush()
-        return self._record(row, self._actor.username, self._trust())
-
-    def for_form(self, form_id: int) -> list[DecisionRecord]:
-        """`signature_valid` is the one verifier's answer (storage.verifier), with the form's status."""
-        state = self._trust()
-        rows = verifier.decision_rows(self._orm, form_id)
-        form = self._orm.get(t.Form, form_id)
-        status_problems = verifier.check_form(self._orm, state, form, rows) if form is not None else []
-        records = []
-        for row, name, content in rows:
-            record = self._record(row, name, state, content)
-            if record.signature_valid and status_problems and row.status_after == verifier.DECIDED:
-                record = dataclasses.replace(record, signature_valid=False)
-            records.append(record)
-        return records
-
-    def _trust(self) -> verifier.TrustState:
-        if self._state is None:
-            self._state = verifier.load_trust(self._orm)
-        return self._state
-
-    def _current_key(self, user_id: int) -> t.UserKey:
-        return self._orm.scalars(
-            select(t.UserKey).where(t.UserKey.user_id == user_id).order_by(t.UserKey.id.desc()).limit(1)
-        ).one()
-
-    def _record(
-        self, row: t.Decision, actor: str, state: verifier.TrustState, content: str | None = None
-    ) -> DecisionRecord:
-        if content is None:
-            content = self._orm.scalar(
-                select(t.FormRevision.content).where(
-                    t.FormRevision.form_id == row.form_id, t.FormRevision.revision == row.revision
-                )
-            )
-        valid = (
-            None
-            if row.signature is None
-            else verifier.check_decision(self._orm, state, row, actor, content) is None
-        )
-        return DecisionRecord(
-            id=row.id,
-            form_id=row.form_id,
-            revision=row.revision,
-            content_hash=row.content_hash,
-            action=row.action,
-            role=row.role,
-            actor_id=row.actor_id,
-            actor=actor,
-            opinion=row.opinion,
-            corrections=json.loads(row.corrections) if row.corrections else None,
-            time=parse_iso(row.time),
-            signed=row.signature is not None,
-            signature_valid=valid,
         )

@@ -100,7 +100,9 @@ class Session:
     def change_password(self, old_password: str, new_password: str) -> None:
         """Rewraps this user's slot (same data key and signing key) under the new password."""
         username = self.user.username
-        problems = check_password(self.policy, new_password, username=username)
+        problems = check_password(
+            self.policy, new_password, username=username, unit_name=self.store.unit_name
+        )
         if new_password == old_password:
             problems.append("新密码不能与旧密码相同")
         if problems:

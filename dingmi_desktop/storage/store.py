@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.security.errors import (
     AccountDisabled,
     DatabaseDamaged,
+    DataDirReadOnly,
     InvalidInput,
     SlotFileDamaged,
     SlotFileMissing,
@@ -30,9 +32,9 @@ from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
-from dingmi_desktop.storage.backup import write_backup
+from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
 from dingmi_desktop.storage.certs import found_root, found_unit
-from dingmi_desktop.storage.engine import PAGE_SIZE, make_engine
+from dingmi_desktop.storage.engine import make_engine, pages_missing, writable
 from dingmi_desktop.storage.files import (
     BACKUPS_DIR,
     DB_NAME,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from dingmi_desktop.storage.session import Session
 
 Clock = Callable[[], datetime]
+log = logging.getLogger("dingmi_desktop")
 ADMIN_ACCOUNTS = (
     ("sysadmin", "系统管理员", SYSADMIN),
     ("secadmin", "安全保密管理员", SECADMIN),
@@ -64,6 +67,7 @@ class Store:
         self._lock = lock
         self._engine: Engine | None = None
         self._key: bytes | None = None
+        self.writable = True  # the data folder can be written (set by open)
 
     # ---- creating and opening ----
     @classmethod
@@ -142,21 +146,33 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
-        """Reads the slot-file header only (unit name for the login dialog); the database stays closed."""
+    def open(cls, data_dir: Path, *, clock: Clock = utc_now, read_only: bool = False) -> Store:
+        """Reads the slot-file header only (unit name for the login dialog); the database stays closed.
+
+        A read-only folder is refused with DataDirReadOnly, unless `read_only` (for `check`, which writes
+        nothing until it has found the store intact). A snapshot left by a killed backup is removed."""
         data_dir = Path(data_dir)
         slots_path = data_dir / SLOTS_NAME
         if not slots_path.exists():
             if (data_dir / DB_NAME).exists():
                 raise SlotFileMissing()
             raise StoreNotFound()
-        lock = DirLock(data_dir)
+        can_write = writable(data_dir / DB_NAME)
+        if not (can_write or read_only):
+            raise DataDirReadOnly.at(data_dir)
+        lock = DirLock(data_dir, read_only=read_only)
         try:
             slots = SlotFile.load(slots_path)
+            store = cls(data_dir, slots, lock, clock)
+            store.writable = can_write
+            if not read_only and remove_stale_snapshot(data_dir):
+                log.info("removed a stale backup snapshot in %s", data_dir)
+                slots.note(clock(), "system", "清理残留备份快照", "成功")  # audited at the next sign-in
+                slots.save()
         except BaseException:
             lock.release()
             raise
-        return cls(data_dir, slots, lock, clock)
+        return store
 
     @property
     def unit_name(self) -> str:
@@ -196,8 +212,9 @@ class Store:
             else:
                 AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
         self.pending_flushed(flushed, save=False)
-        self.slots.lock_states.pop(username, None)
-        self.slots.save()
+        had_failures = self.slots.lock_states.pop(username, None) is not None
+        if flushed or had_failures:  # rewrite the slot file only when it changed (a full disk fails less)
+            self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
         return Session(self, username)
@@ -208,8 +225,12 @@ class Store:
         self.slots.check_not_locked(username, now)
         try:
             key, seed = self.slots.unwrap(username, password)
-        except WrongPassword:
-            self.slots.record_failure(username, now)
+        except WrongPassword as exc:
+            self.slots.record_failure(username, now)  # raises AccountLocked at the limit
+            state = self.slots.lock_states.get(username)
+            if username in self.slots.slots and state is not None:
+                exc.attempts_left = max(0, self.slots.lock_after_failures - state.failures)
+                exc.lock_minutes = self.slots.lock_minutes
             raise
         self._ensure_engine(key)
         return key, seed
@@ -240,7 +261,7 @@ class Store:
                 raise SlotFileDamaged("密钥槽与数据库不匹配，无法解锁。")
             return
         check_db_file(self.db_path)
-        with translated_errors():
+        with translated_errors(self.db_path):
             self._engine, self._key = make_engine(self.db_path, key), key
             try:
                 self._check_database(self._engine)
@@ -251,8 +272,7 @@ class Store:
     def _check_database(self, engine: Engine) -> None:
         with engine.connect() as conn:
             pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
-            wal = self.db_path.with_name(DB_NAME + "-wal")
-            if not (wal.exists() and wal.stat().st_size) and pages * PAGE_SIZE > self.db_path.stat().st_size:
+            if pages_missing(self.db_path, pages):
                 raise DatabaseDamaged()
         if schema.needs_upgrade(engine):
             self._backup_before_migration(engine)
@@ -278,7 +298,11 @@ class Store:
         """One database transaction (BEGIN IMMEDIATE); commits on success, rolls back on any error."""
         if self._engine is None:
             raise WrongPassword("数据已锁定，请先登录。")
-        with translated_errors(), OrmSession(self._engine, expire_on_commit=False) as orm, orm.begin():
+        with (
+            translated_errors(self.db_path),
+            OrmSession(self._engine, expire_on_commit=False) as orm,
+            orm.begin(),
+        ):
             yield orm
 
     @property

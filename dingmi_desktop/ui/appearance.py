@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dingmi_desktop.paths import resource_path, resources_root
+from dingmi_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,38 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     return None
 
 
+_qt_translator: QTranslator | None = None
+
+
+def install_qt_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Qt's own strings (file, print, message and colour dialogs, standard buttons) in the UI language:
+    qtbase_zh_CN from Qt's translations directory for Chinese; none (Qt's English) otherwise. Calling it
+    again replaces the previous one, so the language can be switched."""
+    global _qt_translator
+    language = language or ui_language()
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if language != "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return None
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(chinese)
+    translator = QTranslator(app)
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(chinese, "qtbase", "_", directory):
+        log.warning("Qt's own translation qtbase_zh_CN not found in %s; Qt dialogs stay English", directory)
+        return None
+    app.installTranslator(translator)
+    _qt_translator = translator
+    return translator
+
+
 def apply_style(app: QApplication) -> None:
     app.setStyle("Fusion")
     try:
         sheet = resource_path("styles", "app.qss").read_text(encoding="utf-8")
+        QDir.addSearchPath("styles", str(resource_path("styles")))  # url(styles:arrow-down.svg)
     except FileNotFoundError:
         log.warning("style sheet missing; using the plain Fusion style")
         return
@@ -74,4 +103,6 @@ def set_up_application(app: QApplication, language: str | None = None) -> None:
     app.setApplicationDisplayName(QApplication.translate("app", "定密桌面"))
     register_fonts(app)
     install_translator(app, language)
+    install_qt_translator(app, language)
     apply_style(app)
+    install_wheel_guard(app)  # combo / spin boxes change under the wheel only with keyboard focus

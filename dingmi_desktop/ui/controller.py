@@ -203,8 +203,9 @@ class AppController(QObject):
                 self.open_main(session)
 
         def failed(exc: BaseException) -> None:
-            if dialog is not None:
-                dialog.fail(describe_error(exc))
+            if dialog is not None:  # attempts left: set on a wrong password for an existing account only
+                left, minutes = getattr(exc, "attempts_left", None), getattr(exc, "lock_minutes", None)
+                dialog.fail(describe_error(exc), left, minutes)
 
         self.ops.run(lambda: sign_in(username, password), done, failed, label="sign in")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +16,12 @@ log = logging.getLogger("dingmi_desktop")
 
 def describe_error(exc: BaseException) -> str:
     """A short Chinese message for the user; domain and service errors already carry one."""
+    if isinstance(exc, OSError):  # a full disk or a read-only place is named, never "unexpected"
+        from dingmi_desktop.security.fsutil import write_error
+
+        mapped = write_error(exc, Path(exc.filename) if isinstance(exc.filename, str) else None)
+        if mapped is not None:
+            return mapped.message
     text = str(exc).strip()
     known = type(exc).__module__.startswith("dingmi_desktop")
     if known and text:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui import window_geometry
 from dingmi_desktop.ui.bundle import ServiceBundle
 from dingmi_desktop.ui.form_host import FormHostMixin
 from dingmi_desktop.ui.navigation import NavEntry, entries_for
@@ -41,9 +42,9 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.bundle = bundle
         self.ops = ops
         info = bundle.info
-        self.setWindowTitle(self.tr("定密桌面 — {0}").format(info.unit_name))
-        self.setMinimumSize(1024, 640)
-        self._fit_to_screen()
+        self.setWindowTitle(info.unit_name)  # Qt appends the application name itself
+        # Never larger than the screen (1366×768 at 150 % is 910×512); geometry remembered per user.
+        self._open_maximized = window_geometry.place(self, info.username).maximized
         available = {
             name
             for name in ("workflow", "accounts", "audit", "catalog", "calendar")
@@ -82,15 +83,6 @@ class MainWindow(FormHostMixin, QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._first_loaded = False
-
-    def _fit_to_screen(self) -> None:
-        """1366×740 where it fits; on a 1366×768 terminal the window fills the available area."""
-        width, height = 1366, 740
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width()), min(height, available.height())
-        self.resize(max(width, 1024), max(height, 640))
 
     # --- chrome -------------------------------------------------------------------------------------
 
@@ -176,7 +168,10 @@ class MainWindow(FormHostMixin, QMainWindow):
     # --- pages --------------------------------------------------------------------------------------
 
     def show_initial(self, page_key: str = "") -> None:
-        self.show()
+        if self._open_maximized:
+            self.showMaximized()
+        else:
+            self.show()
         keys = [e.key for e in self.entries]
         row = keys.index(page_key) if page_key in keys else 0
         if keys:
@@ -278,7 +273,12 @@ class MainWindow(FormHostMixin, QMainWindow):
             if save is not None:
                 save()
 
+    def remember_geometry(self) -> None:
+        if self.isVisible():
+            window_geometry.remember(self, self.bundle.info.username)
+
     def drop_sensitive(self) -> None:
+        self.remember_geometry()
         for index in range(self.stack.count()):
             widget = self.stack.widget(index)
             if isinstance(widget, Page):
@@ -289,6 +289,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         if not self.confirm_leave():
             event.ignore()
             return
+        self.remember_geometry()
         self.save_before_lock()
         self.ops.wait_idle()
         event.accept()

@@ -2,7 +2,9 @@
 
 The PDF already carries every copy with its own 份号 and the GB/T 9704 margins, so the printer prints it
 exactly once, at full page, one copy: the copy count a user may set in the print dialog is reset to 1
-(copies beyond the register would be unnumbered and unrecorded).
+(copies beyond the register would be unnumbered and unrecorded). A numbered copy goes to paper only: a
+printer writing a file (PDF or "print to file") is refused, since such a file would be an unencrypted,
+uncontrolled copy; 导出PDF is the audited way to an electronic file, and it carries no 份号.
 """
 
 from __future__ import annotations
@@ -31,6 +33,24 @@ def printer_label(printer: QPrinter) -> str:
         return PDF_FILE_PRINTER
     name = printer.printerName().strip()
     return name or QCoreApplication.translate("sheet_printer", "系统默认打印机")
+
+
+def file_output_refusal(printer: QPrinter) -> str:
+    """Why this printer may not take a numbered copy (Chinese), or "" when it prints on paper."""
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or printer.outputFileName()
+    if to_file and not printer.outputFileName() and not printer.printerName():
+        return QCoreApplication.translate(  # Qt falls back to PDF output when no printer is installed
+            "sheet_printer",
+            "本机没有可用的打印机：带份号的印制件只能送往打印机，不能存为未加密的文件。"
+            "请安装或连接打印机后再打印；如需电子文件，请使用“导出PDF”（不占份号，记入审计日志）。",
+        )
+    if to_file:
+        return QCoreApplication.translate(
+            "sheet_printer",
+            "不能打印到文件：带份号的印制件只能送往打印机，不能存为未加密的文件。"
+            "如需电子文件，请使用“导出PDF”（不占份号，记入审计日志）。",
+        )
+    return ""
 
 
 def prepare_printer(printer: QPrinter) -> None:

@@ -80,11 +80,15 @@ def test_escalate_dispute_and_reply(dingmi, tmp_path: Path) -> None:
         "报请确定",
         "--sent-on",
         "2026-11-30",
+        "--received-by",
+        "收文处",
     )
     assert r.code == 0 and "不明事项待定" in r.out
     shown = dingmi("form", "show", str(form_id), "--user", "wangwu", "--json").json()
     assert shown["escalation"] == {
-        "to": "保密行政管理部门",
+        "to": "省级保密行政管理部门",  # resolved by Reg 25: a 设区的市级机关's 秘密 item
+        "received_by": "收文处",
+        "report_late": False,
         "sent_on": "2026-11-30",
         "report_due": shown["escalation"]["report_due"],
         "reply_due": "2026-12-14",
@@ -101,6 +105,8 @@ def test_escalate_dispute_and_reply(dingmi, tmp_path: Path) -> None:
         "确定",
         "--opinion",
         "定为秘密",
+        "--document",
+        "省保〔2026〕8号",
         "--category",
         "秘密",
         "--period",

@@ -79,7 +79,8 @@ names = st.text(alphabet=st.sampled_from("张王李赵钱孙"), min_size=1, max_
 
 @FAST
 @given(
-    title=st.text(min_size=0, max_size=10),
+    # Invisible and control characters are refused by the reader (domain/limits.py), not by validate_form.
+    title=st.text(st.characters(exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), max_size=10),
     category=st.sampled_from(list(Category)),
     period=st.one_of(st.none(), periods),
     knowers=st.lists(names, max_size=4, unique=True).map(tuple),

@@ -27,13 +27,14 @@ def test_dispatch_sheet_has_the_required_columns() -> None:
     assert data.form_title == "送审签发单" and data.unit_name == "示例单位"
     values = fields(data)
     required = (
-        "标题 文种 发文字号 拟定密级 保密期限 解密时间 知悉范围 拟定密级依据 定密类型 紧急程度 公开属性"
+        "标题 文种 发文字号 拟定密级 保管期限 保密期限 知悉范围 拟定密级依据 定密类型 紧急程度 公开属性"
     )
     required += " 主送 抄送 附件 拟稿单位 拟稿人 印制份数 份号 校对 封发日期"
     for label in required.split():
         assert label in values, label
-    assert values["拟定密级"] == "机密" and values["保密期限"] == "10年"
-    assert values["解密时间"] == "2036年11月28日"
+    assert values["拟定密级"] == "机密"
+    assert values["保密期限"] == "10年（按制发日2026年11月28日起算，至2036年11月28日）"
+    assert "解密时间" not in values  # a computed date is not a 解密时间 (Law 20 ¶3)
     assert values["份号"] == "000001—000005"
     assert values["拟定密级依据"] == "示例事项范围 第3条：项目技术方案的核心参数"
     assert set(opinions(data)) == {"承办人定密意见", "定密审核意见", "定密责任人审批意见", "签发"}
@@ -56,7 +57,7 @@ def test_review_sheet_shows_opinions_with_name_date_and_signature_status() -> No
     )  # 02:30 UTC = 10:30 CST
     decision = entries["定密责任人决定"]  # the 定密责任人's own decision, not the 签发人's
     assert decision.name == "王五" and decision.signature is SignatureStatus.VALID
-    assert fields(data)["标志预览"] == "机密★10年"
+    assert fields(data)["国家秘密标志"] == "机密★10年"  # an approved sheet: the marking itself
 
 
 def test_missing_opinions_leave_rows_to_fill_by_hand() -> None:
@@ -94,11 +95,13 @@ def test_only_the_officers_corrections_are_printed_in_chinese() -> None:
     }
     at = samples.decisions()[0].time
     reply = samples.Decision("record_superior_decision", "定密责任人", "王五", "按上级意见", at, True, stored)
-    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
+    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人记录"].opinion
+    # the superior's decision, recorded by the officer: never worded as the officer's own correction
     assert opinion == (
-        "上级确定。按上级意见。更正：密级改为秘密；保密期限改为6个月；知悉范围改为项目组；知悉人员改为张三、王五。"
+        "记录上级决定：上级机关（文号未登记）确定，密级为秘密；保密期限为6个月；知悉范围为项目组；"
+        "知悉人员为张三、王五。答复内容：按上级意见。（本栏为登记，非定密责任人本人的决定）"
     )
-    for key in ("reply", "escalation", "outcome", "replied_on", "{"):
+    for key in ("reply", "escalation", "outcome", "replied_on", "{", "更正"):
         assert key not in opinion
 
 
@@ -106,8 +109,11 @@ def test_decision_data_without_corrections_prints_no_correction() -> None:
     stored = {"reply": {"outcome": "退回", "replied_on": "2026-11-20"}, "dispute": {"parties": "甲、乙"}}
     at = samples.decisions()[0].time
     reply = samples.Decision("record_escalation_reply", "定密责任人", "王五", "退回重拟", at, True, stored)
-    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人决定"].opinion
-    assert opinion == "上级答复。退回重拟。"
+    opinion = opinions(sheet_data_from_form(samples.form(), [reply]))["定密责任人记录"].opinion
+    assert (
+        opinion == "记录上级决定：上级机关（文号未登记）退回重拟。答复内容：退回重拟。"
+        "（本栏为登记，非定密责任人本人的决定）"
+    )
 
 
 def test_derived_basis_shows_its_source() -> None:
@@ -125,7 +131,7 @@ def test_derived_basis_shows_its_source() -> None:
     }
     values = fields(sheet_data_from_form(samples.form(basis=basis), []))
     assert values["来源文号"] == "上〔2025〕3号" and values["来源密级期限"] == "机密★10年"
-    assert values["派生情形"] == "第2种情形"
+    assert values["派生情形"] == "第2种情形：涉及已定密事项的密点"  # in the article's words (Reg 18)
 
 
 def test_markings_by_category() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from dingmi_desktop.export.fonts import bundled_font_set
 from dingmi_desktop.export.renderer import render_copies
+from dingmi_desktop.export.sheet_data import ELECTRONIC_COPY
 from tests.export import samples
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
@@ -30,6 +31,15 @@ CASES = {
 def test_output_matches_golden_file(name: str) -> None:
     data = render_copies(CASES[name](), [1, 2], bundled_font_set())
     assert data == render_copies(CASES[name](), [1, 2], bundled_font_set())  # deterministic in-process
+    _check(name, data)
+
+
+def test_electronic_file_matches_golden_file() -> None:
+    """An exported sheet says 电子文件　非印制份 where a printed copy has its 份号."""
+    _check("review-secret-electronic", render_copies(samples.sheet(), [ELECTRONIC_COPY], bundled_font_set()))
+
+
+def _check(name: str, data: bytes) -> None:
     path = GOLDEN_DIR / f"{name}.pdf"
     if REGENERATE:
         path.write_bytes(data)

@@ -154,8 +154,10 @@ def test_export_is_an_electronic_file_and_is_audited_with_watermark_by_policy(of
     with office["secadmin"].transaction() as tx:
         tx.settings.set("print.watermark", "on")
     pdf = office.printing().export_pdf(form_id)
-    assert copy_numbers(pdf) == ["000000"]
+    assert copy_numbers(pdf) == ["电子文件　非印制份"]  # no 000000 posing as a 份号
+    assert copy_numbers(office.printing().preview(form_id)) == ["电子文件　非印制份"]
     page = read_pages(pdf)[0]
+    assert "000000" not in page.text()
     assert "张三" in page.text() and "导出" in page.text()  # watermark: user, time, purpose
     assert [e.object_id for e in office.audit("导出")] == [str(form_id)]
 

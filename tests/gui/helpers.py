@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.forms import BasisKind, FormKind
+from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
@@ -21,7 +22,7 @@ def fill_secret_form(page, title: str = TITLE, basis: BasisKind = BasisKind.DEFI
     editor.document.title.setText(title)
     editor.document.doc_number.setText("示〔2026〕12号")
     editor.classification.set_category(Category.SECRET)
-    editor.classification.years.setValue(10)
+    editor.classification.set_period(Period.of_years(10))
     editor.classification.start_date.set_value(TEST_TODAY)
     editor.classification.scope.setText("本单位领导班子成员及项目组")
     editor.classification.knowers.entry.setText("张三、李四")

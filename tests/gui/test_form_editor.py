@@ -24,7 +24,8 @@ def test_marking_preview_and_inline_validation_follow_the_values(qtbot, _styled_
     block = editor.classification
     assert block.preview.marking() == ""
     block.set_category(Category.SECRET)
-    assert block.preview.text() == "机密★10年"
+    assert block.preview.text() == "机密"
+    assert "须同时确定保密期限" in block.errors["period"].text()
     assert "须同时确定知悉范围" in block.errors["scope"].text()
     assert "知悉人员名单" in block.errors["knowers"].text()
     block.period_kind.setCurrentIndex(list(PeriodKind).index(PeriodKind.MONTHS))

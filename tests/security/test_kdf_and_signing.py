@@ -63,11 +63,13 @@ def test_signatures():
 
 def test_password_policy():
     policy = PasswordPolicy()
-    assert check_password(policy, "Dingmi@2026") == []
+    assert check_password(policy, "Kiwi#Lamp2026") == []
     assert character_classes("abcABC123!") == 4
     problems = check_password(policy, "abc")
     assert any("长度" in p for p in problems) and any("类" in p for p in problems)
-    assert check_password(policy, "Zhangsan#2026", username="zhangsan") == ["不得包含用户名"]
+    assert check_password(policy, "Zhangsan#2026", username="zhangsan") == [
+        "不得包含用户名，请去掉其中的“zhangsan”"
+    ]
     assert PasswordPolicy(min_length=3).problems() and PasswordPolicy(lock_after_failures=0).problems()
     assert PasswordPolicy().problems() == []
     assert PasswordPolicy.from_json(PasswordPolicy(min_length=12).to_json()).min_length == 12

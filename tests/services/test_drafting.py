@@ -19,9 +19,9 @@ def test_create_save_submit_withdraw(users) -> None:
     assert created.status_after is Status.DRAFT and created.revision == 1 and not created.problems
     assert created.marking == "机密★10年"
     saved = drafting.save_draft(created.form_id, form(scope="项目组"), expected_revision=1)
-    assert saved.revision == 2
-    same = drafting.save_draft(created.form_id, form(scope="项目组"), expected_revision=2)
-    assert same.revision == 2  # unchanged content: no new revision
+    assert saved.revision == 1  # no decision refers to revision 1 yet: the save amends it
+    same = drafting.save_draft(created.form_id, form(scope="项目组"), expected_revision=1)
+    assert same.revision == 1  # unchanged content: no new revision
     submitted = drafting.submit(created.form_id, password=PASSWORD)
     assert (submitted.status_before, submitted.status_after) == (Status.DRAFT, Status.IN_REVIEW)
     assert submitted.signed

@@ -30,7 +30,8 @@ def test_escalate_unclear_item_records_recipient_and_due_dates(users) -> None:
     )
     assert result.status_after is Status.UNCLEAR_PENDING and result.signed
     info = users["wangwu"].history.view(form_id).escalation
-    assert info is not None and info.escalated_to == "保密行政管理部门"
+    # a 秘密 不明确事项 of a 设区的市级机关 goes to the provincial bureau (Reg 25)
+    assert info is not None and info.escalated_to == "省级保密行政管理部门"
     assert info.sent_on == date(2026, 11, 27)
     # 10 working days after Friday 27 Nov, skipping weekends and the 1 Dec holiday
     assert info.reply_due == date(2026, 12, 14)
@@ -47,10 +48,9 @@ def test_escalate_unclear_item_records_recipient_and_due_dates(users) -> None:
     assert decided.status_after is Status.DECIDED and decided.marking == "秘密★5年"
     entry = users["zhangsan"].history.history(form_id)
     assert [e.action for e in entry][-3:] == ["escalate", "record_escalation_reply", "correct"]
-    assert entry[-3].details["escalation"]["to"] == "保密行政管理部门"
-    assert (
-        entry[-2].changes[0].after == "已定密" and entry[-2].details == {}
-    )  # printed sheet: corrections only
+    assert entry[-3].details["escalation"]["to"] == "省级保密行政管理部门"
+    assert entry[-2].changes[0].after == "已定密"
+    assert entry[-2].details["reply"]["by"] == "省级保密行政管理部门"  # the body's decision, recorded
     assert form_id not in [i.form_id for i in users["wangwu"].queues.escalations_due()]
 
 
@@ -77,10 +77,10 @@ def test_escalation_refusals(users) -> None:
     with pytest.raises(ValidationError):
         users["wangwu"].escalation.escalate(form_id, to=" ", reason="请确定", password=PASSWORD)
     with pytest.raises(TransitionRefused, match="理由"):
-        users["wangwu"].escalation.escalate(form_id, to="上级机关", reason="", password=PASSWORD)
+        users["wangwu"].escalation.escalate(form_id, to="保密行政管理部门", reason="", password=PASSWORD)
     with pytest.raises(TransitionRefused, match="定密责任人或签发人"):
-        users["lisi"].escalation.escalate(form_id, to="上级机关", reason="请确定", password=PASSWORD)
-    users["wangwu"].escalation.escalate(form_id, to="上级机关", reason="请确定", password=PASSWORD)
+        users["lisi"].escalation.escalate(form_id, to="保密行政管理部门", reason="请确定", password=PASSWORD)
+    users["wangwu"].escalation.escalate(form_id, to="保密行政管理部门", reason="请确定", password=PASSWORD)
     with pytest.raises(TransitionRefused, match="理由"):
         users["wangwu"].escalation.record_reply(form_id, outcome=Outcome.DECIDED, reply="", password=PASSWORD)
     with pytest.raises(ValidationError):  # a return carries no decided values
@@ -109,12 +109,18 @@ def test_escalation_refusals(users) -> None:
 
 def test_reply_received_earlier_keeps_its_date(users) -> None:
     form_id = users.to_approval(unclear())
-    users["wangwu"].escalation.escalate(form_id, to="上级机关", reason="请确定", password=PASSWORD)
+    users["wangwu"].escalation.escalate(form_id, to="保密行政管理部门", reason="请确定", password=PASSWORD)
     users["wangwu"].escalation.record_reply(
         form_id, outcome=Outcome.DECIDED, reply="确定", password=PASSWORD, replied_on=date(2020, 1, 2)
     )
     last = users["zhangsan"].history.history(form_id)[-1]
-    assert last.details["reply"] == {"outcome": "确定", "replied_on": "2020-01-02"}
+    assert last.details["reply"] == {
+        "outcome": "确定",
+        "replied_on": "2020-01-02",
+        "by": "省级保密行政管理部门",
+        "document": "",
+        "late": False,
+    }
     assert last.changes[0].after == "已定密"
 
 

@@ -86,12 +86,14 @@ def test_history_shows_roles_opinions_signatures_and_voided_reviews(users) -> No
 
 def test_show_json_has_interchange_keys_and_computed_fields(users) -> None:
     form_id = users.to_approval(unclear())
-    users["wangwu"].escalation.escalate(form_id, to="上级机关", reason="请确定", password=PASSWORD)
+    users["wangwu"].escalation.escalate(
+        form_id, to="省级保密行政管理部门", reason="请确定", password=PASSWORD
+    )
     obj = users["zhangsan"].history.as_json(form_id)
     assert obj["id"] == form_id and obj["status"] == "不明事项待定"
     assert obj["marking"] == "机密★10年" and obj["declassify_on"] == "2036-11-28"
     assert obj["title"] == "关于某项目技术方案的请示" and obj["basis"]["kind"] == "不明确事项"
-    assert obj["escalation"]["to"] == "上级机关"
+    assert obj["escalation"]["to"] == "省级保密行政管理部门"
     assert {"who", "role", "action", "opinion", "time", "signature_valid"} <= set(obj["history"][0])
     non_secret = users["zhangsan"].drafting.create_draft(
         form(category="非密", period=None, knowers=[], basis=None)

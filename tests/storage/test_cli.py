@@ -25,6 +25,7 @@ def cli_store(demo_store, store_dir) -> Path:
 def pw(tmp_path) -> Path:
     path = tmp_path / "pw.txt"
     path.write_text(DEMO_PASSWORD + "\n", "utf-8")
+    path.chmod(0o600)  # a password file others can read is refused
     return path
 
 
@@ -48,6 +49,7 @@ def dingmi(*argv: str, env: dict[str, str] | None = None) -> subprocess.Complete
 def test_wrong_password_is_one_clean_line_exit_3(cli_store, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("wrong\n", "utf-8")
+    bad.chmod(0o600)  # a password file others can read is refused
     result = dingmi("--data-dir", str(cli_store), "check", "--user", "zhangsan", "--password-file", str(bad))
     assert result.returncode == 3
     assert result.stderr == "用户名或密码错误。\n"
@@ -57,6 +59,7 @@ def test_wrong_password_is_one_clean_line_exit_3(cli_store, tmp_path):
 def test_locked_account_shows_remaining_time(cli_store, tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_text("wrong\n", "utf-8")
+    bad.chmod(0o600)  # a password file others can read is refused
     args = ("--data-dir", str(cli_store), "check", "--user", "lisi", "--password-file")
     for _ in range(4):
         assert run(capsys, *args, str(bad))[0] == 3
@@ -88,6 +91,7 @@ def test_init_then_forced_password_change(tmp_path, capsys):
     data = tmp_path / "unit"
     weak = tmp_path / "weak.txt"
     weak.write_text("123\n", "utf-8")
+    weak.chmod(0o600)  # a password file others can read is refused
     code, _, err = run(
         capsys,
         "--data-dir",
@@ -103,6 +107,7 @@ def test_init_then_forced_password_change(tmp_path, capsys):
     assert code == 2 and "长度至少" in err and not data.exists()
     admin = tmp_path / "admin.txt"
     admin.write_text("Init#Admin2026\n", "utf-8")
+    admin.chmod(0o600)  # a password file others can read is refused
     code, out, _ = run(
         capsys,
         "--data-dir",
@@ -134,6 +139,7 @@ def test_init_then_forced_password_change(tmp_path, capsys):
     assert code == 3 and "必须先修改密码" in err
     new = tmp_path / "new.txt"
     new.write_text("Mine#Secret2026\n", "utf-8")
+    new.chmod(0o600)  # a password file others can read is refused
     assert (
         run(
             capsys,
@@ -178,6 +184,7 @@ def test_user_add_grant_and_reset(cli_store, capsys, pw, tmp_path):
     base = ("--data-dir", str(cli_store))
     initial = tmp_path / "initial.txt"
     initial.write_text("Start#Pass2026\n", "utf-8")
+    initial.chmod(0o600)  # a password file others can read is refused
     code, out, _ = run(
         capsys,
         *base,

@@ -71,7 +71,7 @@ def test_0002_store_gains_the_printer_column_and_keeps_its_print_register(
 
     with Store.open(store_dir, clock=clock) as store:
         session = store.sign_in("zhangsan", DEMO_PASSWORD)
-        assert schema.current_revision(store._engine) == schema.head_revision() == "0005"
+        assert schema.current_revision(store._engine) == schema.head_revision() == "0006"
         with store._engine.connect() as conn:
             assert "printer" in _print_columns(conn)
         with session.transaction() as tx:
@@ -102,7 +102,7 @@ def test_0003_store_gains_the_queue_indexes_and_queues_need_no_sort(
 
     with Store.open(store_dir, clock=clock) as store:
         store.sign_in("zhangsan", DEMO_PASSWORD).close()
-        assert schema.current_revision(store._engine) == "0005"
+        assert schema.current_revision(store._engine) == schema.head_revision()
         with store._engine.connect() as conn:
             drafts = _queue_plan(conn, "drafter_id = 1 AND status = '草稿'")
             waiting = _queue_plan(conn, "status = '待审核'")

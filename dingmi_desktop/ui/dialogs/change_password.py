@@ -1,20 +1,27 @@
-"""Forced change of an initial, reset or expired password (and voluntary change from the menu)."""
+"""Forced change of an initial, reset or expired password (and voluntary change from the menu).
+
+Keys: Enter moves to the next empty password field, then submits; 取消 is never the Enter target. While the
+keys are being re-derived, Enter, Escape and closing the window do nothing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from dingmi_desktop.ui.dialogs.sign_in import is_enter
+from dingmi_desktop.ui.widgets.password_edit import CapsLockHint, PasswordEdit
 
 PolicyCheck = Callable[[str], list[str]]
 
@@ -44,18 +51,22 @@ class ChangePasswordDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.old = QLineEdit(old_password or "")
+        self.old = PasswordEdit()
+        self.old.setText(old_password or "")
         self.old.setObjectName("oldPassword")
-        self.new = QLineEdit()
+        self.new = PasswordEdit()
         self.new.setObjectName("newPassword")
-        self.repeat = QLineEdit()
+        self.repeat = PasswordEdit()
         self.repeat.setObjectName("repeatPassword")
-        for edit in (self.old, self.new, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.caps_hint = CapsLockHint(self.new, self.repeat)
+        self._edits = [self.new, self.repeat]
         if old_password is None:
             form.addRow(self.tr("当前密码："), self.old)
+            self.caps_hint.watch(self.old)
+            self._edits.insert(0, self.old)
         form.addRow(self.tr("新密码："), self.new)
         form.addRow(self.tr("再次输入："), self.repeat)
+        form.addRow("", self.caps_hint)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("inlineError")
@@ -63,8 +74,9 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        cancel = QPushButton(self.tr("取消"))
+        self.cancel = cancel = QPushButton(self.tr("取消"))
         cancel.setObjectName("changePasswordCancel")
+        cancel.setAutoDefault(False)  # focused, Qt would make it the Enter target
         cancel.clicked.connect(self.reject)
         self.ok = QPushButton(self.tr("修改密码"))
         self.ok.setObjectName("changePasswordOk")
@@ -76,6 +88,34 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(buttons)
         self.new.textChanged.connect(self._live_check)
         (self.new if old_password is not None else self.old).setFocus()
+        self.busy = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.busy and (is_enter(event) or event.key() == Qt.Key.Key_Escape):
+            event.accept()
+            return
+        focused = self.focusWidget()
+        if is_enter(event) and focused in self._edits:
+            event.accept()
+            later = self._edits[self._edits.index(focused) + 1 :]
+            empty = next((edit for edit in later if not edit.text()), None)
+            if empty is not None:
+                empty.setFocus()
+            else:
+                self._submit()
+            return
+        if is_enter(event) and isinstance(focused, QPushButton):
+            event.accept()  # Enter on a focused 取消 cancels; QDialog would click 修改密码 instead
+            if focused.isEnabled():
+                focused.click()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy and event.spontaneous():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _live_check(self) -> None:
         problems = self._check(self.new.text()) if self.new.text() else []
@@ -90,6 +130,8 @@ class ChangePasswordDialog(QDialog):
         self._submit()
 
     def _submit(self) -> None:
+        if self.busy:
+            return
         new = self.new.text()
         if not self.old.text():
             self.message.setText(self.tr("请输入当前密码。"))
@@ -108,8 +150,14 @@ class ChangePasswordDialog(QDialog):
         self.submitted.emit(self.old.text(), new)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.old, self.new, self.repeat, self.ok):
-            widget.setEnabled(not busy)
+        """Read-only, not disabled: a disabled focused field would pass the focus (and Enter) to 取消."""
+        self.busy = busy
+        if busy:
+            self.repeat.setFocus()
+        for edit in (self.old, self.new, self.repeat):
+            edit.setReadOnly(busy)
+        for button in (self.ok, self.cancel):
+            button.setEnabled(not busy)
         if busy:
             self.message.setText(self.tr("正在更新密钥，请稍候…"))
 

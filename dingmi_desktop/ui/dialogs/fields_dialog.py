@@ -45,6 +45,7 @@ class FieldsDialog(QDialog):
         specs: Sequence[FieldSpec],
         validator: Validator | None = None,
         intro: str = "",
+        today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fieldsDialog")
@@ -69,7 +70,7 @@ class FieldsDialog(QDialog):
                     combo.setCurrentText(str(spec.default))
                 widget = combo
             elif spec.kind == "date":
-                edit = OptionalDateEdit()
+                edit = OptionalDateEdit(today=today)
                 edit.set_value(spec.default)
                 widget = edit
             else:
@@ -110,6 +111,10 @@ class FieldsDialog(QDialog):
             for spec in self._specs
             if spec.required and spec.kind != "date" and not values.get(spec.key)
         ]
+        for spec in self._specs:
+            widget = self.widgets[spec.key]
+            if isinstance(widget, OptionalDateEdit) and widget.problem():
+                problems.append(f"{spec.label.rstrip('：:')}：{widget.problem()}")
         if not problems and self._validator is not None:
             problems = self._validator(values)
         if problems:
@@ -133,10 +138,11 @@ class FieldsDialog(QDialog):
         specs: Sequence[FieldSpec],
         validator: Validator | None = None,
         intro: str = "",
+        today: Callable[[], date] | None = None,
     ) -> dict[str, Any] | None:
         if cls._answers:
             return cls._answers.popleft()
-        dialog = cls(parent, title, specs, validator, intro)
+        dialog = cls(parent, title, specs, validator, intro, today)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

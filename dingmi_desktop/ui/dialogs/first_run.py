@@ -1,10 +1,16 @@
-"""First-run wizard: the unit, its 定密权限, and the initial passwords of the three 三员 accounts."""
+"""First-run wizard: the unit, its 定密权限, and the initial passwords of the three 三员 accounts.
+
+Keys: Enter moves from one password field to the next while the page is incomplete, then creates the
+store; while the store is being created Enter and Escape do nothing. Cancelling (Escape, 取消, the window's
+close button) asks first, because it quits the program.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +21,9 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+from dingmi_desktop.ui.dialogs.sign_in import ConfirmQuit, is_enter
+from dingmi_desktop.ui.widgets.password_edit import CapsLockHint, PasswordEdit
 
 PolicyCheck = Callable[[str, str], list[str]]  # (username, password) -> problems
 
@@ -67,19 +76,21 @@ class _AccountsPage(QWizardPage):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.passwords: dict[str, tuple[QLineEdit, QLineEdit]] = {}
+        self.passwords: dict[str, tuple[PasswordEdit, PasswordEdit]] = {}
+        self.caps_hint = CapsLockHint()
         for username, role in ADMIN_ACCOUNTS:
-            first = QLineEdit()
+            first = PasswordEdit()
             first.setObjectName(f"wizardPassword_{username}")
-            second = QLineEdit()
+            second = PasswordEdit()
             second.setObjectName(f"wizardRepeat_{username}")
             for edit in (first, second):
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
                 edit.textChanged.connect(self._live)
+                self.caps_hint.watch(edit)
             second.setPlaceholderText(self.tr("再次输入"))
             form.addRow(self.tr("{0}（{1}）：").format(role, username), first)
             form.addRow("", second)
             self.passwords[username] = (first, second)
+        form.addRow("", self.caps_hint)
         self.message = QLabel()
         self.message.setObjectName("wizardMessage")
         self.message.setWordWrap(True)
@@ -110,6 +121,13 @@ class _AccountsPage(QWizardPage):
     def isComplete(self) -> bool:
         return not self.problems()
 
+    def edits(self) -> list[PasswordEdit]:
+        return [edit for pair in self.passwords.values() for edit in pair]
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in self.edits():
+            edit.setReadOnly(read_only)
+
 
 class FirstRunWizard(QWizard):
     """Emits ``create_requested(unit, authority, {username: password})`` on 完成."""
@@ -119,7 +137,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, policy_check: PolicyCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
-        self.setWindowTitle(self.tr("定密桌面 — 首次使用设置"))
+        self.setWindowTitle(self.tr("首次使用设置"))  # Qt appends the application name
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 460)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
@@ -130,6 +148,27 @@ class FirstRunWizard(QWizard):
         self.accounts_page = _AccountsPage(policy_check)
         self.addPage(self.unit_page)
         self.addPage(self.accounts_page)
+        self.creating = False
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(which).setAutoDefault(False)  # focused, Qt would make it the Enter target
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.creating and (is_enter(event) or event.key() == Qt.Key.Key_Escape):
+            event.accept()
+            return
+        edits = self.accounts_page.edits()
+        focused = self.focusWidget()
+        if is_enter(event) and focused in edits and not self.accounts_page.isComplete():
+            event.accept()  # not complete yet: on to the next field instead of a disabled 创建
+            edits[min(edits.index(focused) + 1, len(edits) - 1)].setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Escape, 取消 and closing the window all land here; leaving the wizard quits the program."""
+        if self.creating or not ConfirmQuit.ask(self):
+            return
+        super().reject()
 
     def values(self) -> tuple[str, str, dict[str, str]]:
         passwords = {name: edits[0].text() for name, edits in self.accounts_page.passwords.items()}
@@ -144,17 +183,25 @@ class FirstRunWizard(QWizard):
             second.setText(passwords.get(name, ""))
 
     def accept(self) -> None:
+        if self.creating:
+            return
         unit, authority, passwords = self.values()
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self._set_creating(True)
         self.accounts_page.message.setText(self.tr("正在创建加密数据存储并派生密钥，请稍候…"))
         self.create_requested.emit(unit, authority, passwords)
 
+    def _set_creating(self, creating: bool) -> None:
+        self.creating = creating
+        self.accounts_page.set_read_only(creating)
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not creating)
+
     def creation_failed(self, text: str) -> None:
+        self._set_creating(False)
         self.accounts_page.message.setText(text)
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
 
     def creation_done(self) -> None:
-        for first, second in self.accounts_page.passwords.values():
-            first.clear()
-            second.clear()
+        self.creating = False
+        for edit in self.accounts_page.edits():
+            edit.clear()
         super().accept()

@@ -49,7 +49,7 @@ def register_lines(status: Any) -> list[str]:
     """One line per earlier job of the print register (份号, kind, who, when, printer)."""
     lines = []
     for entry in status.entries:
-        when = local_text(entry.time)
+        when = local_text(entry.time, status.zone)
         lines.append(
             f"{entry.copies_from:06d}—{entry.copies_to:06d}　{entry.kind}　{entry.user}　{when}"
             + (f"　{entry.printer}" if entry.printer else "")
@@ -230,7 +230,10 @@ class ReprintDialog(_RequestDialog):
 
 
 class PrinterChooser(_Seam):
-    """The system print dialog; returns the configured printer, or None when the user cancels."""
+    """The system print dialog; returns the configured printer, or None when the user cancels.
+
+    Raises ``PrintOutputError`` when the chosen printer would write a file (the seam bypasses the system
+    dialog and this check: tests hand in a PDF printer to read the pages back)."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str) -> QPrinter | None:
@@ -242,11 +245,17 @@ class PrinterChooser(_Seam):
         dialog = QPrintDialog(chosen, parent)
         dialog.setObjectName("printDialog")
         dialog.setWindowTitle(title)
-        options = QAbstractPrintDialog.PrintDialogOption
-        dialog.setOptions(options.PrintToFile | options.PrintShowPageSize)  # no page ranges: all or nothing
+        # No "print to file" (a numbered copy must not become an unencrypted file) and no page ranges
+        # (all or nothing): only the page size may be chosen besides the printer.
+        dialog.setOptions(QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return chosen
         finally:
             dialog.deleteLater()
+        from dingmi_desktop.ui.sheet_printer import PrintOutputError, file_output_refusal
+
+        refusal = file_output_refusal(chosen)  # a file output set anyway (a driver, a virtual printer)
+        if refusal:
+            raise PrintOutputError(refusal)
+        return chosen

@@ -61,7 +61,7 @@ class SheetPreviewDialog(QDialog):
         self.pdf = MemoryPdf(pdf, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.info = QLabel(self.tr("预览（份号 000000，不是印制件）· 共 {0} 页").format(self.pdf.page_count))
+        self.info = QLabel(self.tr("预览（电子文件，非印制份）· 共 {0} 页").format(self.pdf.page_count))
         self.info.setObjectName("previewInfo")
         bar.addWidget(self.info, 1)
         self.zoom_out = QPushButton(self.tr("缩小"))

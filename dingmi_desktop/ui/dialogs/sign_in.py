@@ -1,18 +1,58 @@
-"""The sign-in dialog, also used as the lock screen (same user unlocks, or another user signs in)."""
+"""The sign-in dialog, also used as the lock screen (same user unlocks, or another user signs in).
+
+Keys: Enter in the user name moves to the password, Enter in the password signs in; no other button is
+ever the Enter target (Qt would make a focused 退出 the default and click it). While the key derivation
+runs, Enter and Escape do nothing. Escape, 退出 and the window's close button ask before quitting.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from dingmi_desktop.ui.dialogs.prompts import _Seam
+from dingmi_desktop.ui.widgets.password_edit import CapsLockHint, PasswordEdit
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ConfirmQuit(_Seam):
+    """「确定退出定密桌面吗？」; ``set_next_answer(True/False)`` answers it in tests."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> bool:
+        seeded, answer = cls._take()
+        if seeded:
+            return bool(answer)
+        tr = QCoreApplication.translate
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("SignInDialog", "定密桌面"),
+            tr("SignInDialog", "确定退出定密桌面吗？"),
+            parent=parent,
+        )
+        box.setObjectName("confirmQuitDialog")
+        leave = box.addButton(tr("SignInDialog", "退出"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(tr("SignInDialog", "取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)  # a second Enter must not be the one that quits
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is leave
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    return event.key() in _ENTER_KEYS
 
 
 class SignInDialog(QDialog):
@@ -32,7 +72,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.locked_user = locked_user
-        self.setWindowTitle(self.tr("定密桌面 — 已锁定") if locked_user else self.tr("定密桌面 — 登录"))
+        self.setWindowTitle(self.tr("已锁定") if locked_user else self.tr("登录"))  # Qt appends the app name
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
@@ -60,17 +100,23 @@ class SignInDialog(QDialog):
         self.username.setObjectName("signInUser")
         self.username.setReadOnly(bool(locked_user))
         self.username.setMaxLength(32)
-        self.password = QLineEdit()
+        self.password = PasswordEdit()
         self.password.setObjectName("signInPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.caps_hint = CapsLockHint(self.password)
         form.addRow(self.tr("用户名："), self.username)
         form.addRow(self.tr("密码："), self.password)
+        form.addRow("", self.caps_hint)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(22)
         layout.addWidget(self.message)
+        self.attempts = QLabel()
+        self.attempts.setObjectName("signInAttempts")
+        self.attempts.setProperty("role", "fieldError")
+        self.attempts.setWordWrap(True)
+        layout.addWidget(self.attempts)
         buttons = QHBoxLayout()
         self.other_user = QPushButton(self.tr("以其他用户登录"))
         self.other_user.setObjectName("signInOtherUser")
@@ -78,7 +124,9 @@ class SignInDialog(QDialog):
         self.other_user.clicked.connect(self._unlock_username)
         self.quit_button = QPushButton(self.tr("退出"))
         self.quit_button.setObjectName("signInQuit")
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(self.confirm_quit)
+        for button in (self.other_user, self.quit_button):
+            button.setAutoDefault(False)  # focused, Qt would make it the Enter target
         self.sign_in = QPushButton(self.tr("解锁") if locked_user else self.tr("登录"))
         self.sign_in.setObjectName("signInButton")
         self.sign_in.setProperty("primary", True)
@@ -97,6 +145,7 @@ class SignInDialog(QDialog):
         self.setTabOrder(self.quit_button, self.other_user)
         (self.password if locked_user else self.username).setFocus()
         self.ready = False
+        self.busy = False
         if unit_name:
             self.set_store_info(unit_name, authority)
         else:
@@ -121,8 +170,32 @@ class SignInDialog(QDialog):
         self.password.setText(password)
         self._submit()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Replaces QDialog's Enter (click the default button) and Escape (reject, which quits)."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.confirm_quit()
+        elif is_enter(event):
+            event.accept()  # the line edits act on returnPressed; 登录 handles its own Enter
+            focused = self.focusWidget()
+            if not self.busy and isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():  # the window manager's close button: ask like 退出
+            event.ignore()
+            self.confirm_quit()
+        else:  # the controller closing it
+            super().closeEvent(event)
+
+    def confirm_quit(self) -> None:
+        if not self.busy and ConfirmQuit.ask(self):
+            self.reject()
+
     def _submit(self) -> None:
-        if not self.ready:
+        if not self.ready or self.busy:
             return
         username = self.username.text().strip()
         password = self.password.text()
@@ -147,7 +220,14 @@ class SignInDialog(QDialog):
         self.username.setFocus()
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.username, self.password, self.other_user):
+        """While busy the focus stays in the (read-only) password field: disabling the focused widget would
+        hand the focus, and the next Enter, to whatever button comes next."""
+        self.busy = busy
+        if busy:
+            self.password.setFocus()
+            self.attempts.clear()
+        self.password.setReadOnly(busy)
+        for widget in (self.username, self.other_user):
             widget.setEnabled(not busy)
         self.sign_in.setEnabled(self.ready and not busy)
         if busy:
@@ -157,11 +237,17 @@ class SignInDialog(QDialog):
         self.message.setStyleSheet("" if error else "color: #52606d; font-weight: normal;")
         self.message.setText(text)
 
-    def fail(self, text: str) -> None:
-        """Authentication refused: show why, clear the password, focus it."""
+    def fail(self, text: str, attempts_left: int | None = None, lock_minutes: int | None = None) -> None:
+        """Authentication refused: show why (and the attempts left for a known account), clear, focus."""
         self.set_busy(False)
         self.password.clear()
         self.show_message(text)
+        if attempts_left and lock_minutes:
+            self.attempts.setText(
+                self.tr("还可尝试 {0} 次，之后账户将锁定 {1} 分钟。").format(attempts_left, lock_minutes)
+            )
+        elif attempts_left:
+            self.attempts.setText(self.tr("还可尝试 {0} 次。").format(attempts_left))
         self.password.setFocus()
 
     def reset_password(self) -> None:

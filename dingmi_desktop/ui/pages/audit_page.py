@@ -1,4 +1,5 @@
-"""审计日志 (安全审计员): read, filter, verify the chain and the signatures, export as CSV."""
+"""审计日志 (安全审计员): read in plain words, filter (text, result, local date range), verify the chain and
+the signatures, export exactly the rows shown as CSV (through the audit service, audited)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from dingmi_desktop.clock import local_text
+from dingmi_desktop.services.audit_view import RESULTS, AuditFilter, AuditLine, select
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 
@@ -24,16 +26,35 @@ class AuditPage(ServicePage):
         self.filter.setPlaceholderText(self.tr("筛选：用户、操作、对象……"))
         self.result_filter = QComboBox()
         self.result_filter.setObjectName("auditResultFilter")
-        self.result_filter.addItems([self.tr("全部结果"), self.tr("成功"), self.tr("失败")])
+        self.result_filter.addItem(self.tr("全部结果"), "")
+        for result in RESULTS:
+            self.result_filter.addItem(result, result)
+        self.date_from = OptionalDateEdit()
+        self.date_from.setObjectName("auditDateFrom")
+        self.date_from.setToolTip(self.tr("起始日期（本单位当地日期，含当天）；未填为不限"))
+        self.date_to = OptionalDateEdit()
+        self.date_to.setObjectName("auditDateTo")
+        self.date_to.setToolTip(self.tr("截止日期（本单位当地日期，含当天）；未填为不限"))
         self.verify_button = QPushButton(self.tr("校验日志与签名"))
         self.verify_button.setObjectName("auditVerify")
-        self.export_button = QPushButton(self.tr("导出 CSV…"))
+        self.export_button = QPushButton(self.tr("导出所显示的记录…"))
         self.export_button.setObjectName("auditExport")
+        self.export_button.setToolTip(self.tr("按当前筛选条件导出 CSV，并记入审计日志"))
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.result_filter)
+        bar.addWidget(QLabel(self.tr("从")))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("至")))
+        bar.addWidget(self.date_to)
         bar.addWidget(self.verify_button)
         bar.addWidget(self.export_button)
         self.body.addLayout(bar)
+        self.filter_error = ErrorLabel()
+        self.filter_error.setObjectName("auditFilterError")
+        keep = self.filter_error.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # a message appearing does not move the table under the pointer
+        self.filter_error.setSizePolicy(keep)
+        self.body.addWidget(self.filter_error)
         self.verify_label = QLabel()
         self.verify_label.setObjectName("auditVerifyResult")
         self.verify_label.setWordWrap(True)
@@ -55,57 +76,39 @@ class AuditPage(ServicePage):
         self.body.addWidget(self.feedback)
         self.filter.textChanged.connect(self._apply_filter)
         self.result_filter.currentIndexChanged.connect(self._apply_filter)
+        self.date_from.value_changed.connect(self._apply_filter)
+        self.date_to.value_changed.connect(self._apply_filter)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
-        self._entries: list[Any] = []
+        self._lines: list[AuditLine] = []
 
     def refresh(self) -> None:
-        self.run(self.bundle.audit.entries, self._show, label="audit entries")
+        self.run(self.bundle.audit.lines, self._show, label="audit entries")
 
-    def _show(self, entries: list[Any]) -> None:
-        self._entries = list(reversed(entries))  # newest first
+    def _show(self, lines: list[AuditLine]) -> None:
+        self._lines = lines
         self._apply_filter()
-        self.say(self.tr("共 {0} 条记录。").format(len(entries)))
         self.loaded()
 
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            text=self.filter.text(),
+            result=self.result_filter.currentData() or "",
+            start=self.date_from.value(),
+            end=self.date_to.value(),
+        )
+
     def _apply_filter(self) -> None:
-        result = self.result_filter.currentIndex()
-        wanted = {1: "成功", 2: "失败"}.get(result)
-        rows = []
-        for entry in self._entries:
-            if wanted and entry.result != wanted:
-                continue
-            detail = "，".join(f"{k}：{self._value(v)}" for k, v in (entry.detail or {}).items())
-            kind = self._object_label(entry.object_type)
-            target = f"{kind} {entry.object_id}".strip()
-            when = local_text(entry.time, seconds=True)
-            rows.append((entry, [entry.seq, when, entry.actor, entry.action, target, entry.result, detail]))
-        self.table.set_rows(rows)
+        """The table shows exactly what the service would export for this filter (the same function)."""
+        wanted = self.current_filter()
+        problem = wanted.problem()
+        self.filter_error.show_message(problem)
+        shown = [] if problem else select(self._lines, wanted)
+        self.table.set_rows([(line, line.cells()) for line in shown])
         object_column = 4  # a store id is 32 characters: keep the width for the details (full text on hover)
         self.table.setColumnWidth(object_column, min(self.table.columnWidth(object_column), 180))
-        self.table.set_filter(self.filter.text())
-
-    def _object_label(self, object_type: str) -> str:
-        labels = {
-            "form": self.tr("表单"),
-            "user": self.tr("用户"),
-            "catalog": self.tr("依据库"),
-            "calendar": self.tr("工作日历"),
-            "policy": self.tr("安全策略"),
-            "setting": self.tr("设置"),
-            "store": self.tr("数据存储"),
-            "file": self.tr("文件"),
-        }
-        return labels.get(object_type, object_type)
-
-    def _value(self, value: Any) -> str:
-        if isinstance(value, bool):
-            return self.tr("是") if value else self.tr("否")
-        if value is None:
-            return ""
-        if isinstance(value, list | tuple):
-            return "、".join(self._value(v) for v in value)
-        return str(value)
+        self.export_button.setEnabled(not problem)
+        self.say(self.tr("共 {0} 条记录，显示 {1} 条。").format(len(self._lines), len(shown)))
 
     def verify(self) -> None:
         self.verify_label.setText(self.tr("正在校验……"))
@@ -127,15 +130,19 @@ class AuditPage(ServicePage):
         self.refresh()
 
     def export(self) -> None:
+        wanted = self.current_filter()
+        if wanted.problem():
+            self.say(wanted.problem())
+            return
         path = SavePath.ask(self, self.tr("导出审计日志"), "audit.csv", self.tr("CSV 文件 (*.csv)"))
         if not path:
             return
         audit = self.bundle.audit
         self.run(
-            lambda: audit.export_csv(Path(path)),
-            lambda count: self.say(self.tr("已导出 {0} 条记录到 {1}。").format(count, path)),
+            lambda: audit.export_view(Path(path), wanted),
+            lambda count: self.say(self.tr("已导出所显示的 {0} 条记录到 {1}。").format(count, path)),
         )
 
     def clear_sensitive(self) -> None:
-        self._entries = []
+        self._lines = []
         self.table.clear_rows()

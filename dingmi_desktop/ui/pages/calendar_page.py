@@ -124,6 +124,7 @@ class CalendarPage(ServicePage):
                 "节假日可按国务院通知的放假起止日期整段登记（其中的周末不影响计数）；"
                 "调休上班日须为星期六或星期日。同一日期不能既是节假日又是调休上班日。"
             ),
+            today=self.bundle.today,
         )
         if not answer:
             return

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.escalation import TARGETS
 from dingmi_desktop.domain.workflow import Outcome
 from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
@@ -18,7 +19,7 @@ from dingmi_desktop.ui.excepthook import describe_error, show_error
 if TYPE_CHECKING:
     from dingmi_desktop.ui.pages.form_page import FormPage
 
-ESCALATION_TARGETS = ("本单位保密工作领导小组", "上级机关", "保密行政管理部门")
+ESCALATION_TARGETS = TARGETS  # a 不明确事项 goes where Reg 25 routes it; the service refuses others
 LEVELS = ("绝密", "机密", "秘密")
 
 
@@ -136,11 +137,19 @@ class DecisionRunner:
                     kind="choice",
                     choices=ESCALATION_TARGETS,
                 ),
+                FieldSpec(
+                    "received_by",
+                    QCoreApplication.translate("FormPage", "接收人："),
+                    required=False,
+                ),
                 FieldSpec("reason", QCoreApplication.translate("FormPage", "上报说明：")),
                 _password_spec(),
             ],
             intro=QCoreApplication.translate(
-                "FormPage", "不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。"
+                "FormPage",
+                "不明事项在拟稿后 10 个工作日内上报；答复期限按工作日历计算。拟定为绝密级的，"
+                "以及中央国家机关拟定的，报国家保密行政管理部门；其他机密级、秘密级报省级保密行政管理部门"
+                "（条例第二十五条）。",
             ),
         )
         if answer is None:
@@ -149,7 +158,11 @@ class DecisionRunner:
 
         def work() -> Any:
             return escalation.escalate(
-                form_id, to=answer["to"], reason=answer["reason"], password=answer["password"]
+                form_id,
+                to=answer["to"],
+                reason=answer["reason"],
+                password=answer["password"],
+                received_by=answer.get("received_by", ""),
             )
 
         self.perform(work, QCoreApplication.translate("FormPage", "已上报"))
@@ -200,9 +213,18 @@ class DecisionRunner:
                     kind="choice",
                     choices=[o.value for o in Outcome],
                 ),
+                FieldSpec(
+                    "by",
+                    QCoreApplication.translate("FormPage", "答复机关（默认为上报对象）："),
+                    required=False,
+                ),
+                FieldSpec("document", QCoreApplication.translate("FormPage", "答复文号："), required=False),
                 FieldSpec("reply", QCoreApplication.translate("FormPage", "答复内容：")),
                 _password_spec(),
             ],
+            intro=QCoreApplication.translate(
+                "FormPage", "登记的是答复机关的决定，不是您本人的决定；表单上以“记录上级决定”打印。"
+            ),
         )
         if answer is None:
             return
@@ -211,7 +233,12 @@ class DecisionRunner:
 
         def work() -> Any:
             return escalation.record_reply(
-                form_id, outcome=outcome, reply=answer["reply"], password=answer["password"]
+                form_id,
+                outcome=outcome,
+                reply=answer["reply"],
+                password=answer["password"],
+                answered_by=answer.get("by", ""),
+                document=answer.get("document", ""),
             )
 
         self.perform(work, QCoreApplication.translate("FormPage", "已登记答复"))

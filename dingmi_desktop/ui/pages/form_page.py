@@ -39,6 +39,7 @@ class FormPage(ServicePage):
         self.kind = kind
         self.form_id: int | None = None
         self.revision: int | None = None
+        self.content_hash: str | None = None  # what this page last loaded or saved
         self.view: Any = None
         self._saving = False
         self._save_again = False
@@ -87,7 +88,7 @@ class FormPage(ServicePage):
             self.body.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("formTabs")
-        self.editor = FormEditor(kind, bundle.info.unit_name)
+        self.editor = FormEditor(kind, bundle.info.unit_name, today=bundle.today)
         self.history = HistoryTimeline()
         self.tabs.addTab(self.editor, self.tr("表单"))
         self.tabs.addTab(self.history, self.tr("办理历史"))
@@ -165,7 +166,7 @@ class FormPage(ServicePage):
         self.view = view
         summary = view.summary
         self.form_id = summary.id
-        self.revision = summary.revision
+        self.revision, self.content_hash = summary.revision, summary.content_hash
         self.editor.set_form(view.form)
         self.status_badge.setText(summary.status.value)
         self.id_label.setText(
@@ -174,7 +175,7 @@ class FormPage(ServicePage):
             )
         )
         self._apply_allowed(list(view.allowed))
-        self.history.set_entries(list(view.history))
+        self.history.set_entries(list(view.history), self.bundle.zone)
         self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
         if Action.EDIT not in view.allowed:
             self.editor.clear_problems()
@@ -241,11 +242,13 @@ class FormPage(ServicePage):
         self.autosave_timer.stop()
         form = self.editor.form()
         drafting = self.bundle.workflow.drafting
-        form_id, revision = self.form_id, self.revision
+        form_id, revision, seen = self.form_id, self.revision, self.content_hash
         if form_id is None:
             work: Callable[[], Any] = lambda: drafting.create_draft(form)  # noqa: E731
         else:
-            work = lambda: drafting.save_draft(form_id, form, expected_revision=revision)  # noqa: E731
+            work = lambda: drafting.save_draft(  # noqa: E731
+                form_id, form, expected_revision=revision, expected_hash=seen
+            )
         self._saving = True
         self._save_failed = False
         self.editor.mark_clean()
@@ -257,7 +260,7 @@ class FormPage(ServicePage):
     def _saved(self, result: Any, auto: bool) -> None:
         self._saving = False
         self.form_id = result.form_id
-        self.revision = result.revision
+        self.revision, self.content_hash = result.revision, result.content_hash
         when = self.bundle.when(self.bundle.now(), seconds=True)[-8:]
         text = self.tr("已自动保存（{0}）") if auto else self.tr("已保存（{0}）")
         text = text.format(when)
@@ -336,6 +339,7 @@ class FormPage(ServicePage):
         if chosen is not None:
             reference = f"{chosen.list_code} {chosen.code}".strip()
             self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
+            self.editor.classification.prefill_period(chosen.period_text)
 
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()

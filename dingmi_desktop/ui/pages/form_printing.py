@@ -189,7 +189,13 @@ class PrintActions:
 
     def _choose_printer_and_send(self, title: str, cancelled: str, register: Callable[[str], Any]) -> None:
         """Printer first (cancelling registers nothing), then `register(printer name)` on the worker."""
-        printer = PrinterChooser.ask(self.page, title)
+        from dingmi_desktop.ui.sheet_printer import PrintOutputError
+
+        try:
+            printer = PrinterChooser.ask(self.page, title)
+        except PrintOutputError as exc:  # a file, not paper: refused before any 份号 is registered
+            self._failed(QCoreApplication.translate("FormPage", "未打印，未登记任何份号：{0}"))(exc)
+            return
         if printer is None:
             self.page.say(cancelled)
             return

@@ -112,16 +112,19 @@ class HomePage(ServicePage):
             card.set_count(int(counts.get(key, 0)), key in ALERT_KEYS)
         rows = []
         for info in escalations:
-            overdue = self.tr("已逾期") if info.overdue else ""
+            flags = [self.tr("逾期上报")] if info.report_late else []  # sent after its due date
+            flags += [self.tr("已逾期")] if info.overdue else []
+            # a due date that cannot be counted says why (the year's calendar is missing), never a guess
+            report_due = info.calendar_problem or _date(info.report_due)
             cells = [
                 info.form_id,
                 info.title,
                 info.status.value,
                 info.escalated_to,
                 _date(info.sent_on),
-                _date(info.report_due),
+                report_due,
                 _date(info.reply_due),
-                overdue,
+                "、".join(flags),
             ]
             rows.append((info, cells))
         self.escalations.set_rows(rows)

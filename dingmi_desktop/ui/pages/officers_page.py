@@ -95,6 +95,7 @@ class OfficersPage(ServicePage):
                 FieldSpec("trained_on", self.tr("培训日期："), kind="date", required=False),
             ],
             intro=self.tr("类别、权限、任期和培训日期仅对定密责任人有效；三员角色互斥，且不得兼任业务角色。"),
+            today=self.bundle.today,
         )
         if not answer:
             return

@@ -1,13 +1,20 @@
-"""安全策略 (安全保密管理员): password rules, lockout and idle lock — numbers kept in the encrypted store."""
+"""安全策略 (安全保密管理员): password rules, lockout and idle lock — numbers kept in the encrypted store.
+
+Each number is typed into a plain field that keeps what was typed: a value out of range (or not a number)
+is shown with the reason under the field and the policy is not saved, rather than clamped silently the
+way a spin box would.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
 
 FIELDS = (
     ("min_length", "密码最小长度（位）：", 6, 128),
@@ -19,6 +26,34 @@ FIELDS = (
 )
 
 
+class NumberField(QLineEdit):
+    """A whole number in [low, high]; ``problem()`` says in Chinese what is wrong with the text."""
+
+    def __init__(self, low: int, high: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.low, self.high = low, high
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText(f"{low}–{high}")
+        self.setToolTip(self.tr("允许范围：{0}–{1}").format(low, high))
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text.isascii() and text.isdigit() else None
+
+    def setValue(self, value: int) -> None:  # the QSpinBox name it replaces (tests and callers)
+        self.setText(str(value))
+
+    def problem(self) -> str:
+        text, value = self.text().strip(), self.value()
+        if not text:
+            return self.tr("请填写 {0}–{1} 之间的整数。").format(self.low, self.high)
+        if value is None:
+            return self.tr("“{0}”不是整数：请只填写数字（{1}–{2}）。").format(text, self.low, self.high)
+        if not self.low <= value <= self.high:
+            return self.tr("{0} 超出允许范围：请填写 {1}–{2} 之间的整数。").format(value, self.low, self.high)
+        return ""
+
+
 class PolicyPage(ServicePage):
     def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("安全策略"), bundle, ops, window, parent)
@@ -26,15 +61,19 @@ class PolicyPage(ServicePage):
         box = QGroupBox(self.tr("身份鉴别与会话"))
         box.setMaximumWidth(760)
         form = QFormLayout(box)
-        self.spins: dict[str, QSpinBox] = {}
+        self.spins: dict[str, NumberField] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         for key, label, low, high in FIELDS:
-            spin = QSpinBox()
+            spin = NumberField(low, high)
             spin.setObjectName(f"policy_{key}")
-            spin.setRange(low, high)
             spin.setMinimumWidth(120)
             spin.setMaximumWidth(180)
+            error = ErrorLabel()
+            error.setObjectName(f"policyError_{key}")
             self.spins[key] = spin
-            form.addRow(self.tr(label), spin)
+            self.errors[key] = error
+            spin.textChanged.connect(lambda _t, k=key: self._check(k))
+            form.addRow(self.tr(label), with_error(spin, error))
         self.body.addWidget(box)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("保存策略"))
@@ -56,10 +95,23 @@ class PolicyPage(ServicePage):
             spin.setValue(int(getattr(policy, key)))
         self.loaded()
 
+    def _check(self, key: str) -> str:
+        problem = self.spins[key].problem()
+        self.errors[key].show_message(problem)
+        return problem
+
+    def problems(self) -> list[str]:
+        return [key for key in self.spins if self._check(key)]
+
     def policy(self) -> PasswordPolicy:
-        return PasswordPolicy(**{key: spin.value() for key, spin in self.spins.items()})
+        return PasswordPolicy(**{key: int(spin.value() or 0) for key, spin in self.spins.items()})
 
     def save(self) -> None:
+        bad = self.problems()
+        if bad:
+            self.say(self.tr("未保存：有 {0} 项填写不正确，请按各项下方的提示改正。").format(len(bad)))
+            self.spins[bad[0]].setFocus()
+            return
         policy = self.policy()
         accounts = self.bundle.accounts
         saved = self.tr("安全策略已保存并记入审计日志。")

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from dingmi_desktop.clock import local_text
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.batch_export import BatchExport
@@ -145,7 +144,7 @@ class QueuePage(ServicePage):
         self.rows = list(summaries)
         rows = []
         for s in self.rows:
-            updated = local_text(s.updated_at)
+            updated = self.bundle.when(s.updated_at)
             cells = [
                 s.id,
                 s.kind,

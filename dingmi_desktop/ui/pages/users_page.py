@@ -1,7 +1,9 @@
-"""用户与角色 (系统管理员): accounts, initial passwords, password resets, enabling and disabling."""
+"""用户与角色 (系统管理员): accounts, initial passwords, password resets, enabling and disabling, and lifting
+a lockout after too many failed sign-ins (解除锁定)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,8 +29,12 @@ class UsersPage(ServicePage):
         self.reset_button.setObjectName("resetPassword")
         self.toggle_button = QPushButton(self.tr("停用/启用"))
         self.toggle_button.setObjectName("toggleActive")
+        self.unlock_button = QPushButton(self.tr("解除锁定…"))
+        self.unlock_button.setObjectName("unlockUser")
+        self.unlock_button.setToolTip(self.tr("解除因连续登录失败而锁定的账户（记入审计日志）"))
+        self.unlock_button.setEnabled(False)
         bar.addWidget(self.filter, 1)
-        for button in (self.add_button, self.reset_button, self.toggle_button):
+        for button in (self.add_button, self.reset_button, self.toggle_button, self.unlock_button):
             bar.addWidget(button)
         self.body.addLayout(bar)
         self.table = RecordTable(
@@ -42,18 +48,33 @@ class UsersPage(ServicePage):
         self.add_button.clicked.connect(self.add_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self.toggle_active)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        self.lockouts: dict[str, datetime] = {}
 
     def refresh(self) -> None:
-        self.run(self.bundle.accounts.list_users, self._show, label="list users")
+        accounts = self.bundle.accounts
+        self.run(lambda: (accounts.list_users(), accounts.lockouts()), self._show, label="list users")
 
-    def _show(self, users: list[Any]) -> None:
+    def _show(self, found: tuple[list[Any], dict[str, datetime]]) -> None:
+        users, self.lockouts = found
         rows = []
         for user in users:
             roles = "、".join(sorted(user.roles)) or self.tr("（未分配）")
             state = self.tr("启用") if user.active else self.tr("停用")
+            until = self.lockouts.get(user.username)
+            if until is not None:
+                state = self.tr("锁定（至 {0}）").format(self.bundle.when(until)) + (
+                    "" if user.active else self.tr("，停用")
+                )
             rows.append((user, [user.username, user.display_name, user.department, roles, state]))
         self.table.set_rows(rows)
+        self._selection_changed()
         self.loaded()
+
+    def _selection_changed(self) -> None:
+        user = self.table.selected_record()
+        self.unlock_button.setEnabled(user is not None and user.username in self.lockouts)
 
     def _password_problems(self, values: dict[str, Any]) -> list[str]:
         from dingmi_desktop.security.passwords import check_password
@@ -124,6 +145,22 @@ class UsersPage(ServicePage):
         self.run(
             lambda: accounts.set_active(user.username, not user.active),
             lambda _r: self._done(self.tr("已{0}用户 {1}。").format(verb, user.username)),
+        )
+
+    def unlock(self) -> None:
+        user = self.table.selected_record()
+        if user is None or user.username not in self.lockouts:
+            self.say(self.tr("请先选择一个状态为“锁定”的用户。"))
+            return
+        question = self.tr("账户 {0} 因连续登录失败被锁定至 {1}。确定现在解除锁定吗？").format(
+            user.username, self.bundle.when(self.lockouts[user.username])
+        )
+        if not Confirm.ask(self, self.tr("解除锁定"), question):
+            return
+        accounts = self.bundle.accounts
+        self.run(
+            lambda: accounts.unlock(user.username),
+            lambda _r: self._done(self.tr("已解除 {0} 的锁定，并记入审计日志。").format(user.username)),
         )
 
     def _done(self, text: str) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.marking import format_date, marking_text
+from dingmi_desktop.domain.errors import DomainError
+from dingmi_desktop.domain.marking import STAR, format_date, marking_text, parse_marking
 from dingmi_desktop.domain.periods import Period, PeriodKind, declassify_on
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit, with_error
 from dingmi_desktop.ui.widgets.knowers import KnowersList
@@ -73,6 +74,11 @@ class ClassificationBlock(QGroupBox):
         }
         for kind in PERIOD_KINDS:
             self.period_kind.addItem(labels[kind], kind)
+        # No period until the clerk (or the chosen catalogue item) gives one: the law asks for the period the
+        # matter needs, not the level's maximum. Index -1 shows the placeholder; validation asks for a choice.
+        self.period_kind.setPlaceholderText(self.tr("请选择"))
+        self.period_kind.setCurrentIndex(-1)
+        self._prefilled: Period | None = None
         self.years = QSpinBox()
         self.years.setObjectName("periodYears")
         self.years.setRange(1, 99)
@@ -95,6 +101,7 @@ class ClassificationBlock(QGroupBox):
             self.until,
             self.condition,
             QLabel(self.tr("（依据条目规定为长期）")),
+            QLabel(self.tr("（请选择保密期限的形式）")),
         ):
             self.period_value.addWidget(widget)
         period_row = QWidget()
@@ -160,7 +167,12 @@ class ClassificationBlock(QGroupBox):
     def period_value_(self) -> Period | None:
         if not self.category_value().is_state_secret:
             return None
-        kind: PeriodKind = self.period_kind.currentData()
+        return self._entered_period()
+
+    def _entered_period(self) -> Period | None:
+        kind: PeriodKind | None = self.period_kind.currentData()
+        if kind is None:
+            return None
         if kind is PeriodKind.YEARS:
             return Period.of_years(self.years.value())
         if kind is PeriodKind.MONTHS:
@@ -173,8 +185,9 @@ class ClassificationBlock(QGroupBox):
         return Period.long_term()
 
     def set_period(self, period: Period | None) -> None:
+        self._prefilled = None  # a loaded or chosen period is the clerk's own
         if period is None:
-            self.period_kind.setCurrentIndex(0)
+            self.period_kind.setCurrentIndex(-1)
             return
         self.period_kind.setCurrentIndex(PERIOD_KINDS.index(period.kind))
         if period.kind is PeriodKind.YEARS and period.amount is not None:
@@ -185,6 +198,26 @@ class ClassificationBlock(QGroupBox):
             self.until.set_value(period.until)
         elif period.kind is PeriodKind.CONDITION:
             self.condition.setText(period.condition or "")
+
+    def prefill_period(self, catalog_period: str) -> bool:
+        """Take the period a chosen catalogue item prescribes ("10年", "长期", "解密条件：…").
+
+        Only an unset period, or one an earlier pick filled, is replaced: a period the clerk chose stays.
+        Returns whether the period was filled.
+        """
+        text = catalog_period.strip().removeprefix("解密条件：").removeprefix("解密条件:").strip()
+        if not text:
+            return False
+        try:
+            _level, period = parse_marking(f"{Category.SECRET.value}{STAR}{text}")
+        except DomainError:
+            return False  # free text the marking cannot carry: leave the choice to the clerk
+        current = self._entered_period()
+        if period is None or (current is not None and current != self._prefilled):
+            return False
+        self.set_period(period)
+        self._prefilled = period
+        return True
 
     def marking(self) -> str:
         return marking_text(self.category_value(), self.period_value_())
@@ -198,7 +231,7 @@ class ClassificationBlock(QGroupBox):
 
     def clear(self) -> None:
         self.set_category(Category.NON_SECRET)
-        self.period_kind.setCurrentIndex(0)
+        self.set_period(None)
         self.years.setValue(10)
         self.months.setValue(6)
         self.until.set_value(None)
@@ -217,7 +250,8 @@ class ClassificationBlock(QGroupBox):
     def _refresh(self) -> None:
         category = self.category_value()
         secret = category.is_state_secret
-        self.period_value.setCurrentIndex(self.period_kind.currentIndex())
+        kind_index = self.period_kind.currentIndex()
+        self.period_value.setCurrentIndex(kind_index if kind_index >= 0 else len(PERIOD_KINDS))
         for widget in (self.period_kind, self.period_value, self.period_label):
             widget.setVisible(secret)
         for widget in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dingmi_desktop.domain.forms import Carrier, FormKind, Publicity, Urgency
+from dingmi_desktop.domain.forms import Carrier, FormKind, Publicity, Retention, Urgency
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit, with_error
 
 
@@ -27,6 +27,16 @@ def _enum_combo(name: str, enum: type[Enum], none_label: str) -> QComboBox:
     combo.addItem(none_label, None)
     for member in enum:
         combo.addItem(member.value, member)
+    return combo
+
+
+def _retention_combo(none_label: str) -> QComboBox:
+    """保管期限 as the archives rules word it (国家档案局令第8号): 永久, 定期30年, 定期10年."""
+    combo = QComboBox()
+    combo.setObjectName("retentionCombo")
+    combo.addItem(none_label, None)
+    for member in Retention:
+        combo.addItem(member.value if member is Retention.PERMANENT else f"定期{member.value}", member)
     return combo
 
 
@@ -65,6 +75,8 @@ class DocumentBlock(QGroupBox):
         self.attachments = QLineEdit()
         self.attachments.setObjectName("attachmentsEdit")
         self.carrier = _enum_combo("carrierCombo", Carrier, self.tr("（未填）"))
+        self.retention = _retention_combo(self.tr("（未填）"))
+        self.retention.setToolTip(self.tr("档案保管期限（不是保密期限）：永久、定期30年或定期10年"))
         self.copies = QSpinBox()
         self.copies.setObjectName("copiesSpin")
         self.copies.setRange(0, 9999)
@@ -80,9 +92,10 @@ class DocumentBlock(QGroupBox):
         else:
             form.addRow(self.tr("载体形式："), self.carrier)
             form.addRow(self.tr("份数："), self._row("copies", self.copies))
+        form.addRow(self.tr("保管期限："), self._row("retention", self.retention))
         for edit in self._line_edits():
             edit.textChanged.connect(self.changed)
-        for combo in (self.urgency, self.publicity, self.carrier):
+        for combo in (self.urgency, self.publicity, self.carrier, self.retention):
             combo.currentIndexChanged.connect(self.changed)
         self.copies.valueChanged.connect(self.changed)
 
@@ -115,12 +128,13 @@ class DocumentBlock(QGroupBox):
             "attachments": self.attachments.text().strip(),
             "carrier": self.carrier.currentData(),
             "copies": self.copies.value() or None,
+            "retention": self.retention.currentData(),
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
         for key in ("title", "doc_number", "department", "doc_type", "main_recipients", "cc", "attachments"):
             getattr(self, key).setText(values.get(key) or "")
-        for key in ("urgency", "publicity", "carrier"):
+        for key in ("urgency", "publicity", "carrier", "retention"):
             combo: QComboBox = getattr(self, key)
             index = combo.findData(values.get(key))
             combo.setCurrentIndex(max(index, 0))
@@ -129,7 +143,7 @@ class DocumentBlock(QGroupBox):
     def set_read_only(self, read_only: bool) -> None:
         for edit in self._line_edits():
             edit.setReadOnly(read_only)
-        for widget in (self.urgency, self.publicity, self.carrier, self.copies):
+        for widget in (self.urgency, self.publicity, self.carrier, self.copies, self.retention):
             widget.setEnabled(not read_only)
 
 

@@ -6,6 +6,8 @@ Live marking preview and inline validation messages from the domain rules.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -19,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dingmi_desktop.domain.dates import date_problems
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import Form, FormKind, validate_form
 from dingmi_desktop.ui.widgets.basis_block import BasisBlock
 from dingmi_desktop.ui.widgets.classification_block import ClassificationBlock
 from dingmi_desktop.ui.widgets.document_block import DocumentBlock, DraftingBlock
-from dingmi_desktop.ui.widgets.fields import ErrorLabel
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
 
 class FormEditor(QScrollArea):
@@ -33,11 +36,19 @@ class FormEditor(QScrollArea):
     changed = Signal()
     pick_basis_requested = Signal()
 
-    def __init__(self, kind: FormKind, unit_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: FormKind,
+        unit_name: str = "",
+        parent: QWidget | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setObjectName("formEditor")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the frame
         self.kind = kind
         self.dirty = False
         self._loading = False
@@ -82,7 +93,28 @@ class FormEditor(QScrollArea):
             block.changed.connect(self._on_changed)
         self.basis.pick_requested.connect(self.pick_basis_requested)
         self._set_heading()
-        self.setTabOrder(self.document.title, self.classification.category)
+        self._set_tab_order()
+        if today is not None:
+            for edit in self.findChildren(OptionalDateEdit):
+                edit.set_today(today)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the sheet as read: the left column (定密信息, 定密依据) top to bottom, then the right
+        column (文件/事项信息, 拟稿). Hidden rows (period value pages, 派生 fields, review-only rows) are
+        skipped by Qt, so one chain serves both kinds and every category."""
+        c, b, d, r = self.classification, self.basis, self.document, self.drafting
+        k = c.knowers
+        chain = [c.category, c.period_kind, c.years, c.months, c.until, c.condition, c.start_date, c.scope]
+        chain += [k.entry, k.add_button, k.remove_button, k.list, c.secret_points]
+        chain += [b.kind, b.reference, b.pick_button, b.text, b.allows_long_term, b.special_rule]
+        chain += [b.source_doc, b.source_category, b.source_period, b.source_scope, b.source_case]
+        chain += [d.title, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
+        chain += [d.main_recipients, d.cc, d.attachments, d.copies, d.retention]
+        chain += [r.drafter_name, r.drafted_on, r.drafter_phone, r.proofreader, r.sealed_on, r.opinion]
+        window = self.window()  # rows a kind does not show were never added to a layout: parentless
+        chain = [widget for widget in chain if widget.window() is window]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _set_heading(self) -> None:
         unit = f"{self._unit_name}  " if self._unit_name else ""
@@ -121,6 +153,7 @@ class FormEditor(QScrollArea):
             proofreader=drafting["proofreader"],
             sealed_on=drafting["sealed_on"],
             carrier=doc["carrier"],
+            retention=doc["retention"],
             secret_points=self.classification.secret_points.text().strip() if secret else "",
         )
 
@@ -131,7 +164,7 @@ class FormEditor(QScrollArea):
                 self._unit_name = form.unit_name
                 self._set_heading()
             values = dataclasses.asdict(form)
-            values.update({k: getattr(form, k) for k in ("urgency", "publicity", "carrier")})
+            values.update({k: getattr(form, k) for k in ("urgency", "publicity", "carrier", "retention")})
             self.document.set_values(values)
             self.drafting.set_values(values)
             self.classification.set_category(form.category)
@@ -161,11 +194,28 @@ class FormEditor(QScrollArea):
     # --- validation ---------------------------------------------------------------------------------
 
     def problems(self) -> list[Problem]:
-        problems = validate_form(self.form())
+        form = self.form()
+        problems = validate_form(form) + self._date_text_problems()
+        if self._today is not None:
+            problems += date_problems(form, self._today())
         source_problem = self.basis.source_period_problem()
         if source_problem:
             problems.append(Problem("basis.source.period", source_problem))
         return problems
+
+    def _date_text_problems(self) -> list[Problem]:
+        """Typed text that is not a date counts as a problem, so it cannot be submitted as 未填."""
+        fields = {
+            "drafted_on": (self.drafting.drafted_on, self.tr("拟稿日期")),
+            "sealed_on": (self.drafting.sealed_on, self.tr("封发日期")),
+            "start_date": (self.classification.start_date, self.tr("制发日")),
+            "period": (self.classification.until, self.tr("解密时间")),
+        }
+        return [
+            Problem(key, self.tr("{0}未能识别，请改正").format(label))
+            for key, (edit, label) in fields.items()
+            if edit.problem() and edit.isVisibleTo(self)
+        ]
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from dingmi_desktop.clock import local_text
+from dingmi_desktop.clock import LOCAL_TIME, local_text
 
 FIELD_LABELS = {
     "form": "表单类型",
@@ -102,7 +103,7 @@ def describe_changes(changes: list[Any]) -> str:
 
 
 class HistoryEntryCard(QFrame):
-    def __init__(self, entry: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: Any, parent: QWidget | None = None, zone: tzinfo = LOCAL_TIME) -> None:
         super().__init__(parent)
         self.setObjectName("historyEntry")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -111,7 +112,7 @@ class HistoryEntryCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(3)
         top = QHBoxLayout()
-        when = local_text(entry.time)
+        when = local_text(entry.time, zone)
         who = getattr(entry, "actor_name", "") or entry.actor
         head = QLabel(f"<b>{entry.label}</b>　{who}（{entry.role}）　{when}")
         head.setToolTip(entry.actor)  # the account name, for the audit log
@@ -169,10 +170,11 @@ class HistoryTimeline(QScrollArea):
         outer.addLayout(self._layout, 1)
         self.setWidget(self._inner)
 
-    def set_entries(self, entries: list[Any]) -> None:
+    def set_entries(self, entries: list[Any], zone: tzinfo = LOCAL_TIME) -> None:
+        """`zone`: the unit's time zone (bundle.zone), in which the times are shown."""
         self.clear()
         for entry in entries:
-            card = HistoryEntryCard(entry)
+            card = HistoryEntryCard(entry, zone=zone)
             self.cards.append(card)
             self._layout.insertWidget(self._layout.count() - 1, card)
         if not entries:
