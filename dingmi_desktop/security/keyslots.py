@@ -271,6 +271,9 @@ class SlotFile:
         """The root share found in `username`'s slot at its last unwrap in this process (None: none)."""
         return self._shares.get(username)
 
+    def forget_share(self, username: str) -> None:
+        self._shares.pop(username, None)
+
     def forget_shares(self) -> None:
         self._shares.clear()
 

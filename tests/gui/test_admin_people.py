@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import ErrorDialogs
-from tests.fixtures.store import TEST_TODAY
+from tests.fixtures.store import TEST_TODAY, cosign
 from tests.gui.conftest import WAIT_MS, Harness
 from tests.gui.test_printing_gui import call
 
@@ -30,7 +30,7 @@ def test_audit_page_reads_in_words_filters_by_local_dates_and_exports_what_it_sh
 ) -> None:  # type: ignore[no-untyped-def]
     gui.sign_in("secadmin")
     accounts = gui.window.bundle.accounts
-    call(gui, lambda: accounts.set_setting("workflow.review_step", "off"))
+    call(gui, lambda: accounts.set_setting("workflow.review_step", "off", cosign()))
     clock.advance(days=2)
     later = TEST_TODAY + timedelta(days=2)
     gui.switch_to("auditor")
