@@ -12,7 +12,6 @@ from dingmi_desktop.security import trust
 from dingmi_desktop.security.errors import (
     AccountLocked,
     DingmiError,
-    InvalidInput,
     NotFound,
     PermissionDenied,
     WrongPassword,
@@ -72,7 +71,7 @@ def _open(session: Session, cosign: CoSign | None) -> RootUse:
         raise trust.TrustError("本数据存储建立于单位信任根之前，没有信任根，无法签发证书。")
     name = cosign.cosigner.strip()
     if name == actor:
-        raise InvalidInput("第二名三员须是另一名三员本人，不能由当前用户兼任：请填写另一名三员的用户名。")
+        raise PermissionDenied("第二名三员须是另一名三员本人，不能由当前用户兼任：请填写另一名三员的用户名。")
     with session.transaction() as tx:
         try:
             other = tx.users.by_username(name)

@@ -15,7 +15,7 @@ from dingmi_desktop.services.accounts import AccountService, AuditService
 from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.maintenance import check
 from dingmi_desktop.storage.store import Store
-from tests.fixtures.store import DEMO_PASSWORD
+from tests.fixtures.store import DEMO_PASSWORD, cosign
 from tests.services.samples import Users
 from tests.storage.tamper import raw_admin
 
@@ -212,6 +212,12 @@ def test_sysadmin_reset_cannot_sign_as_the_leader(demo_store, users):
             form_id, password="Leader#Own2026x", content_hash=users.content_hash(form_id, "lisi")
         )
     assert _verify(demo_store) == []
+    # Confirmed in person by the 系统管理员 and a second 三员: now the reset key signs, and verifies.
+    AccountService(demo_store.sign_in("sysadmin", DEMO_PASSWORD)).confirm_key("wangwu", cosign())
+    FormServices(session).review.approve(
+        form_id, password="Leader#Own2026x", content_hash=users.content_hash(form_id, "lisi")
+    )
+    assert _verify(demo_store) == [] and _check(demo_store) == []
 
 
 def test_root_swapped_in_header_breaks_other_users(demo_store, store_dir):
