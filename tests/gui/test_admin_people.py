@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from tests.fixtures.store import TEST_TODAY, cosign
@@ -119,6 +120,7 @@ def test_policy_fields_refuse_an_out_of_range_value_with_a_message(gui: Harness,
     field.selectAll()
     qtbot.keyClicks(field, "3")
     assert not error.isVisible()
+    CosignDialog.set_next_answer(cosign())
     page.save_button.click()
     qtbot.waitUntil(lambda: "已保存" in page.feedback.text(), timeout=WAIT_MS)
     assert gui.controller.idle.timeout_s == 180

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.security.passwords import PasswordPolicy
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
 
@@ -113,6 +114,9 @@ class PolicyPage(ServicePage):
             self.spins[bad[0]].setFocus()
             return
         policy = self.policy()
+        cosign = CosignDialog.ask(self, self.tr("修改安全策略"), self.bundle.session.user.username)
+        if cosign is None:
+            return
         accounts = self.bundle.accounts
         saved = self.tr("安全策略已保存并记入审计日志。")
 
@@ -120,4 +124,4 @@ class PolicyPage(ServicePage):
             self.say(saved)
             self.window_.policy_changed(policy.idle_lock_minutes)
 
-        self.run(lambda: accounts.set_policy(policy), done)
+        self.run(lambda: accounts.set_policy(policy, cosign), done)
