@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.ui import window_geometry
 from dingmi_desktop.ui.window_geometry import WindowState, clamp_rect, default_state, minimum_size
 from tests.fixtures.store import TEST_TODAY
@@ -162,6 +163,7 @@ DISPATCH_ORDER = [
     "ccEdit",
     "attachmentsEdit",
     "copiesSpin",
+    "retentionCombo",
     "drafterNameEdit",
     "draftedOnEdit",
     "drafterPhoneEdit",
@@ -201,6 +203,7 @@ def test_tab_follows_the_form_as_read_left_column_then_right(gui, qtbot) -> None
     page = gui.window.new_form(FormKind.DISPATCH)
     editor = page.editor
     editor.classification.set_category(Category.SECRET)
+    editor.classification.set_period(Period.of_years(10))  # a level no longer pre-fills a period
     for field in (editor.classification.start_date, editor.drafting.sealed_on):
         field.set_value(TEST_TODAY)
     editor.drafting.drafted_on.set_value(date(TEST_TODAY.year, 1, 2))

@@ -13,6 +13,7 @@ from dingmi_desktop.domain.errors import TransitionRefused
 from dingmi_desktop.domain.workflow import Outcome
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.storage.directory import UNIT_KIND_SETTING
+from tests.fixtures.store import TEST_TODAY
 from tests.services.samples import PASSWORD, audit_entries, unclear
 
 
@@ -66,8 +67,9 @@ def test_a_late_report_is_flagged_in_the_list_and_the_reply_records_body_and_doc
     }
 
 
-def test_deadline_into_a_year_without_calendar_is_refused_not_guessed(users) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_into_a_year_without_calendar_is_refused_not_guessed(users, clock) -> None:  # type: ignore[no-untyped-def]
     # the demo calendar has 2026 only; drafted on 24 Dec 2026, the report is due in January 2027
+    clock.advance(days=(date(2026, 12, 24) - TEST_TODAY).days)  # a 拟稿日期 is never in the future
     form_id = users.to_approval(
         dataclasses.replace(unclear(), drafted_on=date(2026, 12, 24), start_date=date(2026, 12, 24))
     )
