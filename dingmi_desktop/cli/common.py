@@ -19,6 +19,7 @@ EXIT_USAGE = 2  # bad input or usage
 EXIT_AUTH = 3  # authentication refused or account locked
 
 PASSWORD_ENV = "DINGMI_PASSWORD"
+COSIGNER_PASSWORD_ENV = "DINGMI_COSIGNER_PASSWORD"
 
 
 class CliError(Exception):
@@ -113,3 +114,33 @@ def read_password(args: argparse.Namespace, *, prompt: str = "密码：") -> str
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
     raise CliError("未提供密码：请使用 --password-file 文件，或设置环境变量 DINGMI_PASSWORD。")
+
+
+def add_cosigner_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cosigner", help="当面确认的第二名三员的用户名（使用单位信任根须两名三员）")
+    parser.add_argument(
+        "--cosigner-password-file",
+        help=f"第二名三员的密码文件（首行，chmod 600），或环境变量 {COSIGNER_PASSWORD_ENV}",
+    )
+
+
+def read_cosign(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The acting user's password again and the co-signer's (file, else $DINGMI_COSIGNER_PASSWORD, else a
+    prompt on a terminal); None without --cosigner (the service then refuses in words)."""
+    from dingmi_desktop.services.cosign import CoSign
+
+    if not getattr(args, "cosigner", None):
+        return None
+    path = getattr(args, "cosigner_password_file", None)
+    if path:
+        other = read_secret_file(path, "第二名三员密码")
+    elif os.environ.get(COSIGNER_PASSWORD_ENV) is not None:
+        other = os.environ[COSIGNER_PASSWORD_ENV]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        other = getpass.getpass(f"第二名三员 {args.cosigner} 的密码：")
+    else:
+        raise CliError(
+            "未提供第二名三员的密码：请使用 --cosigner-password-file 文件，"
+            f"或设置环境变量 {COSIGNER_PASSWORD_ENV}。"
+        )
+    return CoSign(read_password(args), args.cosigner, other)

@@ -14,9 +14,11 @@ from dingmi_desktop.cli.common import (
     EXIT_PROBLEM,
     EXIT_USAGE,
     CliError,
+    add_cosigner_arguments,
     add_user_arguments,
     data_dir,
     os_error,
+    read_cosign,
     read_password,
     read_secret_file,
 )
@@ -155,12 +157,25 @@ def cmd_user_grant(args: argparse.Namespace) -> int:
         parse_remit(args.remit),
     )
     with signed_in(args) as session, cli_errors():
+        cosign = read_cosign(args)
         if args.revoke:
-            AccountService(session).revoke(args.username, args.role)
+            AccountService(session).revoke(args.username, args.role, cosign)
             print(f"已撤销用户 {args.username} 的角色 {args.role}")
         else:
-            AccountService(session).grant(args.username, grant)
+            AccountService(session).grant(args.username, grant, cosign)
             print(f"已授予用户 {args.username} 角色 {args.role}")
+    return EXIT_OK
+
+
+def cmd_user_confirm_key(args: argparse.Namespace) -> int:
+    from dingmi_desktop.services.accounts import AccountService
+
+    with signed_in(args) as session, cli_errors():
+        AccountService(session).confirm_key(args.username, read_cosign(args))
+    print(
+        f"已确认用户 {args.username} 的密钥（由 {args.user} 与 {args.cosigner} 当面确认）。"
+        "该用户现在可以签名。"
+    )
     return EXIT_OK
 
 
@@ -282,7 +297,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--revoke", action="store_true", help="撤销该角色")
     add_user_arguments(p)
+    add_cosigner_arguments(p)
     p.set_defaults(handler=cmd_user_grant)
+    p = user.add_parser("confirm-key", help="当面确认新建或重置后的密钥（系统管理员与第二名三员）")
+    p.add_argument("username")
+    add_user_arguments(p)
+    add_cosigner_arguments(p)
+    p.set_defaults(handler=cmd_user_confirm_key)
 
     p = subparsers.add_parser("passwd", help="修改本人密码，或（系统管理员）重置他人密码")
     p.add_argument("username", nargs="?", help="要重置密码的用户（省略则修改本人密码）")

@@ -24,9 +24,11 @@ from dingmi_desktop.security.errors import AccountLocked, SlotFileDamaged, SlotF
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.kdf import SALT_BYTES, KdfParams, derive_key
 from dingmi_desktop.security.signing import SEED_BYTES, public_key_of
+from dingmi_desktop.security.trust import SHARE_BYTES
 
 FORMAT = "dingmi-keyslots"
-VERSION = 1
+VERSION = 2  # 2: optional 三员 share in the payload, root public key bound into each slot (reads 1)
+READABLE_VERSIONS = (1, 2)
 DATA_KEY_BYTES = 32
 MAX_PENDING = 1000  # bounds the file if someone hammers the login
 
@@ -49,13 +51,19 @@ class Slot:
     public_key: bytes
     must_change: bool
     created_at: str
+    version: int = VERSION
 
-    def aad(self, store_id: str) -> bytes:
-        """Binds the wrapped keys to this store, this user and these parameters."""
+    def aad(self, store_id: str, root_public_key: bytes | None = None) -> bytes:
+        """Binds the wrapped keys to this store, this user and these parameters (v2: and the unit root, so
+        a root key swapped in the header breaks every other user's unwrap)."""
+        extra: dict[str, Any] = {}
+        if self.version >= 2:
+            extra["root_public_key"] = _b64(root_public_key) if root_public_key else ""
         return canonical_json(
             {
+                **extra,
                 "format": FORMAT,
-                "version": VERSION,
+                "version": self.version,
                 "store_id": store_id,
                 "user": self.username,
                 "kdf": self.kdf.to_json(),
@@ -75,10 +83,14 @@ class Slot:
             "public_key": _b64(self.public_key),
             "must_change": self.must_change,
             "created_at": self.created_at,
+            "version": self.version,
         }
 
     @classmethod
     def from_json(cls, username: str, obj: dict[str, Any]) -> Slot:
+        version = int(obj.get("version", 1))
+        if version not in READABLE_VERSIONS:
+            raise SlotFileDamaged("密钥槽文件版本不受支持，请升级程序。")
         return cls(
             username=username,
             salt=_unb64(obj["salt"]),
@@ -88,6 +100,7 @@ class Slot:
             public_key=_unb64(obj["public_key"]),
             must_change=bool(obj["must_change"]),
             created_at=str(obj["created_at"]),
+            version=version,
         )
 
 
@@ -111,6 +124,12 @@ class SlotFile:
     # Sign-in failures and locks happen before the database can be opened: they wait here and are
     # appended to the audit trail at the next successful sign-in.
     pending_audit: list[dict[str, str]] = field(default_factory=list)
+    # The unit trust anchor (security.trust): its public key and the root seed wrapped once per pair of
+    # share holders. None/empty for a store made before the anchor existed.
+    root_public_key: bytes | None = None
+    root_wraps: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Shares unwrapped at sign-in, in memory only: the acting 三员's half of a root use.
+    _shares: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     # ---- file I/O ----
     @classmethod
@@ -129,10 +148,12 @@ class SlotFile:
             obj = json.loads(raw.decode("utf-8"))
             if obj.get("format") != FORMAT:
                 raise ValueError("format")
-            if obj.get("version") != VERSION:
+            if obj.get("version") not in READABLE_VERSIONS:
                 raise SlotFileDamaged("密钥槽文件版本不受支持，请升级程序。")
             header = obj["header"]
             policy = header["lockout"]
+            trust = header.get("trust") or {}
+            root = trust.get("root_public_key")
             return cls(
                 path=path,
                 store_id=str(header["store_id"]),
@@ -147,6 +168,11 @@ class SlotFile:
                     for name, s in obj["lockout"].items()
                 },
                 pending_audit=[{str(k): str(v) for k, v in e.items()} for e in obj["pending_audit"]],
+                root_public_key=_unb64(root) if root else None,
+                root_wraps={
+                    str(pair): {"nonce": str(w["nonce"]), "ciphertext": str(w["ciphertext"])}
+                    for pair, w in (trust.get("wraps") or {}).items()
+                },
             )
         except SlotFileDamaged:
             raise
@@ -165,6 +191,10 @@ class SlotFile:
                 "lockout": {
                     "lock_after_failures": self.lock_after_failures,
                     "lock_minutes": self.lock_minutes,
+                },
+                "trust": {
+                    "root_public_key": _b64(self.root_public_key) if self.root_public_key else None,
+                    "wraps": self.root_wraps,
                 },
             },
             "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
@@ -190,8 +220,10 @@ class SlotFile:
         must_change: bool,
         now: datetime,
         params: KdfParams | None = None,
+        share: bytes | None = None,
     ) -> Slot:
-        """Writes (in memory) a new slot for `username`; call save() to persist."""
+        """Writes (in memory) a new slot for `username`; call save() to persist. `share`: a 三员's root
+        share (security.trust), kept only when given: a reset by someone else drops it."""
         params = params or self.kdf_default
         slot = Slot(
             username=username,
@@ -204,8 +236,16 @@ class SlotFile:
             created_at=now.isoformat(),
         )
         wrapping_key = derive_key(password, slot.salt, params)
-        slot.ciphertext = AESGCM(wrapping_key).encrypt(slot.nonce, data_key + seed, slot.aad(self.store_id))
+        if share is not None and len(share) != SHARE_BYTES:
+            raise ValueError("share size")
+        payload = data_key + seed + (share or b"")
+        aad = slot.aad(self.store_id, self.root_public_key)
+        slot.ciphertext = AESGCM(wrapping_key).encrypt(slot.nonce, payload, aad)
         self.slots[username] = slot
+        if share is not None:
+            self._shares[username] = share
+        else:
+            self._shares.pop(username, None)
         return slot
 
     def unwrap(self, username: str, password: str) -> tuple[bytes, bytes]:
@@ -216,12 +256,26 @@ class SlotFile:
             raise WrongPassword()
         wrapping_key = derive_key(password, slot.salt, slot.kdf)
         try:
-            payload = AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, slot.aad(self.store_id))
+            aad = slot.aad(self.store_id, self.root_public_key)
+            payload = AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, aad)
         except InvalidTag as exc:
             raise WrongPassword() from exc
-        if len(payload) != DATA_KEY_BYTES + SEED_BYTES:
+        keys = DATA_KEY_BYTES + SEED_BYTES
+        if len(payload) not in (keys, keys + SHARE_BYTES):
             raise SlotFileDamaged()
-        return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:]
+        if len(payload) > keys:
+            self._shares[username] = payload[keys:]
+        return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:keys]
+
+    def share_after_unwrap(self, username: str) -> bytes | None:
+        """The root share found in `username`'s slot at its last unwrap in this process (None: none)."""
+        return self._shares.get(username)
+
+    def forget_share(self, username: str) -> None:
+        self._shares.pop(username, None)
+
+    def forget_shares(self) -> None:
+        self._shares.clear()
 
     # ---- lockout ----
     def check_not_locked(self, username: str, now: datetime) -> None:

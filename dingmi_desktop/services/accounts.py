@@ -11,10 +11,12 @@ from dingmi_desktop.security.errors import InvalidInput, NotFound, PasswordPolic
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.security.signing import new_private_seed
-from dingmi_desktop.services import audit_view
+from dingmi_desktop.services import audit_view, trust_actions
 from dingmi_desktop.services.audit_view import AuditFilter, AuditLine, csv_bytes, describe
+from dingmi_desktop.services.cosign import CoSign, open_root
 from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.certs import POWER_SETTINGS
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
 from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
 from dingmi_desktop.storage.session import Session
@@ -78,6 +80,27 @@ class AccountService:
             store.slots.lock_states.pop(username, None)
             store.slots.save()
 
+    def confirm_key(self, username: str, cosign: CoSign | None) -> None:
+        """系统管理员 and a second 三员, in person: the root certifies the user's current key (created or
+        reset), so it can sign. Refusals and wrong passwords are audited."""
+        self.session.require_role(SYSADMIN)
+        root = open_root(self.session, cosign, action="确认密钥", object_type="user", object_id=username)
+        with self.session.transaction() as tx:
+            row = _user_row(tx.orm, username)
+            origin = trust_actions.confirm_key(tx.orm, root, row, self.session.now())
+            detail = {
+                "来源": "创建" if origin == "created" else "重置",
+                "确认人": "、".join(root.confirmed_by),
+            }
+            tx.audit.append("确认密钥", object_type="user", object_id=username, detail=detail)
+
+    def unconfirmed(self) -> set[str]:
+        """User names whose current key still waits for confirmation (密钥待确认)."""
+        self.session.require_role(SYSADMIN, SECADMIN)
+        with self.session.transaction() as tx:
+            ids = trust_actions.unconfirmed_users(tx.orm)
+            return {u.username for u in tx.users.list() if u.id in ids}
+
     def lockouts(self) -> dict[str, datetime]:
         """Accounts locked out now (too many failed sign-ins) → when the lock ends."""
         self.session.require_role(SYSADMIN)
@@ -112,9 +135,15 @@ class AccountService:
             _user_row(tx.orm, username).active = active
             tx.audit.append("启用账户" if active else "停用账户", object_type="user", object_id=username)
 
-    def grant(self, username: str, grant: RoleGrant) -> UserInfo:
-        """Adds (or replaces) one role; 三员 stay exclusive and without business roles."""
+    def grant(self, username: str, grant: RoleGrant, cosign: CoSign | None = None) -> UserInfo:
+        """Adds (or replaces) one role; 三员 stay exclusive and without business roles. A second 三员
+        co-signs: the root certifies the grant (and revokes the one it replaces)."""
         self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:  # bad input is refused before anyone types a password
+            row = _user_row(tx.orm, username)
+            current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
+            check_grants([*current, grant], self.session.store.authority)
+        root = open_root(self.session, cosign, action="授予角色", object_type="user", object_id=username)
         with self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
             current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
@@ -125,17 +154,29 @@ class AccountService:
                 tx.orm.delete(old)
             tx.orm.flush()
             write_grants(tx.orm, row.id, [grant], self.session.now())
+            trust_actions.certify_grant(tx.orm, root, row.id, grant, self.session.now())
             detail = {
                 "角色": grant.role,
                 "类别": grant.officer_kind or "",
                 "最高权限": grant.highest_level or "",
                 **({"职责范围": "、".join(grant.remit)} if grant.remit else {}),
+                "确认人": "、".join(root.confirmed_by),
             }
             tx.audit.append("授予角色", object_type="user", object_id=username, detail=detail)
             return tx.users.get(row.id)
 
-    def revoke(self, username: str, role: str) -> None:
+    def revoke(self, username: str, role: str, cosign: CoSign | None = None) -> None:
         self.session.require_role(SECADMIN)
+        with self.session.transaction() as tx:
+            row = _user_row(tx.orm, username)
+            if (
+                tx.orm.scalar(
+                    select(t.RoleGrant.id).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
+                )
+                is None
+            ):
+                raise NotFound(f"用户 {username} 没有角色 {role}。")
+        root = open_root(self.session, cosign, action="撤销角色", object_type="user", object_id=username)
         with self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
             rows = list(
@@ -147,21 +188,27 @@ class AccountService:
                 raise NotFound(f"用户 {username} 没有角色 {role}。")
             for old in rows:
                 tx.orm.delete(old)
-            tx.audit.append("撤销角色", object_type="user", object_id=username, detail={"角色": role})
+            trust_actions.revoke_certified(tx.orm, root, row.id, role, self.session.now())
+            detail = {"角色": role, "确认人": "、".join(root.confirmed_by)}
+            tx.audit.append("撤销角色", object_type="user", object_id=username, detail=detail)
 
-    def set_policy(self, policy: PasswordPolicy) -> None:
-        """Only the 安全保密管理员; the lockout numbers are mirrored into the slot file for pre-unlock use."""
+    def set_policy(self, policy: PasswordPolicy, cosign: CoSign | None = None) -> None:
+        """Only the 安全保密管理员 with a second 三员 (the root certifies the policy); the lockout numbers
+        are mirrored into the slot file for pre-unlock use."""
         self.session.require_role(SECADMIN)
         problems = policy.problems()
         if problems:
             raise InvalidInput("安全策略无效：" + "；".join(problems) + "。")
         store = self.session.store
+        root = open_root(self.session, cosign, action="修改安全策略", object_type="policy", object_id="1")
         with self.session.transaction() as tx:
             row = tx.orm.get(t.SecurityPolicy, 1)
             assert row is not None
             for key, value in policy.to_json().items():
                 setattr(row, key, value)
-            tx.audit.append("修改安全策略", object_type="policy", object_id="1", detail=policy.to_json())
+            trust_actions.certify_policy(tx.orm, root, self.session.now())
+            detail = policy.to_json() | {"确认人": "、".join(root.confirmed_by)}
+            tx.audit.append("修改安全策略", object_type="policy", object_id="1", detail=detail)
             store.slots.lock_after_failures = policy.lock_after_failures
             store.slots.lock_minutes = policy.lock_minutes
             store.slots.save()
@@ -173,11 +220,17 @@ class AccountService:
         with self.session.transaction() as tx:
             return tx.settings.get(key)
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, cosign: CoSign | None = None) -> None:
+        """A setting that grants or restricts power (certs.POWER_SETTINGS) is certified: co-signed."""
         self.session.require_role(SECADMIN)
+        root = None
+        if key in POWER_SETTINGS:
+            root = open_root(self.session, cosign, action="修改设置", object_type="setting", object_id=key)
         with self.session.transaction() as tx:
             before = tx.settings.get(key)
             tx.settings.set(key, value)
+            if root is not None:
+                trust_actions.certify_policy(tx.orm, root, self.session.now())
             tx.audit.append(
                 "修改设置", object_type="setting", object_id=key, detail={"值": value, "原值": before}
             )

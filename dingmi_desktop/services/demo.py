@@ -17,9 +17,11 @@ from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, HOLIDAY, WORKDAY, dump_calendar
+from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.directory import Tx, load_user
 from dingmi_desktop.storage.provision import provision_user
 from dingmi_desktop.storage.records import (
+    ADMIN_ROLES,
     AUDITOR,
     DRAFTER,
     OFFICER,
@@ -188,6 +190,9 @@ def build_demo(
         now = clock()
         with store.orm_transaction() as orm:
             system = AuditWriter(orm, "system", clock)
+            # The demo knows every password: it founds the trust anchor and certifies everything.
+            holders = [name for name, *_, grants in DEMO_USERS if grants[0].role in ADMIN_ROLES]
+            root_seed, shares = found_root(orm, store.slots, holders)
             for username, display, department, grants in DEMO_USERS:
                 provision_user(
                     orm,
@@ -201,8 +206,10 @@ def build_demo(
                     unit_authority=DEMO_AUTHORITY,
                     must_change=False,
                     now=now,
+                    share=shares.get(username),
                 )
                 system.append("创建账户", object_type="user", object_id=username, detail={"演示": True})
+            found_unit(orm, root_seed, holders, now)
             (scope_code, scope_title), (list_code, list_title), items = SAMPLE_CATALOG
             tx = Tx(
                 orm,

@@ -74,6 +74,13 @@ def _target(
     return Status.IN_REVIEW if review else Status.AWAITING_APPROVAL
 
 
+def _shown_at(decision: DecisionRecord, saved_by: dict[int, str]) -> int:
+    corrected = any(k in (decision.corrections or {}) for k in CORRECTION_KEYS)
+    if corrected and decision.revision > 1 and saved_by.get(decision.revision) == decision.actor:
+        return decision.revision - 1
+    return decision.revision
+
+
 def build_history(
     revisions: list[RevisionRecord],
     decisions: list[DecisionRecord],
@@ -84,7 +91,10 @@ def build_history(
 ) -> list[HistoryEntry]:
     names = names or {}
     events: list[tuple[tuple[int, int, int], Any]] = [((r.revision, 0, 0), r) for r in revisions]
-    events += [((d.revision, 1, d.id), d) for d in decisions]
+    # A decision with corrections signs the corrected revision it saved (storage.verifier): shown before
+    # that revision, as the decision that caused it.
+    saved_by = {r.revision: r.saved_by for r in revisions}
+    events += [((_shown_at(d, saved_by), 1, d.id), d) for d in decisions]
     events.sort(key=lambda e: e[0])
     submits = [d.id for d in decisions if d.action == Action.SUBMIT.value]
     last_submit = submits[-1] if submits else 0

@@ -87,16 +87,10 @@ def run(access: FormAccess, step: Step) -> ActionResult:
             payload.update(basis_check(step.action, loaded, ctx))
             if step.payload is not None:
                 payload.update(step.payload(loaded, target))
-            decision = tx.decisions.add(
-                step.form_id,
-                action=step.action.value,
-                signer=signer,
-                role=acting_role(access.user, step.action),
-                opinion=step.opinion.strip(),
-                corrections=payload or None,
-            )
             form = loaded.form
             corrections = step.corrections
+            # The decided content (with the officer's corrections) is saved first, so that the signature
+            # covers the revision that is actually decided, not the one before the corrections.
             if (
                 step.apply_corrections
                 and target is Status.DECIDED
@@ -114,6 +108,16 @@ def run(access: FormAccess, step: Step) -> ActionResult:
             else:
                 tx.forms.set_status(step.form_id, target.value)
                 revision, content_hash = loaded.record.revision, loaded.record.content_hash
+            decision = tx.decisions.add(
+                step.form_id,
+                action=step.action.value,
+                signer=signer,
+                role=acting_role(access.user, step.action),
+                opinion=step.opinion.strip(),
+                corrections=payload or None,
+                status_before=loaded.status.value,
+                status_after=target.value,
+            )
             tx.audit.append(
                 label,
                 object_type="form",

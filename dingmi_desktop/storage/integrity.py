@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import verify_chain
-from dingmi_desktop.storage.forms_repo import DecisionRepository
-from dingmi_desktop.storage.records import VerifyReport, utc_now
+from dingmi_desktop.storage.records import VerifyReport
 
 
 def verify_keys(orm: OrmSession, slots: SlotFile, report: VerifyReport) -> None:
@@ -28,10 +28,14 @@ def verify_keys(orm: OrmSession, slots: SlotFile, report: VerifyReport) -> None:
 
 
 def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
+    """The audit chain, then the one verifier (storage.verifier): certificates, decisions, form statuses."""
     report = VerifyReport()
     verify_chain(orm, report)
-    # The repository needs an actor only for writing; verification reads.
-    DecisionRepository(orm, None, utc_now).verify_all(report)  # type: ignore[arg-type]
+    state = verifier.load_trust(orm, slots.root_public_key)
+    report.problems.extend(state.problems)
+    report.decisions, problems = verifier.verify_decisions(orm, state)
+    report.problems.extend(problems)
+    report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     verify_keys(orm, slots, report)
     return report
 

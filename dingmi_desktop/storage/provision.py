@@ -97,6 +97,7 @@ def provision_user(
     unit_authority: str,
     must_change: bool,
     now: datetime,
+    share: bytes | None = None,
 ) -> t.User:
     """Rows for a new user and a new slot (in memory: the caller saves the slot file before commit)."""
     if not USERNAME.match(username):
@@ -118,5 +119,5 @@ def provision_user(
     seed = signing.new_private_seed()
     add_key(orm, row.id, seed, now)
     write_grants(orm, row.id, grants, now)
-    slots.wrap(username, password, data_key, seed, must_change=must_change, now=now)
+    slots.wrap(username, password, data_key, seed, must_change=must_change, now=now, share=share)
     return row

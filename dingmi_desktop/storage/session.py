@@ -115,7 +115,9 @@ class Session:
             row.password_changed_at = iso(now)
             tx.audit.append("修改密码", object_type="user", object_id=username)
             slots = self.store.slots
-            slots.wrap(username, new_password, data_key, seed, must_change=False, now=now)
+            # A 三员 keeps its share of the unit root across its own password change.
+            share = slots.share_after_unwrap(username)
+            slots.wrap(username, new_password, data_key, seed, must_change=False, now=now, share=share)
             slots.lock_states.pop(username, None)
             slots.save()  # before commit: a failed save rolls the audit entry back
         self.refresh()

@@ -33,6 +33,7 @@ from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
+from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.engine import make_engine, pages_missing, writable
 from dingmi_desktop.storage.files import (
     BACKUPS_DIR,
@@ -117,6 +118,8 @@ class Store:
                     "创建数据存储", object_type="store", object_id=slots.store_id
                 )
                 if admin_password is not None:
+                    holders = [username for username, _, _ in ADMIN_ACCOUNTS]
+                    root_seed, shares = found_root(orm, slots, holders)
                     for username, display, role in ADMIN_ACCOUNTS:
                         provision_user(
                             orm,
@@ -130,10 +133,12 @@ class Store:
                             unit_authority=authority,
                             must_change=admin_must_change,
                             now=now,
+                            share=shares[username],
                         )
                         AuditWriter(orm, "system", clock).append(
                             "创建账户", object_type="user", object_id=username
                         )
+                    found_unit(orm, root_seed, holders, now)
                 slots.save()
         except BaseException:
             store.discard()

@@ -111,6 +111,24 @@ class Decision(Base):
     time: Mapped[str] = mapped_column(String(40))
     key_id: Mapped[int | None] = mapped_column(ForeignKey("user_keys.id"))
     signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
+    # Since 0005 a signature covers the whole decision (storage.decision_sig): NULL on older rows.
+    status_before: Mapped[str | None] = mapped_column(String(16))
+    status_after: Mapped[str | None] = mapped_column(String(16))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))  # the form's previous decision
+    cert_hash: Mapped[str | None] = mapped_column(String(64))  # the signer's key certificate
+
+
+class Certificate(Base):
+    """The chained certificates of the unit trust anchor (security.trust); append-only since 0005."""
+
+    __tablename__ = "certificates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject_user_id: Mapped[int | None] = mapped_column(index=True)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly the signed bytes
+    signature: Mapped[bytes] = mapped_column(LargeBinary(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 class CatalogScope(Base):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dingmi_desktop.services.cosign import CoSign
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.excepthook import ErrorDialogs
+from tests.fixtures.store import DEMO_PASSWORD
 from tests.gui.conftest import WAIT_MS
 
 
@@ -27,6 +30,23 @@ def test_sysadmin_adds_a_user_who_must_change_the_initial_password(gui, qtbot) -
     qtbot.waitUntil(lambda: "已创建用户 sunqi" in page.feedback.text(), timeout=WAIT_MS)
     gui.idle()
     assert page.table.select_where(lambda u: u is not None and u.username == "sunqi")
+    row = page.table.currentIndex().row()
+    assert "密钥待确认" in page.table.model().index(row, 4).data()
+    assert page.confirm_button.isEnabled()
+    # a wrong co-signer password: refused in words, still unconfirmed
+    CosignDialog.set_next_answer(CoSign(DEMO_PASSWORD, "secadmin", "Wrong#Pass2026"))
+    page.confirm_button.click()
+    qtbot.waitUntil(lambda: "未确认：第二名三员 secadmin 的密码错误" in page.feedback.text(), timeout=WAIT_MS)
+    gui.idle()
+    assert "sunqi" in page.unconfirmed
+    assert page.table.select_where(lambda u: u is not None and u.username == "sunqi")  # the list reloaded
+    CosignDialog.set_next_answer(CoSign(DEMO_PASSWORD, "secadmin", DEMO_PASSWORD))
+    page.confirm_button.click()
+    qtbot.waitUntil(lambda: "已确认 sunqi 的密钥" in page.feedback.text(), timeout=WAIT_MS)
+    gui.idle()
+    assert page.table.select_where(lambda u: u is not None and u.username == "sunqi")
+    assert "密钥待确认" not in page.table.model().index(page.table.currentIndex().row(), 4).data()
+    assert not page.confirm_button.isEnabled()
 
     gui.window.action_switch_user.trigger()
     gui.wait_sign_in()

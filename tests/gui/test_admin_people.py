@@ -11,9 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import ErrorDialogs
-from tests.fixtures.store import TEST_TODAY
+from tests.fixtures.store import TEST_TODAY, cosign
 from tests.gui.conftest import WAIT_MS, Harness
 from tests.gui.test_printing_gui import call
 
@@ -30,7 +31,7 @@ def test_audit_page_reads_in_words_filters_by_local_dates_and_exports_what_it_sh
 ) -> None:  # type: ignore[no-untyped-def]
     gui.sign_in("secadmin")
     accounts = gui.window.bundle.accounts
-    call(gui, lambda: accounts.set_setting("workflow.review_step", "off"))
+    call(gui, lambda: accounts.set_setting("workflow.review_step", "off", cosign()))
     clock.advance(days=2)
     later = TEST_TODAY + timedelta(days=2)
     gui.switch_to("auditor")
@@ -119,6 +120,7 @@ def test_policy_fields_refuse_an_out_of_range_value_with_a_message(gui: Harness,
     field.selectAll()
     qtbot.keyClicks(field, "3")
     assert error.text() == ""  # the line stays reserved (no field moves), but says nothing
+    CosignDialog.set_next_answer(cosign())
     page.save_button.click()
     qtbot.waitUntil(lambda: "已保存" in page.feedback.text(), timeout=WAIT_MS)
     assert gui.controller.idle.timeout_s == 180

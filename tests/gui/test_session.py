@@ -6,6 +6,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
+from tests.fixtures.store import cosign
 from tests.gui.conftest import WAIT_MS
 
 NEW_ADMIN_PASSWORDS = {
@@ -149,6 +151,7 @@ def test_security_admin_changes_idle_lock_policy(gui, qtbot) -> None:  # type: i
     page = gui.open_page("policy")
     assert page.spins["idle_lock_minutes"].value() == 10
     page.spins["idle_lock_minutes"].setValue(3)
+    CosignDialog.set_next_answer(cosign())
     page.save_button.click()
     qtbot.waitUntil(lambda: "已保存" in page.feedback.text(), timeout=WAIT_MS)
     assert gui.controller.idle.timeout_s == 180

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.ui.dialogs.approval import ApprovalAnswer, ApprovalDialog
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
 from dingmi_desktop.ui.excepthook import ErrorDialogs
+from tests.fixtures.store import cosign
 from tests.gui.conftest import WAIT_MS
 from tests.gui.helpers import draft_and_submit, review
 
@@ -105,6 +107,7 @@ def test_drafter_with_officer_role_cannot_approve_own_form(gui, qtbot) -> None: 
     assert officers.table.select_where(lambda u: u is not None and u.username == "zhangsan")
     grant = {"role": "定密责任人", "officer_kind": "指定", "highest_level": "机密"}
     FieldsDialog.set_next_answer({**grant, "term_until": date(2030, 12, 31), "trained_on": date(2026, 3, 1)})
+    CosignDialog.set_next_answer(cosign())  # a second 三员 confirms in person
     officers.grant_button.click()
     qtbot.waitUntil(lambda: "已授予" in officers.feedback.text(), timeout=WAIT_MS)
     assert ErrorDialogs.count == 0, ErrorDialogs.last_error

@@ -33,7 +33,7 @@ def test_wrap_unwrap_roundtrip_and_file(slots):
     assert loaded.slots["zhangsan"].public_key == public_key_of(seed)
     assert (loaded.unit_name, loaded.authority, loaded.store_id) == ("示例单位", "机密", "store-1")
     raw = json.loads(slots.path.read_text("utf-8"))
-    assert raw["format"] == "dingmi-keyslots" and raw["version"] == 1
+    assert raw["format"] == "dingmi-keyslots" and raw["version"] == 2
     assert raw["slots"]["zhangsan"]["kdf"] == {
         "algorithm": "argon2id",
         "memory_kib": 65536,
@@ -105,7 +105,7 @@ def test_load_errors(tmp_path, slots):
         "{",
         "null",
         good.replace('"format": "dingmi-keyslots"', '"format": "x"'),
-        good.replace('"version": 1', '"version": 2'),
+        good.replace('"version": 2', '"version": 3'),
     ):
         slots.path.write_text(bad, "utf-8")
         with pytest.raises(SlotFileDamaged):

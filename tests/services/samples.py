@@ -10,6 +10,7 @@ from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.services.forms import FormServices
 from dingmi_desktop.storage import Store
 from tests.domain.builders import INTERFACES_EXAMPLE
+from tests.fixtures.store import cosign
 
 PASSWORD = DEMO_PASSWORD
 
@@ -81,7 +82,7 @@ def grant(store: Store, username: str, role_grant: Any) -> None:
     from dingmi_desktop.services.accounts import AccountService
 
     session = store.sign_in("secadmin", PASSWORD)
-    AccountService(session).grant(username, role_grant)
+    AccountService(session).grant(username, role_grant, cosign())
     session.close()
 
 

@@ -10,6 +10,7 @@ from dingmi_desktop.domain.errors import TransitionRefused, ValidationError
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.form_models import ImportRejected
 from dingmi_desktop.storage import ConcurrentEdit, PermissionDenied
+from tests.fixtures.store import cosign
 from tests.services.samples import PASSWORD, SECRET, audit_entries, content, form
 
 
@@ -116,6 +117,6 @@ def test_review_step_off_submits_to_approval(users, demo_store) -> None:
     from dingmi_desktop.services.accounts import AccountService
 
     session = demo_store.sign_in("secadmin", PASSWORD)
-    AccountService(session).set_setting("workflow.review_step", "off")
+    AccountService(session).set_setting("workflow.review_step", "off", cosign())
     form_id = users["zhangsan"].drafting.create_draft(form()).form_id
     assert users["zhangsan"].drafting.submit(form_id).status_after is Status.AWAITING_APPROVAL

@@ -22,7 +22,7 @@ from dingmi_desktop.domain.preflight import (
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.storage.records import OFFICER, RoleGrant
-from tests.fixtures.store import TEST_TODAY
+from tests.fixtures.store import TEST_TODAY, cosign
 from tests.services.samples import PASSWORD, form, grant
 
 ITEM_1 = {"kind": "确定性", "reference": "示例一览表 第1条", "text": "示例：尚未公布的重大项目技术方案"}
@@ -129,7 +129,7 @@ def test_the_service_reads_the_demo_catalog_and_officers(users, demo_store) -> N
     term = TEST_TODAY + timedelta(days=365)
     grant(demo_store, "zhaoliu", RoleGrant(OFFICER, "指定", "秘密", term, date(2026, 3, 1)))
     session = demo_store.sign_in("secadmin", PASSWORD)
-    AccountService(session).revoke("wangwu", OFFICER)
+    AccountService(session).revoke("wangwu", OFFICER, cosign())
     session.close()
     assert [w.kind for w in zhangsan.preflight(form(basis=ITEM_1))] == [NO_OFFICER]
     assert zhangsan.preflight(form(category="秘密", period={"years": 5}, basis=cited_by_scope)) == []

@@ -20,7 +20,7 @@ from dingmi_desktop.storage import (
     PermissionDenied,
     WrongPassword,
 )
-from tests.fixtures.store import DEMO_PASSWORD, TEST_EPOCH, MutableClock
+from tests.fixtures.store import DEMO_PASSWORD, TEST_EPOCH, MutableClock, cosign
 
 
 def lock_out(store, username: str = "zhangsan") -> None:  # type: ignore[no-untyped-def]
@@ -65,8 +65,8 @@ def test_only_the_sysadmin_unlocks_and_only_a_locked_account(demo_store, demo_se
 
 def test_the_trail_reads_in_words(demo_session) -> None:  # type: ignore[no-untyped-def]
     secadmin = AccountService(demo_session("secadmin"))
-    secadmin.set_policy(PasswordPolicy(min_length=12))
-    secadmin.set_setting("workflow.review_step", "off")
+    secadmin.set_policy(PasswordPolicy(min_length=12), cosign())
+    secadmin.set_setting("workflow.review_step", "off", cosign())
     lines = AuditService(demo_session("auditor")).lines()
     policy = next(line for line in lines if line.action == "修改安全策略")
     assert policy.target == "安全策略" and "密码最小长度：12" in policy.detail

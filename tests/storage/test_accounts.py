@@ -20,7 +20,7 @@ from dingmi_desktop.storage import (
     RoleGrant,
     WrongPassword,
 )
-from tests.fixtures.store import DEMO_PASSWORD
+from tests.fixtures.store import DEMO_PASSWORD, cosign
 
 NEW_PW = "Neu#Passwort2026"
 
@@ -59,40 +59,42 @@ def test_add_user_rejects_bad_input(demo_store, demo_session):
 
 def test_only_secadmin_grants_and_sanyuan_are_exclusive(demo_store, demo_session):
     with pytest.raises(PermissionDenied):
-        AccountService(demo_session("sysadmin")).grant("zhangsan", RoleGrant("定密审核人"))
+        AccountService(demo_session("sysadmin")).grant("zhangsan", RoleGrant("定密审核人"), cosign())
     sec = AccountService(demo_session("secadmin"))
-    assert sec.grant("zhangsan", RoleGrant("保密员")).roles == {"承办人", "保密员"}
+    assert sec.grant("zhangsan", RoleGrant("保密员"), cosign()).roles == {"承办人", "保密员"}
     with pytest.raises(RoleConflict):
-        sec.grant("zhangsan", RoleGrant("安全审计员"))
+        sec.grant("zhangsan", RoleGrant("安全审计员"), cosign())
     with pytest.raises(RoleConflict):
-        sec.grant("auditor", RoleGrant("承办人"))
+        sec.grant("auditor", RoleGrant("承办人"), cosign())
     with pytest.raises(RoleConflict):
-        sec.grant("sysadmin", RoleGrant("安全保密管理员"))
+        sec.grant("sysadmin", RoleGrant("安全保密管理员"), cosign())
     with pytest.raises(InvalidInput):
-        sec.grant("zhangsan", RoleGrant("皇帝"))
+        sec.grant("zhangsan", RoleGrant("皇帝"), cosign())
     with pytest.raises(NotFound):
-        sec.grant("ghost", RoleGrant("承办人"))
-    sec.revoke("zhangsan", "保密员")
+        sec.grant("ghost", RoleGrant("承办人"), cosign())
+    sec.revoke("zhangsan", "保密员", cosign())
     with pytest.raises(NotFound):
-        sec.revoke("zhangsan", "保密员")
+        sec.revoke("zhangsan", "保密员", cosign())
 
 
 def test_officer_grants_need_kind_level_term(demo_store, demo_session):
     sec = AccountService(demo_session("secadmin"))
     with pytest.raises(InvalidInput):
-        sec.grant("lisi", RoleGrant("定密责任人"))
+        sec.grant("lisi", RoleGrant("定密责任人"), cosign())
     with pytest.raises(InvalidInput, match="不能高于本单位"):
-        sec.grant("lisi", RoleGrant("定密责任人", "指定", "绝密", date(2028, 1, 1)))
+        sec.grant("lisi", RoleGrant("定密责任人", "指定", "绝密", date(2028, 1, 1)), cosign())
     with pytest.raises(InvalidInput, match="任期"):
-        sec.grant("lisi", RoleGrant("定密责任人", "指定", "秘密"))
-    user = sec.grant("lisi", RoleGrant("定密责任人", "指定", "秘密", date(2028, 1, 1), date(2026, 6, 1)))
+        sec.grant("lisi", RoleGrant("定密责任人", "指定", "秘密"), cosign())
+    user = sec.grant(
+        "lisi", RoleGrant("定密责任人", "指定", "秘密", date(2028, 1, 1), date(2026, 6, 1)), cosign()
+    )
     grant = next(g for g in user.grants if g.role == "定密责任人")
     assert (grant.highest_level, grant.term_until, grant.trained_on) == (
         "秘密",
         date(2028, 1, 1),
         date(2026, 6, 1),
     )
-    user = sec.grant("lisi", RoleGrant("定密责任人", "指定", "机密", date(2029, 1, 1)))  # replaces
+    user = sec.grant("lisi", RoleGrant("定密责任人", "指定", "机密", date(2029, 1, 1)), cosign())  # replaces
     assert [g.highest_level for g in user.grants if g.role == "定密责任人"] == ["机密"]
 
 
@@ -134,11 +136,13 @@ def test_disable_account(demo_store, demo_session):
 
 def test_policy_only_by_secadmin_and_mirrored_for_lockout(demo_store, demo_session, store_dir):
     with pytest.raises(PermissionDenied):
-        AccountService(demo_session("sysadmin")).set_policy(PasswordPolicy(lock_after_failures=2))
+        AccountService(demo_session("sysadmin")).set_policy(PasswordPolicy(lock_after_failures=2), cosign())
     sec = demo_session("secadmin")
     with pytest.raises(InvalidInput):
-        AccountService(sec).set_policy(PasswordPolicy(lock_minutes=0))
-    AccountService(sec).set_policy(PasswordPolicy(min_length=12, lock_after_failures=2, lock_minutes=30))
+        AccountService(sec).set_policy(PasswordPolicy(lock_minutes=0), cosign())
+    AccountService(sec).set_policy(
+        PasswordPolicy(min_length=12, lock_after_failures=2, lock_minutes=30), cosign()
+    )
     assert sec.policy.min_length == 12
     with pytest.raises(WrongPassword):
         demo_store.sign_in("lisi", "bad")
@@ -151,8 +155,8 @@ def test_policy_only_by_secadmin_and_mirrored_for_lockout(demo_store, demo_sessi
 
 def test_every_account_change_is_audited(demo_store, demo_session):
     AccountService(demo_session("sysadmin")).add_user("qianqi", "钱七", "", NEW_PW)
-    AccountService(demo_session("secadmin")).grant("qianqi", RoleGrant("承办人"))
-    AccountService(demo_session("secadmin")).set_policy(PasswordPolicy(min_length=11))
+    AccountService(demo_session("secadmin")).grant("qianqi", RoleGrant("承办人"), cosign())
+    AccountService(demo_session("secadmin")).set_policy(PasswordPolicy(min_length=11), cosign())
     AccountService(demo_session("sysadmin")).reset_password("qianqi", NEW_PW + "x")
     actions = [(e.actor, e.action, e.object_id) for e in AuditService(demo_session("auditor")).entries()]
     for expected in [

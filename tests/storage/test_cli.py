@@ -235,6 +235,10 @@ def test_user_add_grant_and_reset(cli_store, capsys, pw, tmp_path):
         "secadmin",
         "--password-file",
         str(pw),
+        "--cosigner",
+        "auditor",
+        "--cosigner-password-file",
+        str(pw),
     )
     assert code == 0, err
     code, _, err = run(

@@ -105,7 +105,7 @@ def test_damaged_slot_file(closed_demo, how):
     elif how == "bad-base64":
         path.write_text(text.replace('"salt": "', '"salt": "!!', 1), "utf-8")
     elif how == "future-version":
-        path.write_text(text.replace('"version": 1', '"version": 9', 1), "utf-8")
+        path.write_text(text.replace('"version": 2', '"version": 9', 1), "utf-8")
     before = _digests(closed_demo)
     with pytest.raises(SlotFileDamaged) as err:
         Store.open(closed_demo)

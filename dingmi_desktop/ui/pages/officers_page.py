@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.domain.remit import parse_remit
 from dingmi_desktop.storage.records import RoleGrant
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
@@ -114,9 +115,12 @@ class OfficersPage(ServicePage):
             trained_on=parse_date(answer.get("trained_on")) if officer else None,
             remit=parse_remit(answer.get("remit") or "") if officer else (),
         )
+        cosign = CosignDialog.ask(self, self.tr("授予角色"), self.bundle.session.user.username)
+        if cosign is None:
+            return
         accounts = self.bundle.accounts
         self.run(
-            lambda: accounts.grant(user.username, grant),
+            lambda: accounts.grant(user.username, grant, cosign),
             lambda _r: self._done(self.tr("已授予 {0} 角色：{1}。").format(user.username, grant.role)),
         )
 
@@ -132,9 +136,12 @@ class OfficersPage(ServicePage):
         )
         if not answer:
             return
+        cosign = CosignDialog.ask(self, self.tr("撤销角色"), self.bundle.session.user.username)
+        if cosign is None:
+            return
         accounts = self.bundle.accounts
         self.run(
-            lambda: accounts.revoke(user.username, answer["role"]),
+            lambda: accounts.revoke(user.username, answer["role"], cosign),
             lambda _r: self._done(self.tr("已撤销 {0} 的角色：{1}。").format(user.username, answer["role"])),
         )
 

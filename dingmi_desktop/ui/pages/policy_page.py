@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.services.form_access import REVIEW_SETTING
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
 
@@ -130,7 +131,10 @@ class PolicyPage(ServicePage):
             saved = self.tr("已开启审核步骤：提交的表单先经审核人审核。已记入审计日志。")
         else:
             saved = self.tr("已关闭审核步骤：提交的表单直接进入“待审批”。已记入审计日志。")
-        self.run(lambda: accounts.set_setting(REVIEW_SETTING, value), lambda _r: self.say(saved))
+        cosign = CosignDialog.ask(self, self.tr("修改审核步骤"), self.bundle.session.user.username)
+        if cosign is None:
+            return
+        self.run(lambda: accounts.set_setting(REVIEW_SETTING, value, cosign), lambda _r: self.say(saved))
 
     def _show(self, policy: PasswordPolicy) -> None:
         for key, spin in self.spins.items():
@@ -155,6 +159,9 @@ class PolicyPage(ServicePage):
             self.spins[bad[0]].setFocus()
             return
         policy = self.policy()
+        cosign = CosignDialog.ask(self, self.tr("修改安全策略"), self.bundle.session.user.username)
+        if cosign is None:
+            return
         accounts = self.bundle.accounts
         saved = self.tr("安全策略已保存并记入审计日志。")
 
@@ -162,4 +169,4 @@ class PolicyPage(ServicePage):
             self.say(saved)
             self.window_.policy_changed(policy.idle_lock_minutes)
 
-        self.run(lambda: accounts.set_policy(policy), done)
+        self.run(lambda: accounts.set_policy(policy, cosign), done)

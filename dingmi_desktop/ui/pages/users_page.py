@@ -1,5 +1,6 @@
-"""用户与角色 (系统管理员): accounts, initial passwords, password resets, enabling and disabling, and lifting
-a lockout after too many failed sign-ins (解除锁定)."""
+"""用户与角色 (系统管理员): accounts, initial passwords, password resets, enabling and disabling, lifting
+a lockout after too many failed sign-ins (解除锁定), and confirming a new or reset key in person with a second
+三员 (确认密钥: until then the user cannot sign)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
 from dingmi_desktop.ui.dialogs.prompts import Confirm
+from dingmi_desktop.ui.excepthook import describe_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
@@ -33,8 +36,21 @@ class UsersPage(ServicePage):
         self.unlock_button.setObjectName("unlockUser")
         self.unlock_button.setToolTip(self.tr("解除因连续登录失败而锁定的账户（记入审计日志）"))
         self.unlock_button.setEnabled(False)
+        self.confirm_button = QPushButton(self.tr("确认密钥…"))
+        self.confirm_button.setObjectName("confirmKey")
+        self.confirm_button.setToolTip(
+            self.tr("新建或重置密码后的密钥须由第二名三员当面确认，该用户才能签名")
+        )
+        self.confirm_button.setEnabled(False)
         bar.addWidget(self.filter, 1)
-        for button in (self.add_button, self.reset_button, self.toggle_button, self.unlock_button):
+        buttons = (
+            self.add_button,
+            self.reset_button,
+            self.toggle_button,
+            self.unlock_button,
+            self.confirm_button,
+        )
+        for button in buttons:
             bar.addWidget(button)
         self.body.addLayout(bar)
         self.table = RecordTable(
@@ -49,15 +65,21 @@ class UsersPage(ServicePage):
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.unlock_button.clicked.connect(self.unlock)
+        self.confirm_button.clicked.connect(self.confirm_key)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.lockouts: dict[str, datetime] = {}
+        self.unconfirmed: set[str] = set()
 
     def refresh(self) -> None:
         accounts = self.bundle.accounts
-        self.run(lambda: (accounts.list_users(), accounts.lockouts()), self._show, label="list users")
+        self.run(
+            lambda: (accounts.list_users(), accounts.lockouts(), accounts.unconfirmed()),
+            self._show,
+            label="list users",
+        )
 
-    def _show(self, found: tuple[list[Any], dict[str, datetime]]) -> None:
-        users, self.lockouts = found
+    def _show(self, found: tuple[list[Any], dict[str, datetime], set[str]]) -> None:
+        users, self.lockouts, self.unconfirmed = found
         rows = []
         for user in users:
             roles = "、".join(sorted(user.roles)) or self.tr("（未分配）")
@@ -67,6 +89,8 @@ class UsersPage(ServicePage):
                 state = self.tr("锁定（至 {0}）").format(self.bundle.when(until)) + (
                     "" if user.active else self.tr("，停用")
                 )
+            if user.username in self.unconfirmed:
+                state += self.tr("，密钥待确认")
             rows.append((user, [user.username, user.display_name, user.department, roles, state]))
         self.table.set_rows(rows)
         self._selection_changed()
@@ -75,6 +99,7 @@ class UsersPage(ServicePage):
     def _selection_changed(self) -> None:
         user = self.table.selected_record()
         self.unlock_button.setEnabled(user is not None and user.username in self.lockouts)
+        self.confirm_button.setEnabled(user is not None and user.username in self.unconfirmed)
 
     def _password_problems(self, values: dict[str, Any]) -> list[str]:
         from dingmi_desktop.security.passwords import check_password
@@ -161,6 +186,22 @@ class UsersPage(ServicePage):
         self.run(
             lambda: accounts.unlock(user.username),
             lambda _r: self._done(self.tr("已解除 {0} 的锁定，并记入审计日志。").format(user.username)),
+        )
+
+    def confirm_key(self) -> None:
+        user = self.table.selected_record()
+        if user is None or user.username not in self.unconfirmed:
+            self.say(self.tr("请先选择一个状态为“密钥待确认”的用户。"))
+            return
+        what = self.tr("确认 {0} 的密钥").format(user.username)
+        cosign = CosignDialog.ask(self, what, self.bundle.session.user.username)
+        if cosign is None:
+            return
+        accounts = self.bundle.accounts
+        self.run(
+            lambda: accounts.confirm_key(user.username, cosign),
+            lambda _r: self._done(self.tr("已确认 {0} 的密钥，该用户现在可以签名。").format(user.username)),
+            on_error=lambda exc: self._done(self.tr("未确认：{0}").format(describe_error(exc))),
         )
 
     def _done(self, text: str) -> None:

@@ -1,7 +1,7 @@
 """the register (定密台账): register_entries kept by triggers, its FTS5 trigram index, sort indexes
 
 Revision ID: 0007
-Revises: 0005 (the integrator relinks this to 0006 when the trust branch lands)
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from alembic import op
 from dingmi_desktop.storage import register_sql
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
