@@ -1,6 +1,7 @@
 """`dingmi policy set review-step on|off`: whether submitted forms go to a 审核人 before approval.
 
-Only the 安全保密管理员 may change it; every change is written to the audit trail with the old value.
+Only the 安全保密管理员 may change it, with a second 三员 co-signing (--cosigner); every change is
+written to the audit trail with the old value.
 Exit codes as docs/interfaces.md: 0 done; 2 bad input; 3 wrong password, locked, or not the 安全保密管理员.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from dingmi_desktop.cli.common import EXIT_OK, add_user_arguments
+from dingmi_desktop.cli.common import EXIT_OK, add_cosigner_arguments, add_user_arguments, read_cosign
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.form_access import REVIEW_SETTING
@@ -23,7 +24,7 @@ MEANING = {
 
 def cmd_set(args: argparse.Namespace) -> int:
     with signed_in(args) as session, cli_errors():
-        AccountService(session).set_setting(NAMES[args.name], args.value)
+        AccountService(session).set_setting(NAMES[args.name], args.value, read_cosign(args))
     print(MEANING[args.value] + "（已记入审计日志）")
     return EXIT_OK
 
@@ -36,4 +37,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("name", choices=sorted(NAMES), help="review-step：是否设审核步骤")
     p.add_argument("value", choices=("on", "off"), help="on 开启 / off 关闭")
     add_user_arguments(p)
+    add_cosigner_arguments(p)  # the review step restricts power: the unit root certifies it
     p.set_defaults(handler=cmd_set)

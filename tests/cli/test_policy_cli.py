@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dingmi_desktop.services.demo import DEMO_PASSWORD
 from tests.services.samples import content
 
 
@@ -23,13 +24,16 @@ def _status(dingmi, form_id: str) -> str:  # type: ignore[no-untyped-def]
     return dingmi("form", "show", form_id, "--user", "zhangsan", "--json").json()["status"]
 
 
-def test_review_step_off_sends_submissions_straight_to_approval(dingmi, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_review_step_off_sends_submissions_straight_to_approval(dingmi, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DINGMI_COSIGNER_PASSWORD", DEMO_PASSWORD)
     assert _status(dingmi, _submit(dingmi, tmp_path)) == "待审核"
-    r = dingmi("policy", "set", "review-step", "off", "--user", "secadmin")
+    alone = dingmi("policy", "set", "review-step", "off", "--user", "secadmin")
+    assert alone.code != 0 and "--cosigner" in alone.err  # the root is used by two of the 三员, never one
+    r = dingmi("policy", "set", "review-step", "off", "--user", "secadmin", "--cosigner", "sysadmin")
     assert r.code == 0, r.err
     assert "直接进入“待审批”" in r.out
     assert _status(dingmi, _submit(dingmi, tmp_path)) == "待审批"
-    r = dingmi("policy", "set", "review-step", "on", "--user", "secadmin")
+    r = dingmi("policy", "set", "review-step", "on", "--user", "secadmin", "--cosigner", "sysadmin")
     assert r.code == 0, r.err
     assert _status(dingmi, _submit(dingmi, tmp_path)) == "待审核"
 
