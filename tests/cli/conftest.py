@@ -38,6 +38,7 @@ def dingmi(
 
     def run(*args: str, password: str = DEMO_PASSWORD) -> Result:
         monkeypatch.setenv("DINGMI_PASSWORD", password)
+        monkeypatch.setenv("DINGMI_COSIGNER_PASSWORD", DEMO_PASSWORD)  # every demo 三员 has it
         capsys.readouterr()
         try:
             code = main(["--data-dir", str(cli_store), *args])

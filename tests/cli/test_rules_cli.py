@@ -48,6 +48,8 @@ def _officer(dingmi, *extra: str) -> None:
         *extra,
         "--user",
         "secadmin",
+        "--cosigner",
+        "sysadmin",
     )
     assert r.code == 0, r.err
 

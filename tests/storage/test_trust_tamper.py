@@ -8,7 +8,7 @@ import json
 import pytest
 
 from dingmi_desktop.domain.approval import Corrections
-from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.errors import PermissionDenied
 from dingmi_desktop.services.accounts import AccountService, AuditService
@@ -161,7 +161,8 @@ def test_revision_appended(demo_store, users, approved):
 
 def test_pointer_moved_back_after_corrections(demo_store, users):
     form_id = users.to_approval()
-    users.approve(form_id, corrections=Corrections(category=Category.CONFIDENTIAL), opinion="降为秘密")
+    # a correction the basis allows (Law 19: the cited item fixes the level; a shorter period is fine)
+    users.approve(form_id, corrections=Corrections(period=Period.of_years(5)), opinion="期限改为5年")
     assert _verify(demo_store) == []
     with raw_admin(demo_store) as conn:
         conn.execute(
