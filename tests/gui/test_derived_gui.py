@@ -14,8 +14,9 @@ from dingmi_desktop.domain.forms import BasisKind, FormKind
 from dingmi_desktop.services.accounts import AuditService
 from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.services.forms import FormServices
+from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.widgets.fields import OptionalDateEdit
-from tests.fixtures.store import TEST_TODAY
+from tests.fixtures.store import TEST_TODAY, cosign
 from tests.gui.conftest import WAIT_MS
 from tests.gui.helpers import approve, fill_secret_form, review
 from tests.services.samples import content
@@ -160,6 +161,7 @@ def test_the_review_step_switch_is_audited_and_submit_goes_straight_to_approval(
     assert page.review_step.isChecked()
     page.review_step.setFocus()
     qtbot.keyClick(page.review_step, Qt.Key.Key_Space)
+    CosignDialog.set_next_answer(cosign("sysadmin"))  # the review step is certified by the unit root
     qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已关闭审核步骤" in page.feedback.text(), timeout=WAIT_MS)
     gui.idle()
