@@ -11,10 +11,10 @@ from typing import Any, Protocol, cast
 from dingmi_desktop.clock import LOCAL_TIME
 from dingmi_desktop.domain.form_types import DERIVED_CASES, BasisKind, Form, FormKind
 from dingmi_desktop.domain.forms import content_hash
-from dingmi_desktop.domain.marking import format_date, marking_text, period_text
-from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.domain.marking import format_date, marking_text
 from dingmi_desktop.export.escalation_rows import (
     RECORDING_ACTIONS,
+    decided_value,
     escalation_section,
     recorded_decision_text,
 )
@@ -83,17 +83,6 @@ def _status(decision: DecisionLike) -> SignatureStatus:
     return SignatureStatus.VALID if decision.signature_valid else SignatureStatus.INVALID
 
 
-def _correction_value(key: str, value: Any) -> str:
-    if key == "period" and isinstance(value, dict):
-        try:
-            return period_text(Period.from_json(value))
-        except ValueError:
-            return str(value)
-    if isinstance(value, list | tuple):
-        return "、".join(map(str, value))
-    return str(value)
-
-
 def _corrections_text(corrections: Any) -> str:
     """The officer's corrections of 密级 / 保密期限 / 知悉范围 / 知悉人员 as one Chinese sentence.
 
@@ -103,7 +92,7 @@ def _corrections_text(corrections: Any) -> str:
     if not isinstance(corrections, Mapping):
         return ""
     parts = [
-        f"{label}改为{_correction_value(key, corrections[key])}"
+        f"{label}改为{decided_value(key, corrections[key])}"
         for key, label in _CORRECTION_LABELS.items()
         if corrections.get(key) not in (None, "", [], ())
     ]

@@ -41,7 +41,8 @@ def _data(decision: Any) -> Mapping[str, Any]:
     return data if isinstance(data, Mapping) else {}
 
 
-def _value(key: str, value: Any) -> str:
+def decided_value(key: str, value: Any) -> str:
+    """A decided or corrected value as printed (a period in words, a list joined with 、)."""
     if key == "period" and isinstance(value, dict):
         try:
             return period_text(Period.from_json(value))
@@ -55,7 +56,7 @@ def _value(key: str, value: Any) -> str:
 def decided_text(data: Mapping[str, Any]) -> str:
     """The values the outside body decided, e.g. 密级为秘密；保密期限为5年."""
     parts = [
-        f"{label}为{_value(key, data[key])}"
+        f"{label}为{decided_value(key, data[key])}"
         for key, label in _DECIDED_LABELS.items()
         if data.get(key) not in (None, "", [], ())
     ]
