@@ -16,6 +16,7 @@ from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_ar
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.register import HEADERS, RegisterFilter, RegisterItem, RegisterService
+from dingmi_desktop.services.register_export import FORMATS, format_of
 from dingmi_desktop.storage.register_sql import COLUMNS
 
 DEFAULT_LIMIT = 100
@@ -93,13 +94,19 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    if out.suffix.lower() != ".csv":
-        raise CliError(f"--out 须为 .csv 文件（本版本只导出 CSV）：{out}。")
+    suffix = format_of(out)
+    fmt = args.format or suffix
+    if fmt not in FORMATS:
+        raise CliError(
+            f"--format 须为 xlsx 或 csv（或让 --out 以 .xlsx 或 .csv 结尾）：{args.format or out}。"
+        )
+    if suffix != fmt:
+        raise CliError(f"--out 的扩展名须与格式一致：导出 {fmt} 请用 .{fmt} 文件：{out}。")
     if not out.parent.is_dir():
         raise CliError(f"导出位置不存在：{out.parent}。请选择已有的文件夹。")
     flt = _filter(args, args.text or "")
     with _service(args) as service:
-        result = service.export_csv(flt, out)
+        result = service.export(flt, out, fmt)
     print(f"已导出 {result.rows} 项到 {result.path}（文件密级：{result.marking}）。")
     return EXIT_OK
 
@@ -134,8 +141,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--json", action="store_true", help="以 JSON 输出")
         _filters(p)
         p.set_defaults(handler=handler)
-    p = reg.add_parser("export", help="把筛选后的台账导出为 CSV（记入审计）")
-    p.add_argument("--out", required=True, help="输出文件 FILE.csv")
+    p = reg.add_parser("export", help="把筛选后的台账导出为 XLSX 或 CSV（定密责任人、保密员；记入审计）")
+    p.add_argument("--out", required=True, help="输出文件 FILE.xlsx 或 FILE.csv")
+    p.add_argument("--format", choices=FORMATS, help="xlsx 或 csv（默认按 --out 的扩展名）")
     p.add_argument("--text", help="只导出检索到的项")
     _filters(p)
     p.set_defaults(handler=cmd_export)

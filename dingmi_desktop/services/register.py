@@ -7,7 +7,6 @@ the items he drafted; the 三员 never (refused and audited, Reg 34).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ from dingmi_desktop.domain.workflow import Role
 from dingmi_desktop.services.escalation import PENDING, escalation_of
 from dingmi_desktop.services.form_access import FormAccess, roles_of
 from dingmi_desktop.services.queues import display_names
+from dingmi_desktop.services.register_export import FORMATS, ExportHeader, write_csv, write_xlsx
 from dingmi_desktop.storage import PermissionDenied, Tx
 from dingmi_desktop.storage.records import parse_iso
 from dingmi_desktop.storage.register_repo import RegisterQuery, RegisterRepository, RegisterRow
@@ -117,6 +117,10 @@ class RegisterItem:
 
     def cells(self) -> list[str]:
         return [str(getattr(self, column)) for column in COLUMNS]
+
+    def values(self) -> list[object]:
+        """The cells with numbers kept as numbers (a spreadsheet sums 印制份数)."""
+        return [getattr(self, column) for column in COLUMNS]
 
     def to_json(self) -> dict[str, object]:
         return {column: getattr(self, column) for column in COLUMNS}
@@ -240,10 +244,16 @@ class RegisterService(FormAccess):
             decided_at=decided,
         )
 
-    def export_csv(self, flt: RegisterFilter, out: Path, batch: int = 1000) -> ExportResult:
-        """Every row the filter keeps, in its order, to `out` (UTF-8 with BOM so spreadsheets read it);
-        header lines name the unit, the filter, the user and the time; the file carries the highest 密级."""
+    def export(self, flt: RegisterFilter, out: Path, fmt: str = "csv", batch: int = 1000) -> ExportResult:
+        """Every row the filter keeps, in its order, to `out` as CSV or XLSX; header rows name the unit, the
+        filter, the user and the time; the file carries the highest 密级 in it. Only the 定密责任人 and the
+        保密员 export (the whole register leaves the program); anyone else is refused and audited."""
+        if fmt not in FORMATS:
+            raise ValidationError([Problem("format", "导出格式须为 xlsx 或 csv。")])
         self._check_reader()
+        if not roles_of(self.user) & READ_ALL:
+            self.audit_refusal(EXPORT_ACTION, None, "PermissionDenied")
+            raise PermissionDenied("只有定密责任人和保密员可以导出定密台账。")
         items: list[RegisterItem] = []
         while True:
             chunk = self.page(flt, offset=len(items), limit=batch)
@@ -251,22 +261,26 @@ class RegisterService(FormAccess):
             if len(chunk) < batch:
                 break
         marking = highest_level({i.category for i in items})
-        when = local_text(self.session.now(), self.session.zone)
-        user = self.user.display_name or self.user.username
-        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([f"密级：{marking}"])
-            writer.writerow([f"单位：{self.session.store.unit_name}", "定密台账"])
-            writer.writerow([f"筛选：{flt.describe()}"])
-            writer.writerow([f"导出人：{user}（{self.user.username}）", f"导出时间：{when}"])
-            writer.writerow([HEADERS[c] for c in COLUMNS])
-            for item in items:
-                writer.writerow(item.cells())
+        header = ExportHeader(
+            marking=marking,
+            unit=self.session.store.unit_name,
+            filter_text=flt.describe(),
+            user=f"{self.user.display_name or self.user.username}（{self.user.username}）",
+            when=local_text(self.session.now(), self.session.zone),
+        )
+        write = write_xlsx if fmt == "xlsx" else write_csv
+        write(out, header, [HEADERS[c] for c in COLUMNS], [i.values() for i in items])
         with self.session.transaction() as tx:
             tx.audit.append(
                 EXPORT_ACTION,
                 object_type="file",
                 object_id=out.name,
-                detail={"行数": len(items), "密级": marking, "筛选": flt.describe()},
+                detail={"行数": len(items), "密级": marking, "筛选": flt.describe(), "格式": fmt},
             )
         return ExportResult(out, len(items), marking)
+
+    def export_csv(self, flt: RegisterFilter, out: Path, batch: int = 1000) -> ExportResult:
+        return self.export(flt, out, "csv", batch)
+
+    def export_xlsx(self, flt: RegisterFilter, out: Path, batch: int = 1000) -> ExportResult:
+        return self.export(flt, out, "xlsx", batch)

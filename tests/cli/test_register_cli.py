@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import openpyxl
+
 from tests.cli.test_form_flow import _import
 from tests.services.samples import content
 
@@ -49,6 +51,14 @@ def test_list_search_and_export(dingmi, tmp_path: Path) -> None:  # type: ignore
     assert "已导出 2 项" in r.out and "机密" in r.out
     lines = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert lines[0] == ["密级：机密"] and len(lines) == 5 + 2
+    book = tmp_path / "register.xlsx"
+    r = dingmi(
+        "register", "export", "--user", "wangwu", "--format", "xlsx", "--level", "秘密", "--out", str(book)
+    )
+    assert r.code == 0, r.err
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet["A1"].value == "密级：秘密" and sheet.oddHeader.center.text == "秘密"
+    assert sheet.max_row == 5 + 1 and sheet["A6"].value == second
 
 
 def test_refusals_and_bad_input(dingmi, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +70,11 @@ def test_refusals_and_bad_input(dingmi, tmp_path: Path) -> None:  # type: ignore
     assert r.code == 2 and "--year" in r.err
     r = dingmi("register", "list", "--user", "wangwu", "--origin", "别的")
     assert r.code == 2 and "原始" in r.err
-    r = dingmi("register", "export", "--user", "wangwu", "--out", str(tmp_path / "x.xlsx"))
-    assert r.code == 2 and "CSV" in r.err
+    r = dingmi("register", "export", "--user", "wangwu", "--out", str(tmp_path / "x.pdf"))
+    assert r.code == 2 and "xlsx 或 csv" in r.err
+    r = dingmi("register", "export", "--user", "wangwu", "--format", "xlsx", "--out", str(tmp_path / "x.csv"))
+    assert r.code == 2 and ".xlsx" in r.err
+    r = dingmi("register", "export", "--user", "zhangsan", "--out", str(tmp_path / "mine.csv"))
+    assert r.code == 3 and "定密责任人和保密员" in r.err
     r = dingmi("register", "search", "  ", "--user", "wangwu")
     assert r.code == 2 and "不能为空" in r.err
