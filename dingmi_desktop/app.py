@@ -212,6 +212,11 @@ class StoreBackend:
             bundle.workflow = FormServices(session)
             bundle.catalog = CatalogLookup(session)
             bundle.printing = LazyPrinting(session)
+            from dingmi_desktop.services.print_register import PrintRegisterService
+            from dingmi_desktop.services.register import RegisterService
+
+            bundle.register = RegisterService(session)
+            bundle.print_register = PrintRegisterService(session)
         return bundle
 
     def end_session(self, session: Any) -> None:

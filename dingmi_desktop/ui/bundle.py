@@ -35,6 +35,8 @@ class ServiceBundle:
     catalog: Any = None
     calendar: Any = None  # CalendarService: the working-day calendar (read by all, edited by 安全保密管理员)
     printing: Any = None  # PrintingService (preview, print, export, verify) for business users
+    register: Any = None  # RegisterService (定密台账: pages, search, export) for business users
+    print_register: Any = None  # PrintRegisterService (印制登记 across forms) for business users
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
     extra: dict[str, Any] = field(default_factory=dict)

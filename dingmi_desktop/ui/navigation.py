@@ -36,6 +36,16 @@ def nav_entries() -> list[NavEntry]:
             "workflow",
         ),
         NavEntry("decided", QCoreApplication.translate("navigation", "已定密"), BUSINESS_ROLES, "workflow"),
+        # every business user: the service shows the 定密责任人 and the 保密员 all items, others their own
+        NavEntry(
+            "register", QCoreApplication.translate("navigation", "定密台账"), BUSINESS_ROLES, "register"
+        ),
+        NavEntry(
+            "print_register",
+            QCoreApplication.translate("navigation", "印制登记"),
+            BUSINESS_ROLES,
+            "print_register",
+        ),
         NavEntry(
             "users",
             QCoreApplication.translate("navigation", "用户与角色"),

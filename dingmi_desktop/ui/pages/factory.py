@@ -81,6 +81,14 @@ def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
             empty_text=QCoreApplication.translate("navigation", "尚无已定密事项。"),
             can_export=True,
         )
+    if key == "register":
+        from dingmi_desktop.ui.pages.register_page import RegisterPage
+
+        return RegisterPage(bundle, ops, window)
+    if key == "print_register":
+        from dingmi_desktop.ui.pages.print_register_page import PrintRegisterPage
+
+        return PrintRegisterPage(bundle, ops, window)
     if key == "users":
         from dingmi_desktop.ui.pages.users_page import UsersPage
 
