@@ -2793,6 +2793,14 @@
 <context>
     <name>navigation</name>
     <message>
+        <source>定密台账</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>印制登记</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
         <location filename="../../dingmi_desktop/ui/navigation.py" line="22" />
         <source>首页</source>
         <translation>Home</translation>
@@ -2983,4 +2991,142 @@
 {1}</source><translation>These {0} files exist and will be replaced:
 {1}</translation></message><message><source>已取消批量导出，未导出任何表单。</source><translation>Export cancelled; no form was exported.</translation></message><message><source>正在导出审批单…</source><translation>Exporting approval sheets…</translation></message><message><source>停止</source><translation>Stop</translation></message><message><source>批量导出</source><translation>Export PDFs</translation></message><message><source>正在导出第 {0} / {1} 份：表单 {2}</source><translation>Exporting {0} of {1}: form {2}</translation></message><message><source>表单 {0}：{1}</source><translation>Form {0}: {1}</translation></message><message><source>已导出 {0} 份审批单</source><translation>Exported {0} approval sheet(s)</translation></message><message><source>到“{0}”</source><translation> to “{0}”</translation></message><message><source>已停止，其余 {0} 份未导出。</source><translation> Stopped; the remaining {0} were not exported.</translation></message><message><source>{0} 份未导出，原因见提示。</source><translation> {0} not exported; see the message for why.</translation></message><message><source>以下表单未导出：
 {0}</source><translation>These forms were not exported:
-{0}</translation></message><message><source>未导出：{0}</source><translation>Not exported: {0}</translation></message></context></TS>
+{0}</translation></message><message><source>未导出：{0}</source><translation>Not exported: {0}</translation></message></context><context>
+    <name>RegisterPage</name>
+    <message>
+        <source>定密台账</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>检索标题、文号、依据、知悉范围、意见……</source>
+        <translation>Search title, document number, basis, scope, opinions…</translation>
+    </message>
+    <message>
+        <source>全部密级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>全部表单</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>原始与派生</source>
+        <translation>Original and derived</translation>
+    </message>
+    <message>
+        <source>定密年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>N 天内解密</source>
+        <translation>Declassified within N days</translation>
+    </message>
+    <message>
+        <source>仅逾期上报</source>
+        <translation>Overdue escalations only</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>没有符合条件的事项。</source>
+        <translation>No matching items.</translation>
+    </message>
+    <message>
+        <source>共 {0} 项，已载入 {1} 项（滚动到底部载入更多）。</source>
+        <translation>{0} items, {1} loaded (scroll to the end to load more).</translation>
+    </message>
+    <message>
+        <source>共 {0} 项。</source>
+        <translation>{0} items.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterPage</name>
+    <message>
+        <source>印制登记</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
+        <source>打印时间</source>
+        <translation>Printed at</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>密级标志</source>
+        <translation>Marking</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>份号</source>
+        <translation>Copy numbers</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>打印人</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <source>复印批准人</source>
+        <translation>Copy approved by</translation>
+    </message>
+    <message>
+        <source>载入更早的记录</source>
+        <translation>Load earlier entries</translation>
+    </message>
+    <message>
+        <source>打开表单</source>
+        <translation>Open form</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>尚无打印记录。</source>
+        <translation>Nothing printed yet.</translation>
+    </message>
+    <message>
+        <source>共 {0} 次打印。</source>
+        <translation>{0} print jobs.</translation>
+    </message>
+</context>
+</TS>

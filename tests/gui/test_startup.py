@@ -61,7 +61,7 @@ def test_english_translation_of_the_main_window(gui, _styled_app) -> None:  # ty
     try:
         gui.sign_in("zhangsan")
         labels = [gui.window.navigation.item(i).text() for i in range(gui.window.navigation.count())]
-        assert labels == ["Home", "My drafts", "Decided"]
+        assert labels == ["Home", "My drafts", "Decided", "Register", "Print register"]
         assert gui.window.action_switch_user.text() == "Switch user"
         assert gui.window.user_label.text() == "User: 张三 (zhangsan)"
     finally:
