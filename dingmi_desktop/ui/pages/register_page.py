@@ -33,7 +33,7 @@ from dingmi_desktop.ui.widgets.fields import ErrorLabel
 EXPORTERS = ("定密责任人", "保密员")
 SEARCH_DELAY_MS = 300  # typing pauses before a query: one search per word, not per keystroke
 KINDS = ("定密审核单", "送审签发单")
-WIDE = {"title": 260, "scope": 180, "basis": 200, "declassify_condition": 160}
+WIDE = {"title": 260, "doc_number": 150, "scope": 180, "basis": 200, "declassify_condition": 160}
 
 
 class RegisterPage(ServicePage):
