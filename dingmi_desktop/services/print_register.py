@@ -10,9 +10,14 @@ from dataclasses import dataclass
 
 from dingmi_desktop.clock import local_text
 from dingmi_desktop.export.sheet_data import copy_number_text
+from dingmi_desktop.services.copy_fate import copy_states, fate_summary
 from dingmi_desktop.services.queues import display_names
 from dingmi_desktop.services.register import RegisterService
-from dingmi_desktop.storage.print_register_repo import PrintRegisterRepository
+from dingmi_desktop.storage.print_register_repo import (
+    CopyEventRepository,
+    CopyEventRow,
+    PrintRegisterRepository,
+)
 from dingmi_desktop.storage.records import parse_iso
 
 PRINT_PAGE_SIZE = 200
@@ -32,6 +37,7 @@ class PrintEntry:
     user: str  # display name
     time: str  # local time of the unit
     approver: str  # who approved a 复印 (display name), "" for 印制
+    fate: str = ""  # the copies' state (全部在库 / 已分发 1 份 ...), from the copy events
 
     def cells(self) -> list[object]:
         return [
@@ -46,6 +52,7 @@ class PrintEntry:
             self.printer,
             self.user,
             self.approver,
+            self.fate,
         ]
 
 
@@ -59,6 +66,10 @@ class PrintRegisterService(RegisterService):
                 drafter_id=drafter, form_id=form_id, offset=offset, limit=limit
             )
             names = display_names(tx)
+            events = CopyEventRepository(tx.orm).for_prints([r.id for r in rows])
+        by_job: dict[int, list[CopyEventRow]] = {}
+        for event in events:
+            by_job.setdefault(event.print_id, []).append(event)
         zone = self.session.zone
         return [
             PrintEntry(
@@ -74,9 +85,20 @@ class PrintRegisterService(RegisterService):
                 user=names.get(r.user, r.user),
                 time=local_text(parse_iso(r.time), zone),
                 approver=names.get(r.approver, r.approver),
+                fate=fate_summary(copy_states(r.copies_from, r.copies_to, by_job.get(r.id, []))),
             )
             for r in rows
         ]
+
+    def copy_events(self, print_id: int) -> list[CopyEventRow]:
+        """The fate of one job's copies, oldest first (readers as the register)."""
+        drafter = self._check_reader()
+        with self.session.transaction() as tx:
+            if drafter is not None and not PrintRegisterRepository(tx.orm).page(
+                drafter_id=drafter, print_id=print_id
+            ):
+                return []
+            return CopyEventRepository(tx.orm).for_prints([print_id])
 
     def entry_count(self, *, form_id: int | None = None) -> int:
         drafter = self._check_reader()

@@ -53,7 +53,7 @@ def write_csv(
 def write_xlsx(
     out: Path, header: ExportHeader, columns: Sequence[str], rows: Sequence[Sequence[object]]
 ) -> None:
-    from openpyxl import Workbook  # imported on use: only an export pays for loading it
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # on use: only an export loads it
 
     book = Workbook(write_only=True)  # streams rows: a 100,000-item register does not build cell objects
     sheet = book.create_sheet(SHEET_TITLE)

@@ -172,6 +172,24 @@ class PrintRecord(Base):
     printer: Mapped[str] = mapped_column(String(200), default="", server_default="")  # since 0003
 
 
+class CopyEvent(Base):
+    """What became of printed copies (since 0012): 分发 / 收回 / 销毁; append-only (triggers)."""
+
+    __tablename__ = "copy_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    print_id: Mapped[int] = mapped_column(ForeignKey("print_records.id"), index=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    copies_from: Mapped[int]
+    copies_to: Mapped[int]
+    party: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    witness: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    event_date: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[str] = mapped_column(String(40))
+
+
 class SecurityPolicy(Base):
     __tablename__ = "security_policy"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.export.fonts import bundled_font_set
@@ -87,3 +88,72 @@ def test_print_register_lists_every_job_newest_first_with_the_copy_approver(user
     assert [e.form_id for e in PrintRegisterService(users["zhangsan"].session).entries()] == [first, first]
     with pytest.raises(PermissionDenied):
         PrintRegisterService(users.store.sign_in("auditor", PASSWORD)).entries()
+
+
+def _printed(users: Users) -> tuple[int, int]:
+    """A decided form with copies 000001—000003 printed; returns (form id, print job id)."""
+    form_id = decided(users, copies=3)
+    PrintingService(users["zhangsan"].session, fonts=bundled_font_set()).print_copies(
+        form_id, printer="办公室打印机", password=PASSWORD
+    )
+    office = PrintRegisterService(users["wangwu"].session)
+    return form_id, office.entries()[0].id
+
+
+def test_copies_are_distributed_recalled_and_destroyed_with_checks_and_audit(users: Users, clock) -> None:
+    from datetime import timedelta
+
+    from dingmi_desktop.services.copy_fate import CopyEventRequest, CopyFateService
+
+    form_id, job = _printed(users)
+    clock.advance(days=1)
+    today = users["wangwu"].session.today()
+    fate = CopyFateService(users["wangwu"].session)
+    office = PrintRegisterService(users["wangwu"].session)
+    assert office.entries()[0].fate == "全部在库"
+    fate.record(CopyEventRequest(job, "分发", 1, 2, today, party="业务处 李四"))
+    assert office.entries()[0].fate == "在库 1 份，已分发 2 份"
+
+    def refused(request: CopyEventRequest, words: str) -> None:
+        with pytest.raises(ValidationError) as caught:
+            fate.record(request)
+        assert any(words in p.message for p in caught.value.problems), caught.value.problems
+
+    refused(CopyEventRequest(job, "销毁", 2, 3, today, witness="赵六"), "000002（已分发）")  # recall first
+    refused(CopyEventRequest(job, "分发", 3, 3, today), "接收的单位或人员")
+    refused(CopyEventRequest(job, "销毁", 3, 3, today), "监销人")
+    refused(CopyEventRequest(job, "收回", 3, 4, today), "000001—000003")
+    refused(CopyEventRequest(job, "收回", 1, 1, today + timedelta(days=1)), "不能晚于今天")
+    refused(CopyEventRequest(job, "收回", 1, 1, today - timedelta(days=30)), "不能早于打印日期")
+    fate.record(CopyEventRequest(job, "收回", 2, 2, today, party="李四"))
+    fate.record(CopyEventRequest(job, "销毁", 2, 3, today, witness="赵六", note="粉碎"))
+    assert office.entries()[0].fate == "已分发 1 份，已销毁 2 份"
+    events = office.copy_events(job)
+    assert [(e.kind, e.copies_from, e.copies_to, e.party, e.witness, e.user) for e in events] == [
+        ("分发", 1, 2, "业务处 李四", "", "wangwu"),
+        ("收回", 2, 2, "李四", "", "wangwu"),
+        ("销毁", 2, 3, "", "赵六", "wangwu"),
+    ]
+    assert [e.form_id for e in PrintRegisterService(users["zhangsan"].session).entries()] == [form_id]
+    with pytest.raises(PermissionDenied, match="保密员和定密责任人"):
+        CopyFateService(users["zhangsan"].session).record(CopyEventRequest(job, "收回", 1, 1, today))
+    logged = [e for e in audit_entries(users.store) if e.action == "登记份数去向"]
+    assert [(e.result, e.detail.get("类别"), e.detail.get("份号")) for e in logged] == [
+        ("成功", "分发", "000001-000002"),
+        ("成功", "收回", "000002-000002"),
+        ("成功", "销毁", "000002-000003"),
+        ("拒绝", None, None),
+    ]
+
+
+def test_copy_events_are_append_only(users: Users) -> None:
+    from sqlalchemy.exc import DatabaseError
+
+    from dingmi_desktop.services.copy_fate import CopyEventRequest, CopyFateService
+
+    _form_id, job = _printed(users)
+    session = users["wangwu"].session
+    CopyFateService(session).record(CopyEventRequest(job, "分发", 1, 1, session.today(), party="办公室"))
+    for statement in ("UPDATE copy_events SET party = 'x'", "DELETE FROM copy_events"):
+        with pytest.raises(DatabaseError, match="append-only"), session.transaction() as tx:
+            tx.orm.execute(text(statement))
