@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dingmi_desktop.clock import local_text
 from dingmi_desktop.export.sheet_data import copy_number_text
-from dingmi_desktop.services.copy_fate import copy_states, fate_summary
+from dingmi_desktop.services.copy_fate import CopyEventRequest, CopyFateService, copy_states, fate_summary
 from dingmi_desktop.services.queues import display_names
 from dingmi_desktop.services.register import RegisterService
 from dingmi_desktop.storage.print_register_repo import (
@@ -99,6 +99,10 @@ class PrintRegisterService(RegisterService):
             ):
                 return []
             return CopyEventRepository(tx.orm).for_prints([print_id])
+
+    def record_fate(self, request: CopyEventRequest) -> CopyEventRow:
+        """分发 / 收回 / 销毁 of copies (the 保密员 and the 定密责任人; checked and audited there)."""
+        return CopyFateService(self.session).record(request)
 
     def entry_count(self, *, form_id: int | None = None) -> int:
         drafter = self._check_reader()

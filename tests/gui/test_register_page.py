@@ -209,3 +209,44 @@ def test_the_print_register_lists_every_printed_copy(printed_gui, approved: int,
         lambda: gui.window.form_page is not None and gui.window.form_page.form_id == approved, timeout=WAIT_MS
     )
     gui.idle()
+
+
+def test_the_office_records_the_fate_of_copies_from_the_print_register(printed_gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dingmi_desktop.services.copy_fate import CopyEventRequest
+    from dingmi_desktop.ui.dialogs.copy_fate import CopyFateDialog
+
+    gui = printed_gui
+    gui.sign_in("wangwu")
+    page = gui.open_page("print_register")
+    today = gui.window.bundle.today()
+    assert page.fate_button.isVisible()
+    assert page.table.select_where(lambda e: e.kind == "印制")
+    gui.idle()
+    assert "尚无（全部在库）" in page.events_label.text()
+    entry = page.table.selected_record()
+    dialog = CopyFateDialog(page, entry, today)  # the dialog's own checks, before anything is sent
+    dialog.copies_from.setText("一")
+    assert "份号须为数字" in dialog.problem()
+    dialog.copies_from.setText("1")
+    dialog.copies_to.setText("5")
+    assert "000001" not in dialog.problem() and "1—2" in dialog.problem()
+    dialog.copies_to.setText("2")
+    assert "接收的单位或人员" in dialog.problem()
+    dialog.party.setText("业务处")
+    assert dialog.problem() == "" and dialog.request().copies_to == 2
+    dialog.deleteLater()
+    CopyFateDialog.set_next_answer(CopyEventRequest(entry.id, "分发", 1, 2, today, party="业务处 李四"))
+    qtbot.mouseClick(page.fate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "已登记" in page.feedback.text() or "共 2 次" in page.feedback.text(), timeout=WAIT_MS
+    )
+    gui.idle()
+    fates = {page.table.record_at(r).kind: page.table.record_at(r).fate for r in range(2)}
+    assert fates == {"印制": "已分发 2 份", "复印": "全部在库"}
+    assert page.table.select_where(lambda e: e.kind == "印制")
+    gui.idle()
+    assert "分发 000001—000002（业务处 李四）" in page.events_label.text()
+    CopyFateDialog.set_next_answer(CopyEventRequest(entry.id, "销毁", 1, 1, today, witness="赵六"))
+    qtbot.mouseClick(page.fate_button, Qt.MouseButton.LeftButton)
+    gui.idle()
+    assert "000001（已分发）" in page.feedback.text()  # recalled first, then destroyed
