@@ -3061,6 +3061,22 @@
 <context>
     <name>PrintRegisterPage</name>
     <message>
+        <source>登记去向…</source>
+        <translation>Record fate…</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Fate</translation>
+    </message>
+    <message>
+        <source>去向记录：</source>
+        <translation>Fate: </translation>
+    </message>
+    <message>
+        <source>尚无（全部在库）</source>
+        <translation>none (all in hand)</translation>
+    </message>
+    <message>
         <source>印制登记</source>
         <translation>Print register</translation>
     </message>
@@ -3127,6 +3143,41 @@
     <message>
         <source>共 {0} 次打印。</source>
         <translation>{0} print jobs.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyFateDialog</name>
+    <message>
+        <source>登记印制件去向</source>
+        <translation>Record the fate of printed copies</translation>
+    </message>
+    <message>
+        <source>去向：</source>
+        <translation>Fate:</translation>
+    </message>
+    <message>
+        <source>起份号：</source>
+        <translation>From copy:</translation>
+    </message>
+    <message>
+        <source>止份号：</source>
+        <translation>To copy:</translation>
+    </message>
+    <message>
+        <source>对象：</source>
+        <translation>To/from:</translation>
+    </message>
+    <message>
+        <source>监销人：</source>
+        <translation>Witness:</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Note:</translation>
     </message>
 </context>
 </TS>
