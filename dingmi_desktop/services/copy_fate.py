@@ -94,7 +94,10 @@ class CopyFateService(FormAccess):
                 recorded_at=iso(self.session.now()),
             )
             event_id = repo.add(row)
-            detail = {"类别": request.kind, "份号": f"{request.copies_from:06d}-{request.copies_to:06d}"}
+            detail: dict[str, object] = {
+                "类别": request.kind,
+                "份号": f"{request.copies_from:06d}-{request.copies_to:06d}",
+            }
             detail |= {"打印记录": job.id, "日期": request.on.isoformat()}
             if row.party:
                 detail["对象"] = row.party
