@@ -12,9 +12,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from dingmi_desktop.security import signing
+from dingmi_desktop.security import signing, trust
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.audit import AuditSigner, iter_rows, signed_bytes
+from dingmi_desktop.storage.audit import GENESIS, AuditSigner, iter_rows, signed_bytes
+from dingmi_desktop.storage.certs import root_public_key
 from dingmi_desktop.storage.verifier import TrustState, load_trust
 
 UNSIGNED_UNTIL = "audit.unsigned_until"  # meta key written by migration 0009
@@ -109,3 +110,21 @@ def verify_audit_signatures(orm: OrmSession, state: TrustState) -> list[str]:
     if bad > 1:
         problems.append(f"其后另有 {bad - 1} 条审计记录签名缺失或无效")
     return problems
+
+
+def chain_head(orm: OrmSession) -> tuple[int, str]:
+    """(seq, hash) of the newest entry; (0, GENESIS) for an empty trail."""
+    head = orm.execute(
+        select(t.AuditEntry.seq, t.AuditEntry.hash).order_by(t.AuditEntry.seq.desc()).limit(1)
+    ).first()
+    return (head[0], head[1]) if head else (0, GENESIS)
+
+
+def hash_at(orm: OrmSession, seq: int) -> str | None:
+    return orm.scalar(select(t.AuditEntry.hash).where(t.AuditEntry.seq == seq))
+
+
+def root_fingerprint(orm: OrmSession) -> str | None:
+    """The unit root's fingerprint as printed (security.trust.fingerprint); None before the anchor."""
+    root = root_public_key(orm)
+    return trust.fingerprint(root) if root is not None else None

@@ -207,7 +207,18 @@ class PrintRepository:
             row.pages,
             parse_iso(row.time),
             row.printer or "",
+            row.head_seq,
+            row.head_hash,
+            row.root,
         )
+
+    def set_head(self, print_id: int, head_seq: int, head_hash: str, root: str) -> None:
+        """The chain head and root fingerprint the job's sheets carry (known once its entry is written)."""
+        row = self._orm.get(t.PrintRecord, print_id)
+        if row is None:
+            raise NotFound(f"未找到打印记录 {print_id}。")
+        row.head_seq, row.head_hash, row.root = head_seq, head_hash, root
+        self._orm.flush()
 
 
 class SettingsRepository:
