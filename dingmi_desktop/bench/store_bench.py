@@ -16,6 +16,7 @@ from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.security.signing import Signer, new_private_seed
 from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import AuditSigner
 from dingmi_desktop.storage.directory import Tx, load_user
 from dingmi_desktop.storage.engine import make_engine
 from dingmi_desktop.storage.provision import add_key
@@ -72,10 +73,11 @@ class BenchStore:
         with OrmSession(self.engine) as orm:
             self.actor = load_user(orm, orm.scalars(select(t.User)).one())
         self.signer = Signer(self.actor.id, "bench", self.seed, utc_now())
+        self.audit_signer = AuditSigner("bench", self.seed, "key:1")  # audit entries signed as in a session
 
     def tx(self) -> Any:
         orm = OrmSession(self.engine, expire_on_commit=False)
-        return orm, Tx(orm, self.actor, utc_now)
+        return orm, Tx(orm, self.actor, utc_now, self.audit_signer)
 
     def populate(self, count: int) -> None:
         done = 0

@@ -50,6 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=cmd_export_pdf)
 
     verify = subparsers.add_parser("verify-sheet", help="核验纸质审批单上的核验码")
-    verify.add_argument("code", help="核验码，例如 DM-12-ABCD-EFGH")
+    verify.add_argument("code", help="核验码（例如 DM-12-ABCD-EFGH-345-JKMN），或二维码的文字内容")
     add_user_arguments(verify)
     verify.set_defaults(handler=cmd_verify_sheet)

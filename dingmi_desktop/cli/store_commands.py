@@ -227,11 +227,34 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from dingmi_desktop.storage.maintenance import restore
+    """Into an empty directory. Over an existing store: with --user the backup is compared with it first
+    (rollback, rewrite, entries a restore drops), and --replace confirms (the old store is kept aside)."""
+    from dingmi_desktop.storage.maintenance import compare_backup, restore
 
+    target = data_dir(args)
+    occupied = target.exists() and any(target.iterdir())
+    if occupied and args.user:
+        with signed_in(args) as session, cli_errors():
+            comparison = compare_backup(session, Path(args.file))
+        for finding in comparison.findings:
+            print(f"注意：{finding}。")
+        if not comparison.findings:
+            print(
+                f"备份是现有数据存储的旧状态；恢复将丢弃其后的 {comparison.dropped} 条审计记录"
+                "及其间的全部改动。"
+            )
+        if not args.replace:
+            print(
+                "未恢复：目标数据目录已有数据存储。确认以备份替换请加 --replace（现有数据目录将改名保留）。"
+            )
+            return EXIT_PROBLEM
+    elif occupied and args.replace:
+        raise CliError("以备份替换现有数据存储前须先比对：请同时提供 --user（及密码）。")
     with cli_errors():
-        restore(Path(args.file), data_dir(args))
-    print(f"已从备份恢复到 {data_dir(args)}；请用原有账户登录。")
+        kept = restore(Path(args.file), target, replace=bool(args.replace))
+    if kept is not None:
+        print(f"原数据目录已改名保留为 {kept}。")
+    print(f"已从备份恢复到 {target}；请用原有账户登录。")
     return EXIT_OK
 
 
@@ -327,8 +350,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_arguments(p)
     p.set_defaults(handler=cmd_backup)
 
-    p = subparsers.add_parser("restore", help="从备份恢复到空的数据目录")
+    p = subparsers.add_parser("restore", help="从备份恢复到空的数据目录（或比对后替换现有数据存储）")
     p.add_argument("file")
+    add_user_arguments(p, required=False)
+    p.add_argument("--replace", action="store_true", help="确认以备份替换现有数据存储（原目录改名保留）")
     p.set_defaults(handler=cmd_restore)
 
     p = subparsers.add_parser("check", help="校验数据完整性")

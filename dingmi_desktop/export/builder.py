@@ -35,7 +35,13 @@ from dingmi_desktop.export.sheet_data import (
     SignatureStatus,
     copy_number_text,
 )
-from dingmi_desktop.export.verification import SheetClaim, qr_payload, signatures_digest, verification_code
+from dingmi_desktop.export.verification import (
+    SheetClaim,
+    SheetHead,
+    qr_payload,
+    signatures_digest,
+    verification_code,
+)
 
 DASH = "—"
 RECORDED_LABEL = "定密责任人记录"  # the officer's row when it records an outside body's decision
@@ -71,6 +77,7 @@ class Approval:
     form_id: str
     signatures: Sequence[bytes | str]
     content_hash: str = ""  # the stored hash of the approved content; computed from the form when empty
+    head: SheetHead | None = None  # the store's audit chain head and root fingerprint (since 0009)
 
 
 def _date(day: date | None) -> str:
@@ -286,7 +293,9 @@ def sheet_data_from_form(
     verification = None
     if approval is not None:
         approved_hash = approval.content_hash or content_hash(form)
-        claim = SheetClaim(approval.form_id, approved_hash, signatures_digest(approval.signatures))
+        claim = SheetClaim(
+            approval.form_id, approved_hash, signatures_digest(approval.signatures), approval.head
+        )
         verification = SheetVerification(verification_code(claim), qr_payload(claim))
     return SheetData(
         unit_name=unit_name or form.unit_name,

@@ -15,7 +15,8 @@ from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.audit import AuditSigner, AuditWriter
+from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, HOLIDAY, WORKDAY, dump_calendar
 from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.directory import Tx, load_user
@@ -230,10 +231,14 @@ def build_demo(
                 object_id="2026",
                 detail={"操作": "添加", "演示": True, "天数": len(calendar)},
             )
+            signers: dict[str, AuditSigner | None] = {}
             for username, content in SAMPLE_FORMS:
-                drafter = load_user(orm, orm.scalars(select(t.User).where(t.User.username == username)).one())
-                form_id = add_sample_form(Tx(orm, drafter, clock), content, today=local_date(now))
-                AuditWriter(orm, username, clock).append(
+                row = orm.scalars(select(t.User).where(t.User.username == username)).one()
+                form_id = add_sample_form(Tx(orm, load_user(orm, row), clock), content, today=local_date(now))
+                if username not in signers:  # the drafter's entries are signed as in a session
+                    seed = store.slots.unwrap(username, DEMO_PASSWORD)[1]
+                    signers[username] = audit_signer(orm, row, seed)
+                AuditWriter(orm, username, clock, signers[username]).append(
                     "新建表单", object_type="form", object_id=str(form_id)
                 )
             store.slots.save()

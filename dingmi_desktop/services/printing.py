@@ -23,12 +23,13 @@ from dingmi_desktop.export.renderer import page_count, render_copies
 from dingmi_desktop.export.sheet_data import ELECTRONIC_COPY, SheetData, copy_number_text
 from dingmi_desktop.export.verification import (
     SheetClaim,
+    SheetHead,
     VerificationError,
-    code_matches,
-    parse_code,
+    parse_sheet_text,
     signatures_digest,
 )
 from dingmi_desktop.services.form_access import FormAccess, Loaded
+from dingmi_desktop.services.sheet_head import current_head, head_reason, next_head
 from dingmi_desktop.services.transitions import BASIS_CHECK_KEY
 from dingmi_desktop.storage import (
     DecisionRecord,
@@ -119,11 +120,16 @@ class PrintingService(FormAccess):
         self.fonts = fonts or font_set()
 
     # --- building the sheet ---------------------------------------------------------------------------
-    def _sheet(self, tx: Tx, loaded: Loaded, watermark_label: str) -> SheetData:
+    def _sheet(
+        self, tx: Tx, loaded: Loaded, watermark_label: str, head: SheetHead | None = None
+    ) -> SheetData:
+        """`head`: the store state the sheet carries; the current chain head when None."""
         decisions = tx.decisions.for_form(loaded.record.id)
         approval = None
         if loaded.status is Status.DECIDED:
-            approval = Approval(str(loaded.record.id), signature_parts(decisions), loaded.record.content_hash)
+            parts = signature_parts(decisions)
+            head = head or current_head(tx)
+            approval = Approval(str(loaded.record.id), parts, loaded.record.content_hash, head)
         watermark = ""
         if tx.settings.get(WATERMARK_SETTING) == "on":
             when = local_text(self.session.now(), self.session.zone)
@@ -227,15 +233,22 @@ class PrintingService(FormAccess):
             with self.session.transaction() as tx:
                 loaded = self.load(tx, form_id)
                 first, last = self._range(tx, loaded, copies, kind)  # re-checked inside the transaction
-                data = self._sheet(tx, loaded, "打印" if kind == PRINT else "复印")
-                pdf = render_copies(data, list(range(first, last + 1)), self.fonts, created=self._created())
-                pages = page_count(data, self.fonts) * (last - first + 1)
-                tx.prints.record(form_id, first, last, pages, kind, printer=printer.strip())
+                label = "打印" if kind == PRINT else "复印"
+                # The sheets carry the job's own audit entry as chain head: laid out with its shape first,
+                # rendered once the entry is written (a copy of the store from before it then shows).
+                pages = page_count(self._sheet(tx, loaded, label, next_head(tx)), self.fonts)
+                pages *= last - first + 1
+                info = tx.prints.record(form_id, first, last, pages, kind, printer=printer.strip())
                 detail = {"类别": kind, "份号": f"{first:06d}-{last:06d}", "份数": last - first + 1}
                 detail |= {"页数": pages, "打印机": printer.strip()}
                 if approver:
                     detail["批准人"] = approver
                 tx.audit.append("打印", object_type="form", object_id=str(form_id), detail=detail)
+                head = current_head(tx)
+                assert head is not None  # the entry just written
+                tx.prints.set_head(info.id, head.seq, head.hash, head.root)
+                data = self._sheet(tx, loaded, label, head)
+                pdf = render_copies(data, list(range(first, last + 1)), self.fonts, created=self._created())
                 return PrintJob(form_id, pdf, kind, first, last, pages, printer.strip())
 
         job: PrintJob = self.guarded("打印", form_id, write)
@@ -272,27 +285,31 @@ class PrintingService(FormAccess):
 
     # --- verification -----------------------------------------------------------------------------------
     def verify_code(self, code: str) -> SheetCheck:
-        """Compare a printed verification code with the form, its approved content and signatures."""
+        """Compare a printed verification code (or the QR code's text) with the form, its approved content
+        and signatures, and the store state the sheet carries with the store now (rollback, rewrite)."""
         try:
-            parsed = parse_code(code)
+            sheet = parse_sheet_text(code)
         except VerificationError as exc:
             raise InvalidInput(str(exc)) from exc
-        if not parsed.form_id.isdigit():
-            raise InvalidInput(f"核验码中的表单编号应为数字：{parsed.form_id}")
-        form_id = int(parsed.form_id)
+        if not sheet.form_id.isdigit():
+            raise InvalidInput(f"核验码中的表单编号应为数字：{sheet.form_id}")
+        form_id = int(sheet.form_id)
         with self.session.transaction() as tx:
+            stale = head_reason(tx, sheet.head, sheet.head_seq, sheet.head_check)
             try:
                 loaded = self.load(tx, form_id)
             except NotFound:
-                return SheetCheck(False, form_id, "", "", "", f"库中没有编号为 {form_id} 的表单。")
+                return SheetCheck(False, form_id, "", "", "", stale or f"库中没有编号为 {form_id} 的表单。")
             decisions = tx.decisions.for_form(form_id)
         record = loaded.record
         claim = SheetClaim(str(form_id), record.content_hash, signatures_digest(signature_parts(decisions)))
         invalid = [d for d in approval_decisions(decisions) if d.signature_valid is not True]
         reason = ""
-        if loaded.status is not Status.DECIDED:
+        if stale:
+            reason = stale
+        elif loaded.status is not Status.DECIDED:
             reason = f"表单当前状态为{loaded.status.value}，不是已定密。"
-        elif not code_matches(code, claim):
+        elif not sheet.matches(claim):
             reason = "核验码与库中已批准的内容或签名不符（内容已改动、已重新审批或核验码有误）。"
         elif invalid:
             reason = f"审批签名无效（决定编号 {', '.join(str(d.id) for d in invalid)}）。"

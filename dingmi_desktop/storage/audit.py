@@ -1,5 +1,9 @@
 """The append-only audit trail: each entry hashed (SHA-256 or SM3) over its canonical bytes and the
-previous entry's hash, so an edited, deleted, reordered or inserted entry breaks the chain."""
+previous entry's hash, so an edited, deleted, reordered or inserted entry breaks the chain.
+
+Since 0009 an entry written in a user's session is also signed with that user's key over the same bytes
+(prev_hash included): an insider who rewrites an entry and recomputes every later hash cannot redo the
+other users' signatures (storage.verifier checks them)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.security import signing
 from dingmi_desktop.security.canonical import HASH_ALGORITHMS, canonical_json, digest_hex
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import AuditRecord, VerifyReport, iso, parse_iso
@@ -38,6 +43,27 @@ def entry_bytes(row: t.AuditEntry) -> bytes:
     )
 
 
+def signed_bytes(row: t.AuditEntry) -> bytes:
+    """What the acting user signs: the hashed bytes (prev_hash included) and the signing key's id."""
+    return b"dingmi-audit/1\n" + entry_bytes(row) + b"\n" + (row.signer or "").encode("utf-8")
+
+
+class AuditSigner:
+    """A session's signing key for its audit entries; `key_ref` names the key (certificate hash, or
+    "key:<user_keys.id>" when the root has not certified it)."""
+
+    def __init__(self, username: str, seed: bytes, key_ref: str) -> None:
+        self.username = username
+        self.key_ref = key_ref
+        self._seed = seed
+
+    def sign(self, message: bytes) -> bytes:
+        return signing.sign(self._seed, message)
+
+    def __repr__(self) -> str:  # never print the key
+        return f"AuditSigner(user={self.username!r}, key={self.key_ref!r})"
+
+
 def entry_hash(row: t.AuditEntry) -> str:
     if row.algorithm not in HASH_ALGORITHMS:
         raise ValueError(row.algorithm)
@@ -47,10 +73,17 @@ def entry_hash(row: t.AuditEntry) -> str:
 class AuditWriter:
     """Appends entries inside the caller's transaction (BEGIN IMMEDIATE makes head-read + insert atomic)."""
 
-    def __init__(self, orm: OrmSession, actor: str, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        orm: OrmSession,
+        actor: str,
+        clock: Callable[[], datetime],
+        signer: AuditSigner | None = None,
+    ) -> None:
         self._orm = orm
         self._actor = actor
         self._clock = clock
+        self._signer = signer if signer is not None and signer.username == actor else None
 
     def append(
         self,
@@ -81,6 +114,9 @@ class AuditWriter:
             prev_hash=prev,
             hash="",
         )
+        if self._signer is not None and row.actor == self._actor:
+            row.signer = self._signer.key_ref
+            row.signature = self._signer.sign(signed_bytes(row))
         row.hash = entry_hash(row)
         self._orm.add(row)
         self._orm.flush()

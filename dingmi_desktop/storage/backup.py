@@ -1,15 +1,19 @@
 """One backup file: the encrypted database snapshot and the key-slot file, with a digest over it all.
 
 Layout: MAGIC, 4-byte big-endian header length, header JSON (version, store id, parts with sizes and
-SHA-256), the parts in order, then SHA-256 of everything before it. The database part is made with
-SQLite's backup API into a keyed connection, so no plaintext page is ever written anywhere. Both ways
-stream in 1 MiB chunks: a large store is never held in memory.
+SHA-256), the parts in order, then SHA-256 of everything before it. Since schema 0009 the header also
+carries the audit chain head (seq, hash) and the unit root fingerprint at the backup, and `mac`: an
+HMAC-SHA256 over the rest of the header (part digests included) keyed from the data key, so the manifest
+cannot be edited or made without the key (a restore compares the head with the store it replaces).
+The database part is made with SQLite's backup API into a keyed connection, so no plaintext page is
+ever written anywhere. Both ways stream in 1 MiB chunks: a large store is never held in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import struct
@@ -19,6 +23,7 @@ from typing import Any, BinaryIO
 
 import sqlcipher3
 
+from dingmi_desktop.security.canonical import canonical_json
 from dingmi_desktop.security.errors import BackupInvalid, StoreExists
 from dingmi_desktop.security.fsutil import fsync_dir, private_umask, write_error
 from dingmi_desktop.security.keyslots import SlotFile
@@ -30,6 +35,23 @@ MAGIC = b"DINGMI-BACKUP\n"
 VERSION = 1
 CHUNK = 1 << 20
 PART_ORDER = (SLOTS_NAME, DB_NAME)
+
+
+def manifest_mac(key: bytes, header: dict[str, Any]) -> str:
+    """HMAC over the header without its `mac`, under a key derived from the data key."""
+    subkey = hmac.new(key, b"dingmi-backup-manifest/1", hashlib.sha256).digest()
+    body = canonical_json({k: v for k, v in header.items() if k != "mac"})
+    return hmac.new(subkey, body, hashlib.sha256).hexdigest()
+
+
+def manifest_authentic(key: bytes, header: dict[str, Any]) -> bool:
+    mac = header.get("mac")
+    return isinstance(mac, str) and hmac.compare_digest(mac, manifest_mac(key, header))
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The header of a backup whose every digest checks (BackupInvalid otherwise); nothing written."""
+    return _pass(path, None)[0]
 
 
 def _sidecars(path: Path) -> list[Path]:
@@ -83,6 +105,7 @@ def write_backup(
             },
             {"name": DB_NAME, "size": db_size, "sha256": db_sha},
         ]
+        header["mac"] = manifest_mac(key, header)
         head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
         try:
             with private_umask(), open(tmp, "wb") as fh:

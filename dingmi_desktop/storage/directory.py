@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.clock import DEFAULT_TIME_ZONE, is_known_zone
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditWriter
+from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditSigner, AuditWriter
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, EMPTY, valid_calendar
 from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
 from dingmi_desktop.storage.records import (
@@ -207,7 +207,18 @@ class PrintRepository:
             row.pages,
             parse_iso(row.time),
             row.printer or "",
+            row.head_seq,
+            row.head_hash,
+            row.root,
         )
+
+    def set_head(self, print_id: int, head_seq: int, head_hash: str, root: str) -> None:
+        """The chain head and root fingerprint the job's sheets carry (known once its entry is written)."""
+        row = self._orm.get(t.PrintRecord, print_id)
+        if row is None:
+            raise NotFound(f"未找到打印记录 {print_id}。")
+        row.head_seq, row.head_hash, row.root = head_seq, head_hash, root
+        self._orm.flush()
 
 
 class SettingsRepository:
@@ -235,7 +246,13 @@ class SettingsRepository:
 class Tx:
     """One unit of work: repositories over one database transaction, acting as `actor`."""
 
-    def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        orm: OrmSession,
+        actor: UserInfo,
+        clock: Callable[[], datetime],
+        signer: AuditSigner | None = None,
+    ) -> None:
         self.orm = orm
         self.actor = actor
         self.forms = FormRepository(orm, actor, clock)
@@ -244,4 +261,4 @@ class Tx:
         self.catalog = CatalogRepository(orm)
         self.prints = PrintRepository(orm, actor, clock)
         self.settings = SettingsRepository(orm)
-        self.audit = AuditWriter(orm, actor.username, clock)
+        self.audit = AuditWriter(orm, actor.username, clock, signer)

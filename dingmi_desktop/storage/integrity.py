@@ -10,6 +10,7 @@ from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import verify_chain
+from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
 from dingmi_desktop.storage.records import VerifyReport
 
 
@@ -36,6 +37,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.decisions, problems = verifier.verify_decisions(orm, state)
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
+    report.problems.extend(verify_audit_signatures(orm, state))
     verify_keys(orm, slots, report)
     return report
 

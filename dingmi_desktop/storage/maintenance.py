@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -22,7 +24,8 @@ from dingmi_desktop.security.errors import (
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.backup import restore_backup, write_backup
+from dingmi_desktop.storage.audit_verifier import chain_head, hash_at, root_fingerprint
+from dingmi_desktop.storage.backup import manifest_authentic, read_manifest, restore_backup, write_backup
 from dingmi_desktop.storage.engine import make_engine, pages_missing, sidecars
 from dingmi_desktop.storage.files import SLOTS_NAME, DirLock, check_db_file, translated_errors
 from dingmi_desktop.storage.integrity import database_problems, verify_trail
@@ -44,9 +47,11 @@ def backup(session: Session, out: Path) -> None:
         raise ReadOnlyLocation.at(out.parent)
     with session.transaction() as tx:
         tx.audit.append("备份", object_type="file", object_id=out.name)
+        seq, head_hash = chain_head(tx.orm)  # the 备份 entry: a later restore compares with it
+        meta = {"reason": "backup", "head": {"seq": seq, "hash": head_hash}, "root": root_fingerprint(tx.orm)}
     try:
         with translated_errors(store.db_path):
-            write_backup(store.raw_connection(), store.data_key, store.slots, out, {"reason": "backup"})
+            write_backup(store.raw_connection(), store.data_key, store.slots, out, meta)
     except DingmiError as exc:  # e.g. the medium filled up: the trail says the backup was not made
         with contextlib.suppress(DingmiError), session.transaction() as tx:
             tx.audit.append(
@@ -55,9 +60,80 @@ def backup(session: Session, out: Path) -> None:
         raise
 
 
-def restore(backup_file: Path, data_dir: Path) -> None:
-    """Into an empty directory only; audited at the next sign-in (the key is not known here)."""
-    header = restore_backup(Path(backup_file), Path(data_dir))
+@dataclass
+class BackupComparison:
+    """A backup against the store it would replace (issue 11 item 6)."""
+
+    findings: list[str] = field(default_factory=list)  # Chinese, one per finding
+    dropped: int = 0  # the live store's audit entries after the backup's head: a restore drops them
+
+
+def compare_backup(session: Session, backup_file: Path) -> BackupComparison:
+    """Checks the backup's authenticated manifest with the live store's data key and compares heads: the
+    live store older than the backup (rolled back), no longer holding the backup's head (rewritten)."""
+    header = read_manifest(Path(backup_file))
+    result = BackupComparison()
+    store = session.store
+    if header.get("store_id") != store.store_id:
+        result.findings.append("备份不属于此数据存储（数据存储编号不同）")
+        return result
+    head = header.get("head")
+    if "mac" not in header or not isinstance(head, dict):
+        result.findings.append("备份由旧版本制作，清单未经认证、不含审计链头，无法比对新旧")
+        return result
+    if not manifest_authentic(store.data_key, header):
+        result.findings.append("备份清单的认证无效：清单被改动，或备份不是用本数据存储的密钥制作的")
+        return result
+    seq, backup_hash = int(head["seq"]), str(head["hash"])
+    with session.transaction() as tx:
+        live_seq, _ = chain_head(tx.orm)
+        live_hash = hash_at(tx.orm, seq)
+        root = root_fingerprint(tx.orm)
+    if header.get("root") != root:
+        result.findings.append("备份的单位信任根指纹与现有数据存储的不同（另一数据存储，或信任根被替换）")
+    if live_seq < seq:
+        result.findings.append(
+            f"现有数据存储比备份旧，可能已被回退到旧副本"
+            f"（备份时审计链已到第 {seq} 条，现仅到第 {live_seq} 条）"
+        )
+    elif live_hash != backup_hash:
+        result.findings.append(f"现有数据存储已不包含备份时的审计链头：审计链在第 {seq} 条之后被改写")
+    else:
+        result.dropped = live_seq - seq
+    return result
+
+
+def restore(backup_file: Path, data_dir: Path, *, replace: bool = False) -> Path | None:
+    """Into an empty directory; with `replace`, the store in `data_dir` is kept beside it under a new name
+    (returned) and the backup restored in its place. Audited at the next sign-in (no key here)."""
+    data_dir = Path(data_dir)
+    if replace and data_dir.exists() and any(data_dir.iterdir()):
+        return _replace(Path(backup_file), data_dir)
+    _restore_into(Path(backup_file), data_dir)
+    return None
+
+
+def _replace(backup_file: Path, data_dir: Path) -> Path:
+    staging = data_dir.with_name(f".{data_dir.name}.restoring")
+    kept = next(
+        path
+        for n in range(1, 1000)
+        if not (path := data_dir.with_name(f"{data_dir.name}.replaced-{n}")).exists()
+    )
+    if staging.exists():
+        shutil.rmtree(staging)
+    _restore_into(backup_file, staging)
+    lock = DirLock(data_dir)  # no one else has the live store open while it is moved aside
+    try:
+        os.replace(data_dir, kept)
+    finally:
+        lock.release()
+    os.replace(staging, data_dir)
+    return kept
+
+
+def _restore_into(backup_file: Path, data_dir: Path) -> None:
+    header = restore_backup(backup_file, data_dir)
     lock = DirLock(Path(data_dir))
     try:
         slots = SlotFile.load(Path(data_dir) / SLOTS_NAME)

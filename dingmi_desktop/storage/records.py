@@ -159,6 +159,9 @@ class PrintInfo:
     pages: int
     time: datetime
     printer: str = ""  # the printer the job was sent to ("" for rows from before schema 0003)
+    head_seq: int | None = None  # the audit chain head printed on the sheet (None before schema 0009)
+    head_hash: str | None = None
+    root: str | None = None  # the unit root fingerprint printed on the sheet ("-": no root)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dingmi_desktop.security.errors import (
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.security.signing import Signer
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import AuditSigner
 from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, SettingsRepository, Tx, load_user
 from dingmi_desktop.storage.records import UserInfo, iso
 
@@ -36,9 +37,10 @@ def read_policy(orm) -> PasswordPolicy:  # type: ignore[no-untyped-def]
 class Session:
     """Made by Store.sign_in. Use from one thread at a time (the GUI's worker)."""
 
-    def __init__(self, store: Store, username: str) -> None:
+    def __init__(self, store: Store, username: str, signer: AuditSigner | None = None) -> None:
         self.store = store
         self._username = username
+        self._audit_signer = signer  # signs this user's audit entries (storage.audit)
         self._closed = False
         self.refresh()
         if self.user.public_key != store.slots.slots[username].public_key:
@@ -85,7 +87,7 @@ class Session:
             raise PermissionDenied("会话已结束，请重新登录。")
         with self.store.orm_transaction() as orm:
             flushed = self.store.flush_pending(orm)
-            yield Tx(orm, self.user, self.store.clock)
+            yield Tx(orm, self.user, self.store.clock, self._audit_signer)
         self.store.pending_flushed(flushed)
 
     def reauthenticate(self, password: str) -> Signer:

@@ -32,6 +32,7 @@ from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.storage import schema
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
 from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.engine import make_engine, pages_missing, writable
@@ -201,7 +202,8 @@ class Store:
         """KDF + unwrap + open (migrating if needed); WrongPassword / AccountLocked / AccountDisabled."""
         from dingmi_desktop.storage.session import Session
 
-        self.unwrap_checked(username, password)
+        _, seed = self.unwrap_checked(username, password)
+        signer = None
         with self.orm_transaction() as orm:
             row = orm.scalars(select(t.User).where(t.User.username == username)).first()
             flushed = self.flush_pending(orm)
@@ -210,14 +212,17 @@ class Store:
                     "登录", result="失败", detail={"原因": "账户停用"}
                 )
             else:
-                AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
+                signer = audit_signer(orm, row, seed)  # the seed is known here: 登录 is signed too
+                AuditWriter(orm, username, self.clock, signer).append(
+                    "登录", object_type="user", object_id=username
+                )
         self.pending_flushed(flushed, save=False)
         had_failures = self.slots.lock_states.pop(username, None) is not None
         if flushed or had_failures:  # rewrite the slot file only when it changed (a full disk fails less)
             self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
-        return Session(self, username)
+        return Session(self, username, signer)
 
     def unwrap_checked(self, username: str, password: str) -> tuple[bytes, bytes]:
         """Lockout check, KDF, unwrap; a failure is counted (persisted) before WrongPassword is raised."""

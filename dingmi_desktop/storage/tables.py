@@ -170,6 +170,10 @@ class PrintRecord(Base):
     pages: Mapped[int]
     time: Mapped[str] = mapped_column(String(40))
     printer: Mapped[str] = mapped_column(String(200), default="", server_default="")  # since 0003
+    # Since 0009: the audit chain head and unit root fingerprint printed on the sheet.
+    head_seq: Mapped[int | None] = mapped_column(nullable=True)
+    head_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    root: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class CopyEvent(Base):
@@ -222,6 +226,10 @@ class AuditEntry(Base):
     algorithm: Mapped[str] = mapped_column(String(8))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Since 0009: the acting user's signature over the entry (prev_hash included) and which key made it
+    # (a key certificate hash, or "key:<user_keys.id>" for a key the root has not certified).
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    signer: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
 
 Index("ix_decisions_actor", Decision.actor_id)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import sqlcipher3
 
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import GENESIS, entry_hash
 from dingmi_desktop.storage.engine import connect_raw
 from dingmi_desktop.storage.store import Store
 
@@ -23,3 +26,23 @@ def raw_admin(store: Store) -> Iterator[sqlcipher3.Connection]:
         conn.execute("COMMIT")
     finally:
         conn.close()
+
+
+def audit_row(conn: sqlcipher3.Connection, seq: int) -> dict[str, Any]:
+    cursor = conn.execute("SELECT * FROM audit_log WHERE seq = ?", (seq,))
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def rehash_from(conn: sqlcipher3.Connection, seq: int) -> None:
+    """Recomputes every hash from `seq` on, as an insider covering an edit or an insertion would."""
+    (prev,) = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq - 1,)).fetchone() or (GENESIS,)
+    for (current,) in conn.execute(
+        "SELECT seq FROM audit_log WHERE seq >= ? ORDER BY seq", (seq,)
+    ).fetchall():
+        entry = t.AuditEntry(**audit_row(conn, current))
+        entry.prev_hash = prev
+        prev = entry_hash(entry)
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (entry.prev_hash, prev, current)
+        )

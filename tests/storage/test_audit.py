@@ -106,7 +106,7 @@ def test_insert_detected(demo_store, demo_session):
             conn.execute("UPDATE audit_log SET seq = seq + 1 WHERE seq = ?", (seq,))
         conn.execute(
             "INSERT INTO audit_log SELECT 9, time, 'wangwu', '批准', object_type, object_id, result, detail, "
-            "algorithm, hash, hash FROM audit_log WHERE seq = 8"
+            "algorithm, hash, hash, NULL, NULL FROM audit_log WHERE seq = 8"
         )
     report = _verify(demo_session)
     assert report.first_bad_seq == 9
@@ -120,7 +120,7 @@ def test_appended_forgery_with_bad_hash_detected(demo_store, demo_session):
         ).fetchone()
         conn.execute(
             "INSERT INTO audit_log VALUES (?, '2026-01-01T00:00:00.000000+00:00', 'wangwu', '批准', "
-            "'form', '1', '成功', '{}', 'sha256', ?, ?)",
+            "'form', '1', '成功', '{}', 'sha256', ?, ?, NULL, NULL)",
             (last + 1, prev, "f" * 64),
         )
     assert _verify(demo_session).first_bad_seq is not None

@@ -130,3 +130,34 @@ def test_0004_store_gains_the_officer_remit_and_keeps_its_grants(demo_store, dem
             assert "remit" in _grant_columns(conn)
         officer = next(g for g in session.user.grants if g.role == "定密责任人")
         assert officer.highest_level and officer.remit == ()  # an old appointment covers the whole unit
+
+
+def test_0008_store_keeps_its_unsigned_entries_as_old_records(demo_store, demo_session, store_dir, clock):
+    """Entries from before signing verify as 旧记录 up to the migration's seq; a later unsigned one not."""
+    from dingmi_desktop.services.accounts import AuditService
+    from dingmi_desktop.storage.audit_verifier import UNSIGNED_UNTIL
+    from tests.storage.tamper import audit_row, raw_admin, rehash_from
+
+    demo_session("zhangsan")
+    with demo_store._engine.connect() as conn:
+        command.downgrade(schema.alembic_config(conn), "0008")
+        conn.commit()
+        last = conn.exec_driver_sql("SELECT max(seq) FROM audit_log").scalar()
+    demo_store.close()
+
+    with Store.open(store_dir, clock=clock) as store:
+        auditor = store.sign_in("auditor", DEMO_PASSWORD)
+        assert AuditService(auditor).verify().problems == []
+        with raw_admin(store) as conn:
+            bound = conn.execute("SELECT value FROM meta WHERE key = ?", (UNSIGNED_UNTIL,)).fetchone()
+            assert bound == (str(last),)
+            (head,) = conn.execute("SELECT max(seq) FROM audit_log").fetchone()
+            forged = audit_row(conn, head) | {"seq": head + 1, "actor": "wangwu", "action": "批准"}
+            forged |= {"signature": None, "signer": None}
+            conn.execute(
+                f"INSERT INTO audit_log({', '.join(forged)}) VALUES ({', '.join('?' * len(forged))})",
+                tuple(forged.values()),
+            )
+            rehash_from(conn, head + 1)
+        problems = AuditService(auditor).verify().problems
+        assert problems and problems[0].startswith(f"审计记录第 {head + 1} 条"), problems

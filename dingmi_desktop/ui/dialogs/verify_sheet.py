@@ -40,8 +40,8 @@ class VerifySheetDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "输入或粘贴审批单上印的核验码（形如 DM-12-XXXX-XXXX），"
-                "核对其与库中已批准的内容和签名是否一致。"
+                "输入或粘贴审批单上印的核验码（形如 DM-12-XXXX-XXXX-345-XXXX），或扫描二维码所得的文字，"
+                "核对其与库中已批准的内容和签名是否一致，以及数据存储是否被回退或改写。"
             )
         )
         intro.setWordWrap(True)
@@ -49,7 +49,7 @@ class VerifySheetDialog(QDialog):
         row = QHBoxLayout()
         self.code = QLineEdit()
         self.code.setObjectName("verifyCode")
-        self.code.setPlaceholderText(self.tr("DM-表单编号-XXXX-XXXX"))
+        self.code.setPlaceholderText(self.tr("DM-表单编号-XXXX-XXXX-序号-XXXX"))
         self.code.setClearButtonEnabled(True)
         self.verify_button = QPushButton(self.tr("核验"))
         self.verify_button.setObjectName("verifyButton")
