@@ -177,7 +177,7 @@ class PrintRecord(Base):
 
 
 class CopyEvent(Base):
-    """What became of printed copies (since 0012): 分发 / 收回 / 销毁; append-only (triggers)."""
+    """What became of printed copies (since 0010): 分发 / 收回 / 销毁; append-only (triggers)."""
 
     __tablename__ = "copy_events"
     id: Mapped[int] = mapped_column(primary_key=True)

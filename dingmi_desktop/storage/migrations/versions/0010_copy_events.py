@@ -1,7 +1,7 @@
 """the fate of printed copies: 分发 (to whom), 收回, 销毁 (with a witness), append-only
 
-Revision ID: 0012
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
