@@ -128,8 +128,12 @@ class SlotFile:
     # share holders. None/empty for a store made before the anchor existed.
     root_public_key: bytes | None = None
     root_wraps: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A key change written but not yet known to be committed (storage.keychange): user -> (change id, slot).
+    # Both the slot in force and the staged one unwrap until the next sign-in reconciles them.
+    staged: dict[str, tuple[str, Slot]] = field(default_factory=dict)
     # Shares unwrapped at sign-in, in memory only: the acting 三员's half of a root use.
     _shares: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _staged_shares: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     # ---- file I/O ----
     @classmethod
@@ -168,6 +172,10 @@ class SlotFile:
                     for name, s in obj["lockout"].items()
                 },
                 pending_audit=[{str(k): str(v) for k, v in e.items()} for e in obj["pending_audit"]],
+                staged={
+                    str(name): (str(s["change"]), Slot.from_json(str(name), s["slot"]))
+                    for name, s in (obj.get("staged") or {}).items()
+                },
                 root_public_key=_unb64(root) if root else None,
                 root_wraps={
                     str(pair): {"nonce": str(w["nonce"]), "ciphertext": str(w["ciphertext"])}
@@ -203,6 +211,10 @@ class SlotFile:
                 for name, s in sorted(self.lock_states.items())
             },
             "pending_audit": self.pending_audit,
+            "staged": {
+                name: {"change": change, "slot": slot.to_json()}
+                for name, (change, slot) in sorted(self.staged.items())
+            },
         }
         return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -210,7 +222,7 @@ class SlotFile:
         atomic_write(self.path, self.to_bytes())
 
     # ---- slots ----
-    def wrap(
+    def seal(
         self,
         username: str,
         password: str,
@@ -222,8 +234,7 @@ class SlotFile:
         params: KdfParams | None = None,
         share: bytes | None = None,
     ) -> Slot:
-        """Writes (in memory) a new slot for `username`; call save() to persist. `share`: a 三员's root
-        share (security.trust), kept only when given: a reset by someone else drops it."""
+        """A new slot for `username`, not yet in force (wrap() or stage() puts it in place)."""
         params = params or self.kdf_default
         slot = Slot(
             username=username,
@@ -241,6 +252,25 @@ class SlotFile:
         payload = data_key + seed + (share or b"")
         aad = slot.aad(self.store_id, self.root_public_key)
         slot.ciphertext = AESGCM(wrapping_key).encrypt(slot.nonce, payload, aad)
+        return slot
+
+    def wrap(
+        self,
+        username: str,
+        password: str,
+        data_key: bytes,
+        seed: bytes,
+        *,
+        must_change: bool,
+        now: datetime,
+        params: KdfParams | None = None,
+        share: bytes | None = None,
+    ) -> Slot:
+        """Writes (in memory) a new slot for `username`; call save() to persist. `share`: a 三员's root
+        share (security.trust), kept only when given: a reset by someone else drops it."""
+        slot = self.seal(
+            username, password, data_key, seed, must_change=must_change, now=now, params=params, share=share
+        )
         self.slots[username] = slot
         if share is not None:
             self._shares[username] = share
@@ -248,24 +278,61 @@ class SlotFile:
             self._shares.pop(username, None)
         return slot
 
+    def stage(self, username: str, slot: Slot) -> str:
+        """Puts `slot` beside the one in force, under a fresh change id (the caller saves)."""
+        change = os.urandom(16).hex()
+        self.staged[username] = (change, slot)
+        return change
+
+    def promote(self, username: str, share: bytes | None = None) -> None:
+        """The staged slot takes effect (its database change committed); the lockout is cleared.
+        `share`: the root share sealed into it, when the caller still has it in hand."""
+        _, slot = self.staged.pop(username)
+        self.slots[username] = slot
+        share = share or self._staged_shares.pop(username, None)
+        if share is not None:
+            self._shares[username] = share
+        else:
+            self._shares.pop(username, None)
+        self.lock_states.pop(username, None)
+
+    def drop_staged(self, username: str) -> None:
+        self.staged.pop(username, None)
+        self._staged_shares.pop(username, None)
+
     def unwrap(self, username: str, password: str) -> tuple[bytes, bytes]:
         """(data key, signing seed), or WrongPassword. Does not touch the failure counters."""
+        key, seed, _ = self.unwrap_slot(username, password)
+        return key, seed
+
+    def unwrap_slot(self, username: str, password: str) -> tuple[bytes, bytes, Slot]:
+        """As unwrap(), also naming the slot that opened: the one in force, else a staged one."""
         slot = self.slots.get(username)
         if slot is None:
             derive_key(password, b"\0" * SALT_BYTES, self.kdf_default)  # same cost: no user enumeration
             raise WrongPassword()
+        candidates = [slot] + ([self.staged[username][1]] if username in self.staged else [])
+        for candidate in candidates:
+            try:
+                payload = self._open(candidate, password)
+            except WrongPassword:
+                continue
+            keys = DATA_KEY_BYTES + SEED_BYTES
+            if len(payload) not in (keys, keys + SHARE_BYTES):
+                raise SlotFileDamaged()
+            if len(payload) > keys:
+                shares = self._shares if candidate is slot else self._staged_shares
+                shares[username] = payload[keys:]
+            return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:keys], candidate
+        raise WrongPassword()
+
+    def _open(self, slot: Slot, password: str) -> bytes:
         wrapping_key = derive_key(password, slot.salt, slot.kdf)
         try:
             aad = slot.aad(self.store_id, self.root_public_key)
-            payload = AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, aad)
+            return AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, aad)
         except InvalidTag as exc:
             raise WrongPassword() from exc
-        keys = DATA_KEY_BYTES + SEED_BYTES
-        if len(payload) not in (keys, keys + SHARE_BYTES):
-            raise SlotFileDamaged()
-        if len(payload) > keys:
-            self._shares[username] = payload[keys:]
-        return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:keys]
 
     def share_after_unwrap(self, username: str) -> bytes | None:
         """The root share found in `username`'s slot at its last unwrap in this process (None: none)."""

@@ -29,7 +29,7 @@ from dingmi_desktop.security.fsutil import private_umask
 from dingmi_desktop.security.kdf import KdfParams, calibrate
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.security.passwords import PasswordPolicy
-from dingmi_desktop.storage import schema
+from dingmi_desktop.storage import keychange, schema
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
@@ -224,7 +224,12 @@ class Store:
         now = self.clock()
         self.slots.check_not_locked(username, now)
         try:
-            key, seed = self.slots.unwrap(username, password)
+            key, seed, slot = self.slots.unwrap_slot(username, password)
+            self._ensure_engine(key)
+            if self.slots.staged:
+                self.reconcile_key_changes()
+            if self.slots.slots.get(username) is not slot:
+                raise WrongPassword()  # it opened a slot that a crashed key change left behind
         except WrongPassword as exc:
             self.slots.record_failure(username, now)  # raises AccountLocked at the limit
             state = self.slots.lock_states.get(username)
@@ -232,8 +237,22 @@ class Store:
                 exc.attempts_left = max(0, self.slots.lock_after_failures - state.failures)
                 exc.lock_minutes = self.slots.lock_minutes
             raise
-        self._ensure_engine(key)
         return key, seed
+
+    def reconcile_key_changes(self) -> None:
+        """A key change interrupted by a crash: completed when its database change committed, else undone;
+        either way audited (storage.keychange)."""
+        with self.orm_transaction() as orm:
+            outcome = keychange.reconcile(orm, self.slots)
+            for username, took_effect in outcome.items() if self.writable else ():
+                AuditWriter(orm, "system", self.clock).append(
+                    "核对中断的密码变更",
+                    object_type="user",
+                    object_id=username,
+                    detail={"结果": "已生效，启用新密钥槽" if took_effect else "未生效，保留原密钥槽"},
+                )
+        if self.writable:
+            self.slots.save()
 
     def flush_pending(self, orm: OrmSession) -> int:
         """Appends the waiting sign-in failures and locks; dropped after commit by pending_flushed()."""
