@@ -12,7 +12,7 @@ import base64
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dingmi_desktop.security.canonical import canonical_json
-from dingmi_desktop.security.errors import AccountLocked, SlotFileDamaged, SlotFileMissing, WrongPassword
+from dingmi_desktop.security.errors import SlotFileDamaged, SlotFileMissing, WrongPassword
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.kdf import SALT_BYTES, KdfParams, derive_key
+from dingmi_desktop.security.lockout import LockoutMixin, LockState
 from dingmi_desktop.security.signing import SEED_BYTES, public_key_of
 from dingmi_desktop.security.trust import SHARE_BYTES
 
@@ -30,7 +31,6 @@ FORMAT = "dingmi-keyslots"
 VERSION = 2  # 2: optional 三员 share in the payload, root public key bound into each slot (reads 1)
 READABLE_VERSIONS = (1, 2)
 DATA_KEY_BYTES = 32
-MAX_PENDING = 1000  # bounds the file if someone hammers the login
 
 
 def _b64(data: bytes) -> str:
@@ -105,13 +105,7 @@ class Slot:
 
 
 @dataclass
-class LockState:
-    failures: int = 0
-    locked_until: str | None = None
-
-
-@dataclass
-class SlotFile:
+class SlotFile(LockoutMixin):
     path: Path
     store_id: str
     unit_name: str
@@ -124,6 +118,10 @@ class SlotFile:
     # Sign-in failures and locks happen before the database can be opened: they wait here and are
     # appended to the audit trail at the next successful sign-in.
     pending_audit: list[dict[str, str]] = field(default_factory=list)
+    # The number the next pending entry gets (monotonic; mirrored into the database at each sign-in, so a
+    # rolled-back slot file or deleted entries show), and the salt that keys unknown user names.
+    pending_next: int = 1
+    name_salt: bytes = field(default_factory=lambda: os.urandom(16))
     # The unit trust anchor (security.trust): its public key and the root seed wrapped once per pair of
     # share holders. None/empty for a store made before the anchor existed.
     root_public_key: bytes | None = None
@@ -176,6 +174,8 @@ class SlotFile:
                     str(name): (str(s["change"]), Slot.from_json(str(name), s["slot"]))
                     for name, s in (obj.get("staged") or {}).items()
                 },
+                pending_next=int(obj.get("pending_next", 1)),
+                name_salt=_unb64(header["name_salt"]) if header.get("name_salt") else os.urandom(16),
                 root_public_key=_unb64(root) if root else None,
                 root_wraps={
                     str(pair): {"nonce": str(w["nonce"]), "ciphertext": str(w["ciphertext"])}
@@ -195,6 +195,7 @@ class SlotFile:
                 "store_id": self.store_id,
                 "unit_name": self.unit_name,
                 "authority": self.authority,
+                "name_salt": _b64(self.name_salt),
                 "kdf": self.kdf_default.to_json(),
                 "lockout": {
                     "lock_after_failures": self.lock_after_failures,
@@ -211,6 +212,7 @@ class SlotFile:
                 for name, s in sorted(self.lock_states.items())
             },
             "pending_audit": self.pending_audit,
+            "pending_next": self.pending_next,
             "staged": {
                 name: {"change": change, "slot": slot.to_json()}
                 for name, (change, slot) in sorted(self.staged.items())
@@ -343,52 +345,3 @@ class SlotFile:
 
     def forget_shares(self) -> None:
         self._shares.clear()
-
-    # ---- lockout ----
-    def check_not_locked(self, username: str, now: datetime) -> None:
-        state = self.lock_states.get(username)
-        if state and state.locked_until:
-            until = datetime.fromisoformat(state.locked_until)
-            if until > now:
-                raise AccountLocked(until - now)
-
-    def locked_until(self, username: str, now: datetime) -> datetime | None:
-        """When this account's lockout ends, or None when it is not locked out at ``now``."""
-        state = self.lock_states.get(username)
-        if state is None or not state.locked_until:
-            return None
-        until = datetime.fromisoformat(state.locked_until)
-        return until if until > now else None
-
-    def unlock(self, username: str) -> None:
-        """Clears the lockout and the failure count (an administrator's decision; the caller audits and
-        saves)."""
-        self.lock_states.pop(username, None)
-
-    def record_failure(self, username: str, now: datetime) -> None:
-        """Counts one failure (persisted); raises AccountLocked when this failure reaches the limit."""
-        if username not in self.slots:
-            return
-        state = self.lock_states.setdefault(username, LockState())
-        if state.locked_until and datetime.fromisoformat(state.locked_until) <= now:
-            state.failures, state.locked_until = 0, None  # the lock ran out: count afresh
-        state.failures += 1
-        locked = state.failures >= self.lock_after_failures
-        self.note(now, username, "登录失败", "失败")
-        if locked:
-            state.locked_until = (now + timedelta(minutes=self.lock_minutes)).isoformat()
-            self.note(now, username, "账户锁定", "成功")
-        self.save()
-        if locked:
-            raise AccountLocked(timedelta(minutes=self.lock_minutes))
-
-    def note(self, now: datetime, actor: str, action: str, result: str) -> None:
-        if len(self.pending_audit) < MAX_PENDING:
-            self.pending_audit.append(
-                {"time": now.isoformat(), "actor": actor, "action": action, "result": result}
-            )
-
-    def record_success(self, username: str) -> None:
-        if username in self.lock_states:
-            del self.lock_states[username]
-            self.save()

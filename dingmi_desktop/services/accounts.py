@@ -107,7 +107,9 @@ class AccountService:
         """Accounts locked out now (too many failed sign-ins) → when the lock ends."""
         self.session.require_role(SYSADMIN)
         slots, now = self.session.store.slots, self.session.now()
-        found = {name: slots.locked_until(name, now) for name in sorted(slots.lock_states)}
+        found = {
+            name: slots.locked_until(name, now) for name in sorted(slots.lock_states) if name in slots.slots
+        }
         return {name: until for name, until in found.items() if until is not None}
 
     def unlock(self, username: str) -> None:

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.storage import slot_guard, verifier
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.records import VerifyReport
 
@@ -37,6 +37,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     verify_keys(orm, slots, report)
+    report.problems.extend(slot_guard.evidence(orm))
     return report
 
 

@@ -29,7 +29,7 @@ from dingmi_desktop.security.fsutil import private_umask
 from dingmi_desktop.security.kdf import KdfParams, calibrate
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.security.passwords import PasswordPolicy
-from dingmi_desktop.storage import keychange, schema
+from dingmi_desktop.storage import keychange, schema, slot_guard
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
@@ -68,6 +68,7 @@ class Store:
         self._engine: Engine | None = None
         self._key: bytes | None = None
         self.writable = True  # the data folder can be written (set by open)
+        self.certified: slot_guard.UnitFacts | None = None  # read from the database at sign-in
 
     # ---- creating and opening ----
     @classmethod
@@ -176,11 +177,13 @@ class Store:
 
     @property
     def unit_name(self) -> str:
-        return self.slots.unit_name
+        return self.certified.unit_name if self.certified is not None else self.slots.unit_name
 
     @property
     def authority(self) -> str:
-        return self.slots.authority
+        """The certified 定密权限 once someone has signed in; before that only the login screen asks, and
+        gets the slot-file header."""
+        return self.certified.authority if self.certified is not None else self.slots.authority
 
     @property
     def store_id(self) -> str:
@@ -202,9 +205,11 @@ class Store:
         from dingmi_desktop.storage.session import Session
 
         self.unwrap_checked(username, password)
+        next_before = self.slots.pending_next
         with self.orm_transaction() as orm:
             row = orm.scalars(select(t.User).where(t.User.username == username)).first()
             flushed = self.flush_pending(orm)
+            self.certified, header_changed = slot_guard.check_header(orm, self.slots, self.clock)
             if row is None or not row.active:
                 AuditWriter(orm, username, self.clock).append(
                     "登录", result="失败", detail={"原因": "账户停用"}
@@ -213,7 +218,8 @@ class Store:
                 AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
         self.pending_flushed(flushed, save=False)
         had_failures = self.slots.lock_states.pop(username, None) is not None
-        if flushed or had_failures:  # rewrite the slot file only when it changed (a full disk fails less)
+        changed = flushed or had_failures or header_changed or self.slots.pending_next != next_before
+        if changed:  # rewrite the slot file only when it changed (a full disk fails less)
             self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
@@ -232,10 +238,9 @@ class Store:
                 raise WrongPassword()  # it opened a slot that a crashed key change left behind
         except WrongPassword as exc:
             self.slots.record_failure(username, now)  # raises AccountLocked at the limit
-            state = self.slots.lock_states.get(username)
-            if username in self.slots.slots and state is not None:
-                exc.attempts_left = max(0, self.slots.lock_after_failures - state.failures)
-                exc.lock_minutes = self.slots.lock_minutes
+            # The same words for an unknown name: it is counted and locked like an account.
+            exc.attempts_left = self.slots.attempts_left(username)
+            exc.lock_minutes = self.slots.lock_minutes
             raise
         return key, seed
 
@@ -255,17 +260,9 @@ class Store:
             self.slots.save()
 
     def flush_pending(self, orm: OrmSession) -> int:
-        """Appends the waiting sign-in failures and locks; dropped after commit by pending_flushed()."""
-        events = list(self.slots.pending_audit)
-        for event in events:
-            AuditWriter(orm, event["actor"], self.clock).append(
-                event["action"],
-                object_type="user",
-                object_id=event["actor"],
-                result=event["result"],
-                time=datetime.fromisoformat(event["time"]),
-            )
-        return len(events)
+        """Appends the waiting sign-in failures and locks that pass storage.slot_guard (the others are
+        audited as forged); dropped after commit by pending_flushed()."""
+        return slot_guard.flush_pending(orm, self.slots, self.clock)
 
     def pending_flushed(self, count: int, *, save: bool = True) -> None:
         """After the commit that appended them: a rolled-back transaction keeps them waiting."""
