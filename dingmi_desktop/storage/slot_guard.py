@@ -9,6 +9,7 @@ the counter the database mirrors. Everything refused is audited; storage.integri
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -174,4 +175,8 @@ def evidence(orm: OrmSession) -> list[str]:
     rows = orm.scalars(
         select(t.AuditEntry).where(t.AuditEntry.action.in_(EVIDENCE)).order_by(t.AuditEntry.seq)
     )
-    return [f"审计记录第 {r.seq} 条：{r.action}（{r.time[:19]}）：{r.detail}" for r in rows]
+    found = []
+    for row in rows:
+        detail = "，".join(f"{k}：{v}" for k, v in json.loads(row.detail or "{}").items())
+        found.append(f"审计记录第 {row.seq} 条：{row.action}（{row.time[:19]}）：{detail}")
+    return found
