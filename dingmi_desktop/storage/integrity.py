@@ -23,6 +23,9 @@ def verify_keys(orm: OrmSession, slots: SlotFile, report: VerifyReport) -> None:
             .limit(1)
         ).first()
         slot = slots.slots.get(user.username)
+        staged = slots.staged.get(user.username)
+        if staged is not None and current == staged[1].public_key:
+            continue  # a reset interrupted after its commit: the next sign-in promotes this slot
         if slot is not None and current != slot.public_key:
             report.problems.append(f"用户 {user.username} 在数据库中登记的公钥与其密钥槽不一致（可能被篡改）")
 
@@ -38,6 +41,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     verify_keys(orm, slots, report)
     report.problems.extend(slot_guard.evidence(orm))
+    report.problems.extend(slot_guard.header_problems(orm, slots) + slot_guard.pending_problems(orm, slots))
     return report
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -71,17 +71,27 @@ def certified_facts(orm: OrmSession) -> UnitFacts:
     return UnitFacts(name, authority, int(policy["lock_after_failures"]), int(policy["lock_minutes"]))
 
 
-def check_header(orm: OrmSession, slots: SlotFile, clock: Clock) -> tuple[UnitFacts, bool]:
-    """The header against the certified facts; a difference is audited and the header rewritten in memory
-    (the caller saves). Returns the facts and whether the header changed."""
-    facts = certified_facts(orm)
+def _header_changes(slots: SlotFile, facts: UnitFacts) -> dict[str, str]:
     fields = {
         "单位名称": (slots.unit_name, facts.unit_name),
         "定密权限": (slots.authority, facts.authority),
         "锁定前允许失败次数": (slots.lock_after_failures, facts.lock_after_failures),
         "锁定分钟数": (slots.lock_minutes, facts.lock_minutes),
     }
-    changed = {name: f"{found}→{true}" for name, (found, true) in fields.items() if str(found) != str(true)}
+    return {name: f"{found}→{true}" for name, (found, true) in fields.items() if str(found) != str(true)}
+
+
+def header_problems(orm: OrmSession, slots: SlotFile) -> list[str]:
+    """The header's differences from the certified facts, found without writing (for `check`)."""
+    changed = _header_changes(slots, certified_facts(orm))
+    return [HEADER_TAMPERED + "：" + "，".join(f"{k}：{v}" for k, v in changed.items())] if changed else []
+
+
+def check_header(orm: OrmSession, slots: SlotFile, clock: Clock) -> tuple[UnitFacts, bool]:
+    """The header against the certified facts; a difference is audited and the header rewritten in memory
+    (the caller saves). Returns the facts and whether the header changed."""
+    facts = certified_facts(orm)
+    changed = _header_changes(slots, facts)
     if changed:
         AuditWriter(orm, "system", clock).append(
             HEADER_TAMPERED, object_type="keyslots", result="失败", detail=changed
@@ -121,23 +131,30 @@ def _head_time(orm: OrmSession) -> datetime | None:
     return datetime.fromisoformat(last) if last else None
 
 
-def flush_pending(orm: OrmSession, slots: SlotFile, clock: Clock) -> int:
-    """Appends the acceptable waiting entries, audits the refused ones and any break in their numbering,
-    and mirrors the counter. Returns how many entries were consumed (dropped after the commit)."""
+@dataclass
+class Review:
+    """What the waiting entries amount to: in order, (action, detail) for evidence and (event, None) for
+    entries to append; and the counter the database should mirror afterwards."""
+
+    steps: list[tuple[str | dict[str, str], dict[str, Any] | None]]
+    counter: int
+    rolled_back_to: int | None = None
+
+
+def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
+    """None when there is nothing to do (no entries waiting, counter mirrored)."""
     events = list(slots.pending_audit)
     row = orm.get(t.Meta, COUNTER_META)
     mirror = int(row.value) if row is not None else None
     last = slots.pending_next - 1
     if not events and mirror == last:
-        return 0
-    system = AuditWriter(orm, "system", clock)
+        return None
+    result = Review([], last)
     if mirror is not None and last < mirror:
-        detail = {"数据库中的编号": mirror, "密钥槽文件中的编号": last}
-        system.append(ROLLED_BACK, object_type="keyslots", result="失败", detail=detail)
-        slots.pending_next = mirror + 1  # continue after the database's number
-        last = mirror
+        result.steps.append((ROLLED_BACK, {"数据库中的编号": mirror, "密钥槽文件中的编号": last}))
+        result.rolled_back_to = last = mirror
     expected = mirror + 1 if mirror is not None else None
-    head, now = _head_time(orm), clock()
+    head = _head_time(orm)
     for event in events:
         number = int(event["n"]) if event.get("n", "").isdigit() else None
         reason = _refusal(orm, event, head, now)
@@ -145,29 +162,57 @@ def flush_pending(orm: OrmSession, slots: SlotFile, clock: Clock) -> int:
             if number is None or number < expected:
                 reason = "编号缺失或重复"
             elif number > expected:
-                detail = {"缺少的编号": f"{expected}–{number - 1}"}
-                system.append(ROLLED_BACK, object_type="keyslots", result="失败", detail=detail)
+                result.steps.append((ROLLED_BACK, {"缺少的编号": f"{expected}–{number - 1}"}))
         if number is not None:
             expected = max(expected or 0, number + 1)
         if reason is not None:
             detail = {k: str(event.get(k, ""))[:64] for k in ("n", "time", "actor", "action")}
-            system.append(FORGED, object_type="keyslots", result="失败", detail=detail | {"原因": reason})
+            result.steps.append((FORGED, detail | {"原因": reason}))
             continue
         when = datetime.fromisoformat(event["time"])
         head = max(head, when) if head is not None else when
-        AuditWriter(orm, event["actor"], clock).append(
-            event["action"],
-            object_type="user",
-            object_id=event.get("subject", event["actor"]),
-            result=event["result"],
-            time=when,
-        )
+        result.steps.append((event, None))
     if expected is not None and expected <= last:
-        detail = {"缺少的编号": f"{expected}–{last}"}
-        system.append(ROLLED_BACK, object_type="keyslots", result="失败", detail=detail)
-    orm.merge(t.Meta(key=COUNTER_META, value=str(max(last, (expected or 1) - 1))))
+        result.steps.append((ROLLED_BACK, {"缺少的编号": f"{expected}–{last}"}))
+    result.counter = max(last, (expected or 1) - 1)
+    return result
+
+
+def flush_pending(orm: OrmSession, slots: SlotFile, clock: Clock) -> int:
+    """Appends the acceptable waiting entries, audits the refused ones and any break in their numbering,
+    and mirrors the counter. Returns how many entries were consumed (dropped after the commit)."""
+    found = review(orm, slots, clock())
+    if found is None:
+        return 0
+    system = AuditWriter(orm, "system", clock)
+    for step, detail in found.steps:
+        if isinstance(step, str):
+            system.append(step, object_type="keyslots", result="失败", detail=detail)
+            continue
+        AuditWriter(orm, step["actor"], clock).append(
+            step["action"],
+            object_type="user",
+            object_id=step.get("subject", step["actor"]),
+            result=step["result"],
+            time=datetime.fromisoformat(step["time"]),
+        )
+    if found.rolled_back_to is not None:
+        slots.pending_next = found.rolled_back_to + 1  # continue after the database's number
+    orm.merge(t.Meta(key=COUNTER_META, value=str(found.counter)))
     orm.flush()
-    return len(events)
+    return len(slots.pending_audit)
+
+
+def pending_problems(orm: OrmSession, slots: SlotFile) -> list[str]:
+    """What the next sign-in would audit as tampering, found without writing (for `check` before sign-in;
+    an entry dated in the future is only caught at the flush)."""
+    found = review(orm, slots, datetime.max.replace(tzinfo=UTC))
+    steps = found.steps if found is not None else []
+    return [
+        f"{step}：" + "，".join(f"{k}：{v}" for k, v in (detail or {}).items())
+        for step, detail in steps
+        if isinstance(step, str)
+    ]
 
 
 def evidence(orm: OrmSession) -> list[str]:

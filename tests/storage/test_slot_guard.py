@@ -16,6 +16,7 @@ from dingmi_desktop.services.demo import DEMO_AUTHORITY, DEMO_UNIT
 from dingmi_desktop.storage import WrongPassword
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.integrity import verify_trail
+from dingmi_desktop.storage.maintenance import check_read_only
 from dingmi_desktop.storage.slot_guard import FORGED, HEADER_TAMPERED, ROLLED_BACK
 from dingmi_desktop.storage.store import Store
 from tests.fixtures.store import DEMO_PASSWORD
@@ -158,3 +159,22 @@ def test_a_rolled_back_slot_file_is_noticed(demo_store, store_dir, clock, tmp_pa
         _fail(store, "lisi")
         store.sign_in("zhangsan", DEMO_PASSWORD)
         assert len(_actions(store, ROLLED_BACK)) == 1  # counting goes on after the database's number
+
+
+def test_check_names_slot_file_tampering_before_anyone_signs_in(demo_store, store_dir, clock):
+    demo_store.close()
+    clock.advance(minutes=1)
+    now = clock().isoformat()
+
+    def tamper(obj: dict[str, Any]) -> None:
+        number = obj.get("pending_next", 1)
+        obj["pending_audit"].append({"n": str(number), "time": now, "actor": "wangwu", "action": "批准"})
+        obj["pending_audit"][-1]["result"] = "成功"
+        obj["pending_next"] = number + 1
+        obj["header"]["lockout"]["lock_minutes"] = 0
+
+    _edit(store_dir, tamper)
+    with Store.open(store_dir, clock=clock, read_only=True) as store:
+        problems, _ = check_read_only(store, "zhangsan", DEMO_PASSWORD)
+    assert any(p.startswith(FORGED) and "不是登录前可能发生的操作" in p for p in problems), problems
+    assert any(p.startswith(HEADER_TAMPERED) and "锁定分钟数：0→10" in p for p in problems), problems
