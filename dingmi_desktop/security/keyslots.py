@@ -129,6 +129,8 @@ class SlotFile(LockoutMixin):
     # A key change written but not yet known to be committed (storage.keychange): user -> (change id, slot).
     # Both the slot in force and the staged one unwrap until the next sign-in reconciles them.
     staged: dict[str, tuple[str, Slot]] = field(default_factory=dict)
+    # The change id of the key change each slot in force came from (the database keeps the same id).
+    applied: dict[str, str] = field(default_factory=dict)
     # Shares unwrapped at sign-in, in memory only: the acting 三员's half of a root use.
     _shares: dict[str, bytes] = field(default_factory=dict, repr=False)
     _staged_shares: dict[str, bytes] = field(default_factory=dict, repr=False)
@@ -170,6 +172,7 @@ class SlotFile(LockoutMixin):
                     for name, s in obj["lockout"].items()
                 },
                 pending_audit=[{str(k): str(v) for k, v in e.items()} for e in obj["pending_audit"]],
+                applied={str(k): str(v) for k, v in (obj.get("applied") or {}).items()},
                 staged={
                     str(name): (str(s["change"]), Slot.from_json(str(name), s["slot"]))
                     for name, s in (obj.get("staged") or {}).items()
@@ -213,6 +216,7 @@ class SlotFile(LockoutMixin):
             },
             "pending_audit": self.pending_audit,
             "pending_next": self.pending_next,
+            "applied": dict(sorted(self.applied.items())),
             "staged": {
                 name: {"change": change, "slot": slot.to_json()}
                 for name, (change, slot) in sorted(self.staged.items())
@@ -289,8 +293,9 @@ class SlotFile(LockoutMixin):
     def promote(self, username: str, share: bytes | None = None) -> None:
         """The staged slot takes effect (its database change committed); the lockout is cleared.
         `share`: the root share sealed into it, when the caller still has it in hand."""
-        _, slot = self.staged.pop(username)
+        change, slot = self.staged.pop(username)
         self.slots[username] = slot
+        self.applied[username] = change
         share = share or self._staged_shares.pop(username, None)
         if share is not None:
             self._shares[username] = share

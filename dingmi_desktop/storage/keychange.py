@@ -13,6 +13,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.errors import DingmiError
@@ -66,3 +67,15 @@ def reconcile(orm: OrmSession, slots: SlotFile) -> dict[str, bool]:
             slots.drop_staged(username)
         outcome[username] = took_effect
     return outcome
+
+
+def behind(orm: OrmSession, slots: SlotFile) -> dict[str, str]:
+    """Users whose slot in force is older than the last key change the database recorded (a slot file
+    restored from an older copy brings back a password since changed) -> that change's id."""
+    rows = orm.scalars(select(t.Meta).where(t.Meta.key.startswith(MARKER)))
+    found = {row.key[len(MARKER) :]: row.value for row in rows}
+    return {
+        user: change
+        for user, change in found.items()
+        if user in slots.slots and user not in slots.staged and slots.applied.get(user) != change
+    }

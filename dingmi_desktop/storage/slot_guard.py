@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.security import trust
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.security.lockout import UNKNOWN_ACTOR
+from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.certs import load_chain
@@ -139,6 +140,7 @@ class Review:
     steps: list[tuple[str | dict[str, str], dict[str, Any] | None]]
     counter: int
     rolled_back_to: int | None = None
+    behind: dict[str, str] = field(default_factory=dict)
 
 
 def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
@@ -147,7 +149,7 @@ def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
     row = orm.get(t.Meta, COUNTER_META)
     mirror = int(row.value) if row is not None else None
     last = slots.pending_next - 1
-    if not events and mirror == last:
+    if not events and mirror == last and not keychange.behind(orm, slots):
         return None
     result = Review([], last)
     if mirror is not None and last < mirror:
@@ -174,6 +176,9 @@ def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
         result.steps.append((event, None))
     if expected is not None and expected <= last:
         result.steps.append((ROLLED_BACK, {"缺少的编号": f"{expected}–{last}"}))
+    result.behind = keychange.behind(orm, slots)
+    for user in result.behind:
+        result.steps.append((ROLLED_BACK, {"用户": user, "密钥槽": "早于数据库记录的最近一次密码变更"}))
     result.counter = max(last, (expected or 1) - 1)
     return result
 
@@ -196,6 +201,7 @@ def flush_pending(orm: OrmSession, slots: SlotFile, clock: Clock) -> int:
             result=step["result"],
             time=datetime.fromisoformat(step["time"]),
         )
+    slots.applied.update(found.behind)  # audited once; `check` keeps reporting it from the trail
     if found.rolled_back_to is not None:
         slots.pending_next = found.rolled_back_to + 1  # continue after the database's number
     orm.merge(t.Meta(key=COUNTER_META, value=str(found.counter)))

@@ -205,7 +205,7 @@ class Store:
         from dingmi_desktop.storage.session import Session
 
         self.unwrap_checked(username, password)
-        next_before = self.slots.pending_next
+        next_before, applied_before = self.slots.pending_next, dict(self.slots.applied)
         with self.orm_transaction() as orm:
             row = orm.scalars(select(t.User).where(t.User.username == username)).first()
             flushed = self.flush_pending(orm)
@@ -218,7 +218,8 @@ class Store:
                 AuditWriter(orm, username, self.clock).append("登录", object_type="user", object_id=username)
         self.pending_flushed(flushed, save=False)
         had_failures = self.slots.lock_states.pop(username, None) is not None
-        changed = flushed or had_failures or header_changed or self.slots.pending_next != next_before
+        counters = (self.slots.pending_next, self.slots.applied) != (next_before, applied_before)
+        changed = flushed or had_failures or header_changed or counters
         if changed:  # rewrite the slot file only when it changed (a full disk fails less)
             self.slots.save()
         if row is None or not row.active:

@@ -178,3 +178,18 @@ def test_check_names_slot_file_tampering_before_anyone_signs_in(demo_store, stor
         problems, _ = check_read_only(store, "zhangsan", DEMO_PASSWORD)
     assert any(p.startswith(FORGED) and "不是登录前可能发生的操作" in p for p in problems), problems
     assert any(p.startswith(HEADER_TAMPERED) and "锁定分钟数：0→10" in p for p in problems), problems
+
+
+def test_a_slot_file_older_than_a_password_change_is_noticed(demo_store, store_dir, clock, tmp_path):
+    old = tmp_path / "keyslots.old"
+    shutil.copy(store_dir / "keyslots.json", old)
+    demo_store.sign_in("lisi", DEMO_PASSWORD).change_password(DEMO_PASSWORD, "Qx7#mLp2vR9t")
+    demo_store.close()
+    shutil.copy(old, store_dir / "keyslots.json")  # lisi's old password would work again
+    with Store.open(store_dir, clock=clock) as store:
+        store.sign_in("zhangsan", DEMO_PASSWORD)
+        [entry] = _actions(store, ROLLED_BACK)
+        assert "lisi" in entry.detail
+        store.sign_in("zhangsan", DEMO_PASSWORD)
+        assert len(_actions(store, ROLLED_BACK)) == 1  # audited once, reported by check from the trail
+        assert any("早于数据库记录的最近一次密码变更" in p for p in _problems(store))
