@@ -238,7 +238,8 @@ class Store:
             if self.slots.slots.get(username) is not slot:
                 raise WrongPassword()  # it opened a slot that a crashed key change left behind
         except WrongPassword as exc:
-            self.slots.record_failure(username, now)  # raises AccountLocked at the limit
+            # A fresh time: a reconciliation just above may have written to the trail after `now`.
+            self.slots.record_failure(username, self.clock())  # raises AccountLocked at the limit
             # The same words for an unknown name: it is counted and locked like an account.
             exc.attempts_left = self.slots.attempts_left(username)
             exc.lock_minutes = self.slots.lock_minutes

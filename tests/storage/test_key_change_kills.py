@@ -90,6 +90,7 @@ def test_kill_during_key_change(demo_store, store_dir, clock, op, step, losing_f
     child.stdout.close()
     child.stderr.close()
 
+    clock.advance(minutes=1)  # past the child's entries (its clock ran on while it worked)
     took_effect = step == "after_commit"
     winning, losing = (NEW_PASSWORD, DEMO_PASSWORD) if took_effect else (DEMO_PASSWORD, NEW_PASSWORD)
     with Store.open(store_dir, clock=clock) as store:
