@@ -50,13 +50,21 @@ def exit_code_of(exc: e.DingmiError) -> int:
     return EXIT_PROBLEM  # damaged or missing files, too-new store, full disk (never told as damage)
 
 
+def error_lines(exc: e.DingmiError) -> list[str]:
+    """The message, and after a wrong password the attempts left before the lock (as the login dialog)."""
+    left, minutes = getattr(exc, "attempts_left", None), getattr(exc, "lock_minutes", None)
+    if isinstance(exc, e.WrongPassword) and left and minutes:
+        return [exc.message, f"还可尝试 {left} 次，之后账户将锁定 {minutes} 分钟。"]
+    return [exc.message]
+
+
 @contextlib.contextmanager
 def cli_errors() -> Iterator[None]:
     """Our errors become one Chinese line and the docs/interfaces.md exit code, never a traceback."""
     try:
         yield
     except e.DingmiError as exc:
-        raise CliError(exc.message, exit_code_of(exc)) from exc
+        raise CliError(error_lines(exc), exit_code_of(exc)) from exc
     except OSError as exc:
         raise os_error(exc) from exc
 

@@ -12,7 +12,7 @@ import base64
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dingmi_desktop.security.canonical import canonical_json
-from dingmi_desktop.security.errors import AccountLocked, SlotFileDamaged, SlotFileMissing, WrongPassword
+from dingmi_desktop.security.errors import SlotFileDamaged, SlotFileMissing, WrongPassword
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.kdf import SALT_BYTES, KdfParams, derive_key
+from dingmi_desktop.security.lockout import LockoutMixin, LockState
 from dingmi_desktop.security.signing import SEED_BYTES, public_key_of
 from dingmi_desktop.security.trust import SHARE_BYTES
 
@@ -30,7 +31,6 @@ FORMAT = "dingmi-keyslots"
 VERSION = 2  # 2: optional 三员 share in the payload, root public key bound into each slot (reads 1)
 READABLE_VERSIONS = (1, 2)
 DATA_KEY_BYTES = 32
-MAX_PENDING = 1000  # bounds the file if someone hammers the login
 
 
 def _b64(data: bytes) -> str:
@@ -105,13 +105,7 @@ class Slot:
 
 
 @dataclass
-class LockState:
-    failures: int = 0
-    locked_until: str | None = None
-
-
-@dataclass
-class SlotFile:
+class SlotFile(LockoutMixin):
     path: Path
     store_id: str
     unit_name: str
@@ -124,12 +118,22 @@ class SlotFile:
     # Sign-in failures and locks happen before the database can be opened: they wait here and are
     # appended to the audit trail at the next successful sign-in.
     pending_audit: list[dict[str, str]] = field(default_factory=list)
+    # The number the next pending entry gets (monotonic; mirrored into the database at each sign-in, so a
+    # rolled-back slot file or deleted entries show), and the salt that keys unknown user names.
+    pending_next: int = 1
+    name_salt: bytes = field(default_factory=lambda: os.urandom(16))
     # The unit trust anchor (security.trust): its public key and the root seed wrapped once per pair of
     # share holders. None/empty for a store made before the anchor existed.
     root_public_key: bytes | None = None
     root_wraps: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A key change written but not yet known to be committed (storage.keychange): user -> (change id, slot).
+    # Both the slot in force and the staged one unwrap until the next sign-in reconciles them.
+    staged: dict[str, tuple[str, Slot]] = field(default_factory=dict)
+    # The change id of the key change each slot in force came from (the database keeps the same id).
+    applied: dict[str, str] = field(default_factory=dict)
     # Shares unwrapped at sign-in, in memory only: the acting 三员's half of a root use.
     _shares: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _staged_shares: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     # ---- file I/O ----
     @classmethod
@@ -168,6 +172,13 @@ class SlotFile:
                     for name, s in obj["lockout"].items()
                 },
                 pending_audit=[{str(k): str(v) for k, v in e.items()} for e in obj["pending_audit"]],
+                applied={str(k): str(v) for k, v in (obj.get("applied") or {}).items()},
+                staged={
+                    str(name): (str(s["change"]), Slot.from_json(str(name), s["slot"]))
+                    for name, s in (obj.get("staged") or {}).items()
+                },
+                pending_next=int(obj.get("pending_next", 1)),
+                name_salt=_unb64(header["name_salt"]) if header.get("name_salt") else os.urandom(16),
                 root_public_key=_unb64(root) if root else None,
                 root_wraps={
                     str(pair): {"nonce": str(w["nonce"]), "ciphertext": str(w["ciphertext"])}
@@ -187,6 +198,7 @@ class SlotFile:
                 "store_id": self.store_id,
                 "unit_name": self.unit_name,
                 "authority": self.authority,
+                "name_salt": _b64(self.name_salt),
                 "kdf": self.kdf_default.to_json(),
                 "lockout": {
                     "lock_after_failures": self.lock_after_failures,
@@ -203,6 +215,12 @@ class SlotFile:
                 for name, s in sorted(self.lock_states.items())
             },
             "pending_audit": self.pending_audit,
+            "pending_next": self.pending_next,
+            "applied": dict(sorted(self.applied.items())),
+            "staged": {
+                name: {"change": change, "slot": slot.to_json()}
+                for name, (change, slot) in sorted(self.staged.items())
+            },
         }
         return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -210,7 +228,7 @@ class SlotFile:
         atomic_write(self.path, self.to_bytes())
 
     # ---- slots ----
-    def wrap(
+    def seal(
         self,
         username: str,
         password: str,
@@ -222,8 +240,7 @@ class SlotFile:
         params: KdfParams | None = None,
         share: bytes | None = None,
     ) -> Slot:
-        """Writes (in memory) a new slot for `username`; call save() to persist. `share`: a 三员's root
-        share (security.trust), kept only when given: a reset by someone else drops it."""
+        """A new slot for `username`, not yet in force (wrap() or stage() puts it in place)."""
         params = params or self.kdf_default
         slot = Slot(
             username=username,
@@ -241,6 +258,25 @@ class SlotFile:
         payload = data_key + seed + (share or b"")
         aad = slot.aad(self.store_id, self.root_public_key)
         slot.ciphertext = AESGCM(wrapping_key).encrypt(slot.nonce, payload, aad)
+        return slot
+
+    def wrap(
+        self,
+        username: str,
+        password: str,
+        data_key: bytes,
+        seed: bytes,
+        *,
+        must_change: bool,
+        now: datetime,
+        params: KdfParams | None = None,
+        share: bytes | None = None,
+    ) -> Slot:
+        """Writes (in memory) a new slot for `username`; call save() to persist. `share`: a 三员's root
+        share (security.trust), kept only when given: a reset by someone else drops it."""
+        slot = self.seal(
+            username, password, data_key, seed, must_change=must_change, now=now, params=params, share=share
+        )
         self.slots[username] = slot
         if share is not None:
             self._shares[username] = share
@@ -248,24 +284,62 @@ class SlotFile:
             self._shares.pop(username, None)
         return slot
 
+    def stage(self, username: str, slot: Slot) -> str:
+        """Puts `slot` beside the one in force, under a fresh change id (the caller saves)."""
+        change = os.urandom(16).hex()
+        self.staged[username] = (change, slot)
+        return change
+
+    def promote(self, username: str, share: bytes | None = None) -> None:
+        """The staged slot takes effect (its database change committed); the lockout is cleared.
+        `share`: the root share sealed into it, when the caller still has it in hand."""
+        change, slot = self.staged.pop(username)
+        self.slots[username] = slot
+        self.applied[username] = change
+        share = share or self._staged_shares.pop(username, None)
+        if share is not None:
+            self._shares[username] = share
+        else:
+            self._shares.pop(username, None)
+        self.lock_states.pop(username, None)
+
+    def drop_staged(self, username: str) -> None:
+        self.staged.pop(username, None)
+        self._staged_shares.pop(username, None)
+
     def unwrap(self, username: str, password: str) -> tuple[bytes, bytes]:
         """(data key, signing seed), or WrongPassword. Does not touch the failure counters."""
+        key, seed, _ = self.unwrap_slot(username, password)
+        return key, seed
+
+    def unwrap_slot(self, username: str, password: str) -> tuple[bytes, bytes, Slot]:
+        """As unwrap(), also naming the slot that opened: the one in force, else a staged one."""
         slot = self.slots.get(username)
         if slot is None:
             derive_key(password, b"\0" * SALT_BYTES, self.kdf_default)  # same cost: no user enumeration
             raise WrongPassword()
+        candidates = [slot] + ([self.staged[username][1]] if username in self.staged else [])
+        for candidate in candidates:
+            try:
+                payload = self._open(candidate, password)
+            except WrongPassword:
+                continue
+            keys = DATA_KEY_BYTES + SEED_BYTES
+            if len(payload) not in (keys, keys + SHARE_BYTES):
+                raise SlotFileDamaged()
+            if len(payload) > keys:
+                shares = self._shares if candidate is slot else self._staged_shares
+                shares[username] = payload[keys:]
+            return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:keys], candidate
+        raise WrongPassword()
+
+    def _open(self, slot: Slot, password: str) -> bytes:
         wrapping_key = derive_key(password, slot.salt, slot.kdf)
         try:
             aad = slot.aad(self.store_id, self.root_public_key)
-            payload = AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, aad)
+            return AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, aad)
         except InvalidTag as exc:
             raise WrongPassword() from exc
-        keys = DATA_KEY_BYTES + SEED_BYTES
-        if len(payload) not in (keys, keys + SHARE_BYTES):
-            raise SlotFileDamaged()
-        if len(payload) > keys:
-            self._shares[username] = payload[keys:]
-        return payload[:DATA_KEY_BYTES], payload[DATA_KEY_BYTES:keys]
 
     def share_after_unwrap(self, username: str) -> bytes | None:
         """The root share found in `username`'s slot at its last unwrap in this process (None: none)."""
@@ -276,52 +350,3 @@ class SlotFile:
 
     def forget_shares(self) -> None:
         self._shares.clear()
-
-    # ---- lockout ----
-    def check_not_locked(self, username: str, now: datetime) -> None:
-        state = self.lock_states.get(username)
-        if state and state.locked_until:
-            until = datetime.fromisoformat(state.locked_until)
-            if until > now:
-                raise AccountLocked(until - now)
-
-    def locked_until(self, username: str, now: datetime) -> datetime | None:
-        """When this account's lockout ends, or None when it is not locked out at ``now``."""
-        state = self.lock_states.get(username)
-        if state is None or not state.locked_until:
-            return None
-        until = datetime.fromisoformat(state.locked_until)
-        return until if until > now else None
-
-    def unlock(self, username: str) -> None:
-        """Clears the lockout and the failure count (an administrator's decision; the caller audits and
-        saves)."""
-        self.lock_states.pop(username, None)
-
-    def record_failure(self, username: str, now: datetime) -> None:
-        """Counts one failure (persisted); raises AccountLocked when this failure reaches the limit."""
-        if username not in self.slots:
-            return
-        state = self.lock_states.setdefault(username, LockState())
-        if state.locked_until and datetime.fromisoformat(state.locked_until) <= now:
-            state.failures, state.locked_until = 0, None  # the lock ran out: count afresh
-        state.failures += 1
-        locked = state.failures >= self.lock_after_failures
-        self.note(now, username, "登录失败", "失败")
-        if locked:
-            state.locked_until = (now + timedelta(minutes=self.lock_minutes)).isoformat()
-            self.note(now, username, "账户锁定", "成功")
-        self.save()
-        if locked:
-            raise AccountLocked(timedelta(minutes=self.lock_minutes))
-
-    def note(self, now: datetime, actor: str, action: str, result: str) -> None:
-        if len(self.pending_audit) < MAX_PENDING:
-            self.pending_audit.append(
-                {"time": now.isoformat(), "actor": actor, "action": action, "result": result}
-            )
-
-    def record_success(self, username: str) -> None:
-        if username in self.lock_states:
-            del self.lock_states[username]
-            self.save()

@@ -15,6 +15,7 @@ from dingmi_desktop.services import audit_view, trust_actions
 from dingmi_desktop.services.audit_view import AuditFilter, AuditLine, csv_bytes, describe
 from dingmi_desktop.services.cosign import CoSign, open_root
 from dingmi_desktop.storage import audit as audit_log
+from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import POWER_SETTINGS
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
@@ -71,14 +72,15 @@ class AccountService:
         self._check_password(username, temporary_password)
         store, now = self.session.store, self.session.now()
         with self.session.transaction() as tx:
+            _user_row(tx.orm, username)  # an unknown name is refused before the slot file is touched
+        seed = new_private_seed()
+        slot = store.slots.seal(username, temporary_password, store.data_key, seed, must_change=True, now=now)
+        with keychange.staged(store.slots, username, slot) as change, self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
-            seed = new_private_seed()
             add_key(tx.orm, row.id, seed, now)
             row.password_changed_at = iso(now)
             tx.audit.append("重置密码", object_type="user", object_id=username)
-            store.slots.wrap(username, temporary_password, store.data_key, seed, must_change=True, now=now)
-            store.slots.lock_states.pop(username, None)
-            store.slots.save()
+            keychange.mark(tx.orm, username, change)
 
     def confirm_key(self, username: str, cosign: CoSign | None) -> None:
         """系统管理员 and a second 三员, in person: the root certifies the user's current key (created or
@@ -105,7 +107,9 @@ class AccountService:
         """Accounts locked out now (too many failed sign-ins) → when the lock ends."""
         self.session.require_role(SYSADMIN)
         slots, now = self.session.store.slots, self.session.now()
-        found = {name: slots.locked_until(name, now) for name in sorted(slots.lock_states)}
+        found = {
+            name: slots.locked_until(name, now) for name in sorted(slots.lock_states) if name in slots.slots
+        }
         return {name: until for name, until in found.items() if until is not None}
 
     def unlock(self, username: str) -> None:

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.storage import slot_guard, verifier
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
 from dingmi_desktop.storage.records import VerifyReport
@@ -24,6 +24,9 @@ def verify_keys(orm: OrmSession, slots: SlotFile, report: VerifyReport) -> None:
             .limit(1)
         ).first()
         slot = slots.slots.get(user.username)
+        staged = slots.staged.get(user.username)
+        if staged is not None and current == staged[1].public_key:
+            continue  # a reset interrupted after its commit: the next sign-in promotes this slot
         if slot is not None and current != slot.public_key:
             report.problems.append(f"用户 {user.username} 在数据库中登记的公钥与其密钥槽不一致（可能被篡改）")
 
@@ -39,6 +42,8 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     report.problems.extend(verify_audit_signatures(orm, state))
     verify_keys(orm, slots, report)
+    report.problems.extend(slot_guard.evidence(orm))
+    report.problems.extend(slot_guard.header_problems(orm, slots) + slot_guard.pending_problems(orm, slots))
     return report
 
 

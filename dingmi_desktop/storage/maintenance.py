@@ -200,9 +200,10 @@ def open_read_only(store: Store, username: str, password: str) -> Engine:
     store.slots.check_not_locked(username, now)
     try:
         key, _seed = store.slots.unwrap(username, password)
-    except WrongPassword:
+    except WrongPassword as exc:
         with contextlib.suppress(DataDirReadOnly, ReadOnlyLocation):  # a read-only folder cannot count it
             store.slots.record_failure(username, now)
+        exc.attempts_left, exc.lock_minutes = store.slots.attempts_left(username), store.slots.lock_minutes
         raise
     check_db_file(store.db_path)
     with translated_errors(store.db_path):

@@ -18,6 +18,7 @@ from dingmi_desktop.security.errors import (
 )
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.security.signing import Signer
+from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditSigner
 from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, SettingsRepository, Tx, load_user
@@ -110,18 +111,16 @@ class Session:
         if problems:
             raise PasswordPolicyError(problems)
         data_key, seed = self.store.unwrap_checked(username, old_password)
-        now = self.now()
-        with self.unchecked_transaction() as tx:
+        now, slots = self.now(), self.store.slots
+        # A 三员 keeps its share of the unit root across its own password change.
+        share = slots.share_after_unwrap(username)
+        slot = slots.seal(username, new_password, data_key, seed, must_change=False, now=now, share=share)
+        with keychange.staged(slots, username, slot, share) as change, self.unchecked_transaction() as tx:
             row = tx.orm.get(t.User, self.user.id)
             assert row is not None
             row.password_changed_at = iso(now)
             tx.audit.append("修改密码", object_type="user", object_id=username)
-            slots = self.store.slots
-            # A 三员 keeps its share of the unit root across its own password change.
-            share = slots.share_after_unwrap(username)
-            slots.wrap(username, new_password, data_key, seed, must_change=False, now=now, share=share)
-            slots.lock_states.pop(username, None)
-            slots.save()  # before commit: a failed save rolls the audit entry back
+            keychange.mark(tx.orm, username, change)
         self.refresh()
 
     def close(self) -> None:

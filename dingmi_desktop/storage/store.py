@@ -29,7 +29,7 @@ from dingmi_desktop.security.fsutil import private_umask
 from dingmi_desktop.security.kdf import KdfParams, calibrate
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.security.passwords import PasswordPolicy
-from dingmi_desktop.storage import schema
+from dingmi_desktop.storage import keychange, schema, slot_guard
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.audit_verifier import audit_signer
@@ -69,6 +69,7 @@ class Store:
         self._engine: Engine | None = None
         self._key: bytes | None = None
         self.writable = True  # the data folder can be written (set by open)
+        self.certified: slot_guard.UnitFacts | None = None  # read from the database at sign-in
 
     # ---- creating and opening ----
     @classmethod
@@ -177,11 +178,13 @@ class Store:
 
     @property
     def unit_name(self) -> str:
-        return self.slots.unit_name
+        return self.certified.unit_name if self.certified is not None else self.slots.unit_name
 
     @property
     def authority(self) -> str:
-        return self.slots.authority
+        """The certified 定密权限 once someone has signed in; before that only the login screen asks, and
+        gets the slot-file header."""
+        return self.certified.authority if self.certified is not None else self.slots.authority
 
     @property
     def store_id(self) -> str:
@@ -204,9 +207,11 @@ class Store:
 
         _, seed = self.unwrap_checked(username, password)
         signer = None
+        next_before, applied_before = self.slots.pending_next, dict(self.slots.applied)
         with self.orm_transaction() as orm:
             row = orm.scalars(select(t.User).where(t.User.username == username)).first()
             flushed = self.flush_pending(orm)
+            self.certified, header_changed = slot_guard.check_header(orm, self.slots, self.clock)
             if row is None or not row.active:
                 AuditWriter(orm, username, self.clock).append(
                     "登录", result="失败", detail={"原因": "账户停用"}
@@ -218,7 +223,9 @@ class Store:
                 )
         self.pending_flushed(flushed, save=False)
         had_failures = self.slots.lock_states.pop(username, None) is not None
-        if flushed or had_failures:  # rewrite the slot file only when it changed (a full disk fails less)
+        counters = (self.slots.pending_next, self.slots.applied) != (next_before, applied_before)
+        changed = flushed or had_failures or header_changed or counters
+        if changed:  # rewrite the slot file only when it changed (a full disk fails less)
             self.slots.save()
         if row is None or not row.active:
             raise AccountDisabled()
@@ -229,29 +236,40 @@ class Store:
         now = self.clock()
         self.slots.check_not_locked(username, now)
         try:
-            key, seed = self.slots.unwrap(username, password)
+            key, seed, slot = self.slots.unwrap_slot(username, password)
+            self._ensure_engine(key)
+            if self.slots.staged:
+                self.reconcile_key_changes()
+            if self.slots.slots.get(username) is not slot:
+                raise WrongPassword()  # it opened a slot that a crashed key change left behind
         except WrongPassword as exc:
-            self.slots.record_failure(username, now)  # raises AccountLocked at the limit
-            state = self.slots.lock_states.get(username)
-            if username in self.slots.slots and state is not None:
-                exc.attempts_left = max(0, self.slots.lock_after_failures - state.failures)
-                exc.lock_minutes = self.slots.lock_minutes
+            # A fresh time: a reconciliation just above may have written to the trail after `now`.
+            self.slots.record_failure(username, self.clock())  # raises AccountLocked at the limit
+            # The same words for an unknown name: it is counted and locked like an account.
+            exc.attempts_left = self.slots.attempts_left(username)
+            exc.lock_minutes = self.slots.lock_minutes
             raise
-        self._ensure_engine(key)
         return key, seed
 
+    def reconcile_key_changes(self) -> None:
+        """A key change interrupted by a crash: completed when its database change committed, else undone;
+        either way audited (storage.keychange)."""
+        with self.orm_transaction() as orm:
+            outcome = keychange.reconcile(orm, self.slots)
+            for username, took_effect in outcome.items() if self.writable else ():
+                AuditWriter(orm, "system", self.clock).append(
+                    "核对中断的密码变更",
+                    object_type="user",
+                    object_id=username,
+                    detail={"结果": "已生效，启用新密钥槽" if took_effect else "未生效，保留原密钥槽"},
+                )
+        if self.writable:
+            self.slots.save()
+
     def flush_pending(self, orm: OrmSession) -> int:
-        """Appends the waiting sign-in failures and locks; dropped after commit by pending_flushed()."""
-        events = list(self.slots.pending_audit)
-        for event in events:
-            AuditWriter(orm, event["actor"], self.clock).append(
-                event["action"],
-                object_type="user",
-                object_id=event["actor"],
-                result=event["result"],
-                time=datetime.fromisoformat(event["time"]),
-            )
-        return len(events)
+        """Appends the waiting sign-in failures and locks that pass storage.slot_guard (the others are
+        audited as forged); dropped after commit by pending_flushed()."""
+        return slot_guard.flush_pending(orm, self.slots, self.clock)
 
     def pending_flushed(self, count: int, *, save: bool = True) -> None:
         """After the commit that appended them: a rolled-back transaction keeps them waiting."""

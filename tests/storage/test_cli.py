@@ -52,8 +52,10 @@ def test_wrong_password_is_one_clean_line_exit_3(cli_store, tmp_path):
     bad.chmod(0o600)  # a password file others can read is refused
     result = dingmi("--data-dir", str(cli_store), "check", "--user", "zhangsan", "--password-file", str(bad))
     assert result.returncode == 3
-    assert result.stderr == "用户名或密码错误。\n"
+    assert result.stderr == "用户名或密码错误。\n还可尝试 4 次，之后账户将锁定 10 分钟。\n"
     assert result.stdout == ""
+    unknown = dingmi("--data-dir", str(cli_store), "check", "--user", "nobody", "--password-file", str(bad))
+    assert (unknown.returncode, unknown.stderr) == (3, result.stderr)  # the same words for an unknown name
 
 
 def test_locked_account_shows_remaining_time(cli_store, tmp_path, capsys):
