@@ -202,6 +202,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         report = AuditService(session).verify()
     if report.ok:
         print(f"审计日志完整：{report.entries} 条记录；{report.decisions} 条决定记录的签名均有效。")
+        for note in report.notes:
+            print(f"{note}。")
         return EXIT_OK
     for problem in report.problems:
         print(f"校验失败：{problem}。")

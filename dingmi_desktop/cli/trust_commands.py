@@ -38,6 +38,65 @@ def cmd_certificate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _admin_passwords(args: argparse.Namespace) -> dict[str, str]:
+    """Each 三员's password: --password-file-of USER=FILE, else $DINGMI_PASSWORD_<USER>, else a prompt."""
+    import getpass
+    import os
+    import sys
+
+    from dingmi_desktop.cli.common import read_secret_file
+
+    files: dict[str, str] = {}
+    for item in args.password_file_of or []:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path:
+            raise CliError(f"--password-file-of 的格式应为 用户名=密码文件：{item}。")
+        files[name.strip()] = path
+    names = [n.strip() for n in args.admins.split(",") if n.strip()]
+    if len(names) < 2:
+        raise CliError("--admins 须列出全部三员的用户名（以逗号分隔，至少两名）。")
+    passwords: dict[str, str] = {}
+    for name in names:
+        env = f"DINGMI_PASSWORD_{name.upper().replace('-', '_').replace('.', '_')}"
+        if name in files:
+            passwords[name] = read_secret_file(files[name], f"{name} 的密码")
+        elif os.environ.get(env) is not None:
+            passwords[name] = os.environ[env]
+        elif sys.stdin is not None and sys.stdin.isatty():
+            passwords[name] = getpass.getpass(f"三员 {name} 的密码（本人当面输入）：")
+        else:
+            raise CliError(
+                f"未提供 {name} 的密码：请使用 --password-file-of {name}=文件，或设置环境变量 {env}。"
+            )
+    unknown = sorted(set(files) - set(names))
+    if unknown:
+        raise CliError(f"--password-file-of 中的 {'、'.join(unknown)} 不在 --admins 所列的三员中。")
+    return passwords
+
+
+def cmd_found(args: argparse.Namespace) -> int:
+    from dingmi_desktop.cli.common import data_dir
+    from dingmi_desktop.storage.founding import found_on_existing
+    from dingmi_desktop.storage.store import Store
+
+    passwords = _admin_passwords(args)
+    with cli_errors():
+        store = Store.open(data_dir(args))
+        try:
+            result = found_on_existing(store, passwords)
+        finally:
+            store.close()
+    print(f"已建立单位信任根，指纹：{result.fingerprint}（由 {'、'.join(result.holders)} 共同持有）。")
+    print(f"已认证原有的签名决定 {result.decisions} 条、已定密表单 {result.forms} 份（信任根建立前的签名）。")
+    for line in result.refused:
+        print(f"未予认证（按原规则核验不通过）：{line}")
+    if result.need_reset:
+        names = "、".join(result.need_reset)
+        print(f"以下用户须由系统管理员重置密码并当面确认密钥后方可登录：{names}")
+    print("请执行 dingmi trust certificate 导出设立证书，签字盖章后存档并报备案。")
+    return EXIT_OK
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     trust = subparsers.add_parser(
         "trust", help="单位信任根：查看、设立证书、为旧数据存储建立"
@@ -50,6 +109,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     add_user_arguments(p)
     p.set_defaults(handler=cmd_certificate)
+    p = trust.add_parser("found", help="为建立于信任根之前的数据存储建立单位信任根（全部三员当面）")
+    p.add_argument("--admins", default="sysadmin,secadmin,auditor", help="全部三员的用户名，以逗号分隔")
+    p.add_argument(
+        "--password-file-of", action="append", metavar="USER=FILE", help="某三员的密码文件（首行，chmod 600）"
+    )
+    p.set_defaults(handler=cmd_found)
     p = subparsers.add_parser("about", help="关于：版本、单位、定密权限、信任根指纹（同 trust show）")
     add_user_arguments(p)
     p.set_defaults(handler=cmd_show)

@@ -37,6 +37,10 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     verify_keys(orm, slots, report)
+    before = verifier.count_signed_before_root(orm, state)
+    if before:
+        note = f"其中 {before} 条决定记录为信任根建立前的签名（按原规则核验，建立信任根时已认证）"
+        report.notes.append(note)
     return report
 
 

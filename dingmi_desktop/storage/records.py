@@ -182,6 +182,7 @@ class VerifyReport:
     decisions: int = 0
     problems: list[str] = field(default_factory=list)
     first_bad_seq: int | None = None
+    notes: list[str] = field(default_factory=list)  # facts that are not problems (信任根建立前的签名)
 
     @property
     def ok(self) -> bool:

@@ -61,6 +61,9 @@ class TrustState:
     authority: str | None = None
     unit_name: str | None = None
     head: tuple[int, str] = (0, trust.GENESIS)
+    # Founding on a store made before the anchor: the root certified its signed decisions and decided
+    # forms as they were ({"decisions": {id: digest}, "forms": {id: [status, revision, hash]}}).
+    pre_trust: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rooted(self) -> bool:
@@ -121,6 +124,7 @@ def _apply(state: TrustState, cert: trust.Certificate, by_hash: dict[str, GrantS
         target.revoked_at = body["at"]
     elif cert.kind == "authority":
         state.authority, state.unit_name = body["highest_level"], body["unit_name"]
+        state.pre_trust = body.get("pre_trust") or state.pre_trust
     return None
 
 
@@ -202,6 +206,23 @@ def _legacy_bytes(row: t.Decision, actor: str) -> bytes:
     return signing.decision_bytes(row.content_hash, payload, actor, row.time)
 
 
+def legacy_digest(row: t.Decision, public_key: bytes) -> str:
+    """What the founding certificate records of a decision signed before the root: the row and its key."""
+    return digest_hex(canonical_json({"decision": decision_hash(row), "key": public_key.hex()}))
+
+
+def signed_before_root(orm: OrmSession, state: TrustState, row: t.Decision) -> bool:
+    """Whether the root, when it was founded, certified this decision as signed under the old rule."""
+    key = orm.get(t.UserKey, row.key_id) if row.key_id is not None else None
+    certified = state.pre_trust.get("decisions", {}).get(str(row.id))
+    return key is not None and certified == legacy_digest(row, key.public_key)
+
+
+def decided_before_root(state: TrustState, form: t.Form, newest: int | None) -> bool:
+    certified = state.pre_trust.get("forms", {}).get(str(form.id))
+    return certified == [form.status, form.revision, form.content_hash] and newest == form.revision
+
+
 def _level_covers(highest: str | None, category: str) -> bool:
     if category not in LEVELS:
         return True
@@ -217,7 +238,7 @@ def check_decision(
     if content is None or digest_hex(content.encode("utf-8")) != row.content_hash:
         return f"所签的表单 {row.form_id} 第 {row.revision} 版内容被改动"
     if not state.rooted or row.cert_hash is None:
-        if state.rooted:
+        if state.rooted and not signed_before_root(orm, state, row):
             return "签名不是按本数据存储的规则（覆盖整个决定与签名人证书）作出的"
         key = orm.get(t.UserKey, row.key_id) if row.key_id is not None else None
         if key is None or key.user_id != row.actor_id:
@@ -270,6 +291,14 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     if form.status != DECIDED or not state.rooted:
         return problems
     changes = [(r, actor, content) for r, actor, content in rows if r.status_after is not None]
+    newest = orm.scalar(
+        select(t.FormRevision.revision)
+        .where(t.FormRevision.form_id == form.id)
+        .order_by(t.FormRevision.revision.desc())
+        .limit(1)
+    )
+    if not changes and decided_before_root(state, form, newest):
+        return problems  # decided before the root was founded, as the founding certified it
     last = changes[-1] if changes else None
     if last is None or last[0].status_after != DECIDED or last[0].action not in DECIDING_ACTIONS:
         problems.append(f"表单 {form.id} 的状态为已定密，但没有对应的定密决定（状态被改动或决定被删除）")
@@ -277,15 +306,18 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     row, actor, content = last
     if row.signature is None or check_decision(orm, state, row, actor, content) is not None:
         problems.append(f"表单 {form.id} 的状态为已定密，但其定密决定（记录 {row.id}）没有有效签名")
-    newest = orm.scalar(
-        select(t.FormRevision.revision)
-        .where(t.FormRevision.form_id == form.id)
-        .order_by(t.FormRevision.revision.desc())
-        .limit(1)
-    )
     if form.revision != row.revision or newest != row.revision or form.content_hash != row.content_hash:
         problems.append(f"表单 {form.id} 的现行版本不是定密决定（记录 {row.id}）所批准的第 {row.revision} 版")
     return problems
+
+
+def count_signed_before_root(orm: OrmSession, state: TrustState) -> int:
+    """Decisions accepted as 信任根建立前的签名 (reported as such, not as forged)."""
+    if not state.pre_trust:
+        return 0
+    ids = [int(i) for i in state.pre_trust.get("decisions", {})]
+    rows = orm.scalars(select(t.Decision).where(t.Decision.id.in_(ids), t.Decision.cert_hash.is_(None)))
+    return sum(1 for row in rows if signed_before_root(orm, state, row))
 
 
 def verify_decisions(orm: OrmSession, state: TrustState) -> tuple[int, list[str]]:
