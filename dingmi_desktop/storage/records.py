@@ -133,6 +133,8 @@ class DecisionRecord:
     time: datetime
     signed: bool
     signature_valid: bool | None
+    key_origin: str = ""  # how the signing key was made: first_run / created / reset / migrated / pre_trust
+    key_made: datetime | None = None  # when that key was certified (None: unknown or unsigned)
 
 
 @dataclass(frozen=True)
