@@ -44,3 +44,18 @@ def test_notice_lists_what_was_done_in_the_name_and_is_shown_once(demo_store, cl
     ack = [e for e in audit_entries(demo_store) if e.action == "阅知代为操作记录"]
     assert [e.actor for e in ack] == ["wangwu", "wangwu"]
     assert pending_notice(demo_store.sign_in("wangwu", MINE)) is None
+
+
+def test_cli_prints_the_notice_on_stderr_once(demo_store, store_dir, clock, monkeypatch, capsys):
+    from dingmi_desktop.cli import main
+
+    _reset_and_act(demo_store, clock)
+    AccountService(demo_store.sign_in("sysadmin", DEMO_PASSWORD)).confirm_key("wangwu", cosign())
+    demo_store.close()
+    monkeypatch.setenv("DINGMI_PASSWORD", MINE)
+    capsys.readouterr()
+    assert main(["--data-dir", str(store_dir), "form", "list", "--user", "wangwu"]) == 0
+    err = capsys.readouterr().err
+    assert "以您的名义进行的操作" in err and "被 sysadmin 重置" in err and "修改密码" in err
+    assert main(["--data-dir", str(store_dir), "form", "list", "--user", "wangwu"]) == 0
+    assert "以您的名义进行的操作" not in capsys.readouterr().err
