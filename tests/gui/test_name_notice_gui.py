@@ -52,3 +52,23 @@ def test_dialog_lists_the_entries(qtbot, gui, clock):  # type: ignore[no-untyped
     qtbot.addWidget(dialog)
     items = [dialog.entries.item(i).text() for i in range(dialog.entries.count())]
     assert any("修改密码" in item for item in items) and any("登录" in item for item in items)
+
+
+def test_signature_badge_tells_a_key_made_at_a_reset(qtbot, demo_store, clock):  # type: ignore[no-untyped-def]
+    from dingmi_desktop.services.forms import FormServices
+    from dingmi_desktop.ui.widgets.history_view import HistoryEntryCard
+    from tests.services.samples import Users
+
+    _reset_behind_the_back(demo_store, clock)
+    users = Users(demo_store)
+    form_id = users.to_approval()
+    wangwu = FormServices(demo_store.sign_in("wangwu", MINE))
+    content_hash = users.content_hash(form_id, "lisi")
+    wangwu.review.approve(form_id, password=MINE, content_hash=content_hash, opinion="同意")
+    entries = [e for e in wangwu.history.view(form_id).history if e.signed]
+    assert [e.key_origin for e in entries] == ["first_run", "first_run", "reset"]
+    card = HistoryEntryCard(entries[-1])
+    qtbot.addWidget(card)
+    tip = card.badge.toolTip()
+    assert card.badge.text() == "签名有效" and "密码被重置后生成" in tip and "证书签发于" in tip
+    assert "建库时生成" in HistoryEntryCard(entries[0]).badge.toolTip()
