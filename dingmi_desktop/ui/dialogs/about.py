@@ -25,7 +25,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("关于定密桌面"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self._bundle, self._ops = bundle, ops
         self.info: Any = None
         layout = QVBoxLayout(self)
