@@ -229,6 +229,25 @@ def _level_covers(highest: str | None, category: str) -> bool:
     return highest in LEVELS and LEVELS.index(highest) <= LEVELS.index(category)
 
 
+def _blankless(text: str) -> str:
+    return "".join(text.split())
+
+
+def _outside_remit(grant: dict[str, Any], content: dict[str, Any]) -> str | None:
+    """A 指定 officer's approval must lie within the remit the root certified (Reg 15; the same match as
+    domain.remit.within_remit: the 产生部门 equals an entry, or an entry of 2+ characters is in the title)."""
+    remit = tuple(grant.get("remit") or ())
+    if grant.get("officer_kind") != "指定" or not remit:
+        return None
+    department = _blankless(str(content.get("department") or ""))
+    title = _blankless(str(content.get("title") or ""))
+    for entry in map(_blankless, remit):
+        if entry and (entry == department or (len(entry) >= 2 and entry in title)):
+            return None
+    shown = content.get("department") or "未填写"
+    return f"签名人经认证的职责范围（{'、'.join(remit)}）不包括产生部门“{shown}”（条例第十五条）"
+
+
 def check_decision(
     orm: OrmSession, state: TrustState, row: t.Decision, actor: str, content: str | None
 ) -> str | None:
@@ -262,6 +281,9 @@ def check_decision(
             return f"签名人的定密权限（{grant.body.get('highest_level')}）不足以确定{category}级"
         if not _level_covers(state.authority, category):
             return f"本单位经认证的定密权限（{state.authority}）不足以确定{category}级"
+        outside = _outside_remit(grant.body, json.loads(content))
+        if outside:
+            return outside
     return None
 
 

@@ -9,7 +9,11 @@ from datetime import date
 import pytest
 
 from dingmi_desktop.domain.errors import DomainError
+from dingmi_desktop.services.accounts import AuditService
+from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.maintenance import check
 from dingmi_desktop.storage.records import OFFICER, RoleGrant
+from tests.fixtures.store import DEMO_PASSWORD
 from tests.services.samples import Users, form, grant
 from tests.storage.tamper import raw_admin
 
@@ -43,3 +47,26 @@ def test_remit_widened_in_the_row_does_not_let_the_officer_approve(demo_store, u
 def test_the_certified_remit_still_lets_the_officer_approve_inside_it(demo_store, users):
     form_id = users.to_approval(form(department="业务处"))
     assert users.approve(form_id, opinion="同意").status_after.value == "已定密"
+
+
+def test_an_approval_outside_the_certified_remit_written_past_the_workflow_is_caught(demo_store, users):
+    """The officer signs with his own key, bypassing the workflow (the repository directly, as a script
+    with the data key could): the one verifier names the remit it breaks."""
+    form_id = users.to_approval()  # 产生部门 办公室
+    session = demo_store.sign_in("wangwu", DEMO_PASSWORD)
+    with session.transaction() as tx:
+        tx.decisions.add(
+            form_id,
+            action="approve",
+            signer=session.reauthenticate(DEMO_PASSWORD),
+            role=OFFICER,
+            opinion="同意",
+            status_after="已定密",
+        )
+        tx.orm.get(t.Form, form_id).status = "已定密"
+    needle = "签名人经认证的职责范围（业务处）不包括产生部门“办公室”"
+    for problems in (
+        AuditService(demo_store.sign_in("auditor", DEMO_PASSWORD)).verify().problems,
+        check(demo_store.sign_in("zhangsan", DEMO_PASSWORD)),
+    ):
+        assert any(needle in p for p in problems), problems
