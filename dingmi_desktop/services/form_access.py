@@ -51,6 +51,8 @@ def certified_user(tx: Tx, user: UserInfo) -> UserInfo:
     """The user with the officer grant the unit root certified (newest unrevoked) in place of the
     `role_grants` row, so a level, term or remit edited in the row by SQL grants nothing. A store
     without a root keeps the rows (nothing certified exists to read)."""
+    if not user.has_role(Role.OFFICER.value):
+        return user  # no appointment to read (and drafting saves skip the chain check)
     state = verifier.load_trust(tx.orm)
     if not state.rooted:
         return user
