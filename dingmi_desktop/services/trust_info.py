@@ -76,7 +76,12 @@ def trust_info(session: Session) -> TrustInfo:
                 bodies[cert.hash] = cert.body
         accounts = []
         for user in tx.users.list():
-            role = next((r for r in THREE_ORDER if r in user.roles), None)
+            roles = user.roles  # a rooted store: the roles the root granted, never the rows alone
+            if state.rooted:
+                roles = frozenset(
+                    g.body["role"] for g in state.grants.get(user.id, []) if g.revoked_at is None
+                )
+            role = next((r for r in THREE_ORDER if r in roles), None)
             if role is None or not user.active:
                 continue
             span = state.current_key(user.id)
