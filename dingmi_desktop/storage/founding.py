@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security import trust
 from dingmi_desktop.security.errors import InvalidInput, PermissionDenied
+from dingmi_desktop.storage import pretrust, verifier
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.certs import append_root, certify_user, found_root, policy_body, root_public_key
 from dingmi_desktop.storage.records import ADMIN_ROLES, iso
@@ -59,7 +59,7 @@ def _pre_trust(orm: OrmSession, result: Founding) -> dict[str, Any]:
         if reason or key is None:
             result.refused.append(f"决定记录 {row.id}（表单 {row.form_id}）：{reason or '签名密钥不存在'}")
             continue
-        decisions[str(row.id)] = verifier.legacy_digest(row, key.public_key)
+        decisions[str(row.id)] = pretrust.legacy_digest(row, key.public_key)
         valid.add(row.id)
     forms: dict[str, list[Any]] = {}
     for form in orm.scalars(select(t.Form).where(t.Form.status == verifier.DECIDED).order_by(t.Form.id)):

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
+from dingmi_desktop.storage import pretrust, verifier
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.records import VerifyReport
 
@@ -37,7 +37,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     verify_keys(orm, slots, report)
-    before = verifier.count_signed_before_root(orm, state)
+    before = pretrust.count_signed_before_root(orm, state)
     if before:
         note = f"其中 {before} 条决定记录为信任根建立前的签名（按原规则核验，建立信任根时已认证）"
         report.notes.append(note)

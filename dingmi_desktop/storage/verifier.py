@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
+from dingmi_desktop.storage import pretrust
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import load_chain, root_public_key
 from dingmi_desktop.storage.records import LEVELS, OFFICER
+from dingmi_desktop.storage.remit_check import outside_remit
 
 DECIDED = "已定密"
 DECIDING_ACTIONS = ("approve", "record_superior_decision", "record_escalation_reply")
@@ -206,46 +208,10 @@ def _legacy_bytes(row: t.Decision, actor: str) -> bytes:
     return signing.decision_bytes(row.content_hash, payload, actor, row.time)
 
 
-def legacy_digest(row: t.Decision, public_key: bytes) -> str:
-    """What the founding certificate records of a decision signed before the root: the row and its key."""
-    return digest_hex(canonical_json({"decision": decision_hash(row), "key": public_key.hex()}))
-
-
-def signed_before_root(orm: OrmSession, state: TrustState, row: t.Decision) -> bool:
-    """Whether the root, when it was founded, certified this decision as signed under the old rule."""
-    key = orm.get(t.UserKey, row.key_id) if row.key_id is not None else None
-    certified = state.pre_trust.get("decisions", {}).get(str(row.id))
-    return key is not None and certified == legacy_digest(row, key.public_key)
-
-
-def decided_before_root(state: TrustState, form: t.Form, newest: int | None) -> bool:
-    certified = state.pre_trust.get("forms", {}).get(str(form.id))
-    return certified == [form.status, form.revision, form.content_hash] and newest == form.revision
-
-
 def _level_covers(highest: str | None, category: str) -> bool:
     if category not in LEVELS:
         return True
     return highest in LEVELS and LEVELS.index(highest) <= LEVELS.index(category)
-
-
-def _blankless(text: str) -> str:
-    return "".join(text.split())
-
-
-def _outside_remit(grant: dict[str, Any], content: dict[str, Any]) -> str | None:
-    """A 指定 officer's approval must lie within the remit the root certified (Reg 15; the same match as
-    domain.remit.within_remit: the 产生部门 equals an entry, or an entry of 2+ characters is in the title)."""
-    remit = tuple(grant.get("remit") or ())
-    if grant.get("officer_kind") != "指定" or not remit:
-        return None
-    department = _blankless(str(content.get("department") or ""))
-    title = _blankless(str(content.get("title") or ""))
-    for entry in map(_blankless, remit):
-        if entry and (entry == department or (len(entry) >= 2 and entry in title)):
-            return None
-    shown = content.get("department") or "未填写"
-    return f"签名人经认证的职责范围（{'、'.join(remit)}）不包括产生部门“{shown}”（条例第十五条）"
 
 
 def check_decision(
@@ -257,7 +223,7 @@ def check_decision(
     if content is None or digest_hex(content.encode("utf-8")) != row.content_hash:
         return f"所签的表单 {row.form_id} 第 {row.revision} 版内容被改动"
     if not state.rooted or row.cert_hash is None:
-        if state.rooted and not signed_before_root(orm, state, row):
+        if state.rooted and not pretrust.signed_before_root(orm, state, row):
             return "签名不是按本数据存储的规则（覆盖整个决定与签名人证书）作出的"
         key = orm.get(t.UserKey, row.key_id) if row.key_id is not None else None
         if key is None or key.user_id != row.actor_id:
@@ -281,7 +247,7 @@ def check_decision(
             return f"签名人的定密权限（{grant.body.get('highest_level')}）不足以确定{category}级"
         if not _level_covers(state.authority, category):
             return f"本单位经认证的定密权限（{state.authority}）不足以确定{category}级"
-        outside = _outside_remit(grant.body, json.loads(content))
+        outside = outside_remit(grant.body, json.loads(content))
         if outside:
             return outside
     return None
@@ -319,7 +285,7 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
         .order_by(t.FormRevision.revision.desc())
         .limit(1)
     )
-    if not changes and decided_before_root(state, form, newest):
+    if not changes and pretrust.decided_before_root(state, form, newest):
         return problems  # decided before the root was founded, as the founding certified it
     last = changes[-1] if changes else None
     if last is None or last[0].status_after != DECIDED or last[0].action not in DECIDING_ACTIONS:
@@ -331,15 +297,6 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     if form.revision != row.revision or newest != row.revision or form.content_hash != row.content_hash:
         problems.append(f"表单 {form.id} 的现行版本不是定密决定（记录 {row.id}）所批准的第 {row.revision} 版")
     return problems
-
-
-def count_signed_before_root(orm: OrmSession, state: TrustState) -> int:
-    """Decisions accepted as 信任根建立前的签名 (reported as such, not as forged)."""
-    if not state.pre_trust:
-        return 0
-    ids = [int(i) for i in state.pre_trust.get("decisions", {})]
-    rows = orm.scalars(select(t.Decision).where(t.Decision.id.in_(ids), t.Decision.cert_hash.is_(None)))
-    return sum(1 for row in rows if signed_before_root(orm, state, row))
 
 
 def verify_decisions(orm: OrmSession, state: TrustState) -> tuple[int, list[str]]:
