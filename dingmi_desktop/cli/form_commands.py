@@ -24,7 +24,7 @@ from dingmi_desktop.cli.common import (
     read_limited,
     read_password,
 )
-from dingmi_desktop.cli.store_commands import cli_errors
+from dingmi_desktop.cli.store_commands import cli_errors, show_name_notice
 from dingmi_desktop.domain import limits
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
@@ -53,6 +53,7 @@ def _services(args: argparse.Namespace) -> Iterator[tuple[FormServices, str]]:
                 raise CliError(
                     f"必须先修改密码：dingmi passwd --user {args.user}（初始密码或已过期的密码）。", 3
                 )
+            show_name_notice(session)
             try:
                 yield FormServices(session), password
             except ValidationError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -85,7 +86,21 @@ def _signed_in_store(store: Store, user: str, password: str, allow_must_change: 
     session = store.sign_in(user, password)
     if session.must_change_password and not allow_must_change:
         raise CliError(f"必须先修改密码：dingmi passwd --user {user}（初始密码或已过期的密码）。", EXIT_AUTH)
+    if not session.must_change_password:
+        show_name_notice(session)
     return session
+
+
+def show_name_notice(session: Session) -> None:
+    """After a reset: what was done in the user's name, as a block on stderr, then acknowledged (audited)."""
+    from dingmi_desktop.services.name_notice import acknowledge, notice_lines, pending_notice
+
+    notice = pending_notice(session)
+    if notice is None:
+        return
+    rule = "=" * 36
+    print("\n".join([rule, "以您的名义进行的操作", *notice_lines(notice), rule]), file=sys.stderr)
+    acknowledge(session, notice)
 
 
 def _read_secret_file(path: str | None, what: str) -> str:
@@ -210,6 +225,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         report = AuditService(session).verify()
     if report.ok:
         print(f"审计日志完整：{report.entries} 条记录；{report.decisions} 条决定记录的签名均有效。")
+        for note in report.notes:
+            print(f"{note}。")
         return EXIT_OK
     for problem in report.problems:
         print(f"校验失败：{problem}。")

@@ -4,7 +4,7 @@ one generic "decide" step (check → one transaction → decision → status/rev
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -17,7 +17,8 @@ from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.workflow import Action, Actor, Outcome, Policy, Role, Status, WorkflowContext
 from dingmi_desktop.services.calendar import stored_calendar
 from dingmi_desktop.services.form_codec import decode
-from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo
+from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo, verifier
+from dingmi_desktop.storage.records import RoleGrant, parse_date
 
 REVIEW_SETTING = "workflow.review_step"
 BUSINESS_READERS = frozenset({Role.REVIEWER, Role.OFFICER, Role.SIGNER, Role.CLERK})
@@ -44,6 +45,35 @@ def appointment_of(user: UserInfo) -> OfficerAppointment | None:
                 remit=grant.remit,
             )
     return None
+
+
+def certified_user(tx: Tx, user: UserInfo) -> UserInfo:
+    """The user with the officer grant the unit root certified (newest unrevoked) in place of the
+    `role_grants` row, so a level, term or remit edited in the row by SQL grants nothing. A store
+    without a root keeps the rows (nothing certified exists to read)."""
+    if not user.has_role(Role.OFFICER.value):
+        return user  # no appointment to read (and drafting saves skip the chain check)
+    state = verifier.load_trust(tx.orm)
+    if not state.rooted:
+        return user
+    certified = [
+        span.body
+        for span in state.grants.get(user.id, [])
+        if span.body["role"] == Role.OFFICER.value and span.revoked_at is None
+    ]
+    others = tuple(g for g in user.grants if g.role != Role.OFFICER.value)
+    if not certified:
+        return replace(user, grants=others)
+    body = certified[-1]
+    grant = RoleGrant(
+        body["role"],
+        body.get("officer_kind"),
+        body.get("highest_level"),
+        parse_date(body.get("term_until")),
+        parse_date(body.get("trained_on")),
+        tuple(body.get("remit") or ()),
+    )
+    return replace(user, grants=(*others, grant))
 
 
 def acting_role(user: UserInfo, action: Action) -> str:
@@ -113,8 +143,10 @@ class FormAccess:
     def today(self) -> date:
         return self.session.today()
 
-    def actor(self) -> Actor:
-        return Actor(str(self.user.id), roles_of(self.user), appointment_of(self.user))
+    def actor(self, tx: Tx | None = None) -> Actor:
+        """The acting user; inside a transaction, with the officer appointment the root certified."""
+        user = certified_user(tx, self.user) if tx is not None else self.user
+        return Actor(str(user.id), roles_of(self.user), appointment_of(user))
 
     def unit(self) -> UnitAuthority:
         store = self.session.store
@@ -152,7 +184,7 @@ class FormAccess:
         return WorkflowContext(
             status=loaded.status,
             drafter_id=str(loaded.record.drafter_id),
-            actor=self.actor(),
+            actor=self.actor(tx),
             category=form.category,
             basis_kind=basis.kind if basis else None,
             unit=self.unit(),

@@ -98,6 +98,8 @@ class HistoryEntry:
     counts: bool = True
     details: dict[str, Any] = field(default_factory=dict)
     actor_name: str = ""  # the actor's display name (张三), "" when the account has none
+    key_origin: str = ""  # how the signing key was made (storage.records.DecisionRecord)
+    key_made: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,8 @@ def build_history(
                 counts=counts,
                 details=details,
                 actor_name=names.get(event.actor, ""),
+                key_origin=event.key_origin,
+                key_made=event.key_made,
             )
         )
         status, last_role = after, event.role
@@ -198,6 +200,7 @@ def entry_json(entry: HistoryEntry, zone: tzinfo = LOCAL_TIME) -> dict[str, Any]
         "revision": entry.revision,
         "signed": entry.signed,
         "signature_valid": entry.signature_valid,
+        "key_origin": entry.key_origin,
         "counts": entry.counts,
         "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in entry.changes],
         "details": entry.details,

@@ -6,6 +6,7 @@ storage.verifier decides from the certificates alone.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -133,7 +134,8 @@ def certify_user(
     body = key_body(user, key.public_key, origin, confirmed_by, at)
     append_root(orm, root_seed, "user_key", body, user.id)
     for g in orm.scalars(select(t.RoleGrant).where(t.RoleGrant.user_id == user.id).order_by(t.RoleGrant.id)):
-        grant = RoleGrant(g.role, g.officer_kind, g.highest_level)
+        remit = tuple(json.loads(g.remit)) if g.remit else ()
+        grant = RoleGrant(g.role, g.officer_kind, g.highest_level, remit=remit)
         body = grant_body(user.id, grant, at) | {"term_until": g.term_until, "trained_on": g.trained_on}
         append_root(orm, root_seed, "grant", body, user.id)
 

@@ -151,4 +151,15 @@ class DecisionRepository:
             time=parse_iso(row.time),
             signed=row.signature is not None,
             signature_valid=valid,
+            **_key_made(state, row),
         )
+
+
+def _key_made(state: verifier.TrustState, row: t.Decision) -> dict[str, Any]:
+    """How and when the signing key was made, from its certificate (shown with the signature badge)."""
+    if row.signature is None:
+        return {}
+    span = state.key_by_cert(row.cert_hash) if row.cert_hash else None
+    if span is None:
+        return {"key_origin": "pre_trust" if state.rooted else ""}
+    return {"key_origin": span.origin, "key_made": parse_iso(span.valid_from)}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
-from dingmi_desktop.storage import slot_guard, verifier
+from dingmi_desktop.storage import pretrust, slot_guard, verifier
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
@@ -44,6 +44,10 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     verify_keys(orm, slots, report)
     report.problems.extend(slot_guard.evidence(orm))
     report.problems.extend(slot_guard.header_problems(orm, slots) + slot_guard.pending_problems(orm, slots))
+    before = pretrust.count_signed_before_root(orm, state)
+    if before:
+        note = f"其中 {before} 条决定记录为信任根建立前的签名（按原规则核验，建立信任根时已认证）"
+        report.notes.append(note)
     return report
 
 

@@ -133,6 +133,8 @@ class DecisionRecord:
     time: datetime
     signed: bool
     signature_valid: bool | None
+    key_origin: str = ""  # how the signing key was made: first_run / created / reset / migrated / pre_trust
+    key_made: datetime | None = None  # when that key was certified (None: unknown or unsigned)
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ class VerifyReport:
     decisions: int = 0
     problems: list[str] = field(default_factory=list)
     first_bad_seq: int | None = None
+    notes: list[str] = field(default_factory=list)  # facts that are not problems (信任根建立前的签名)
 
     @property
     def ok(self) -> bool:

@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
+from dingmi_desktop.storage import pretrust
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import load_chain, root_public_key
 from dingmi_desktop.storage.records import LEVELS, OFFICER
+from dingmi_desktop.storage.remit_check import outside_remit
 
 DECIDED = "已定密"
 DECIDING_ACTIONS = ("approve", "record_superior_decision", "record_escalation_reply")
@@ -61,6 +63,9 @@ class TrustState:
     authority: str | None = None
     unit_name: str | None = None
     head: tuple[int, str] = (0, trust.GENESIS)
+    # Founding on a store made before the anchor: the root certified its signed decisions and decided
+    # forms as they were ({"decisions": {id: digest}, "forms": {id: [status, revision, hash]}}).
+    pre_trust: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rooted(self) -> bool:
@@ -121,6 +126,7 @@ def _apply(state: TrustState, cert: trust.Certificate, by_hash: dict[str, GrantS
         target.revoked_at = body["at"]
     elif cert.kind == "authority":
         state.authority, state.unit_name = body["highest_level"], body["unit_name"]
+        state.pre_trust = body.get("pre_trust") or state.pre_trust
     return None
 
 
@@ -217,7 +223,7 @@ def check_decision(
     if content is None or digest_hex(content.encode("utf-8")) != row.content_hash:
         return f"所签的表单 {row.form_id} 第 {row.revision} 版内容被改动"
     if not state.rooted or row.cert_hash is None:
-        if state.rooted:
+        if state.rooted and not pretrust.signed_before_root(orm, state, row):
             return "签名不是按本数据存储的规则（覆盖整个决定与签名人证书）作出的"
         key = orm.get(t.UserKey, row.key_id) if row.key_id is not None else None
         if key is None or key.user_id != row.actor_id:
@@ -241,6 +247,9 @@ def check_decision(
             return f"签名人的定密权限（{grant.body.get('highest_level')}）不足以确定{category}级"
         if not _level_covers(state.authority, category):
             return f"本单位经认证的定密权限（{state.authority}）不足以确定{category}级"
+        outside = outside_remit(grant.body, json.loads(content))
+        if outside:
+            return outside
     return None
 
 
@@ -270,6 +279,14 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     if form.status != DECIDED or not state.rooted:
         return problems
     changes = [(r, actor, content) for r, actor, content in rows if r.status_after is not None]
+    newest = orm.scalar(
+        select(t.FormRevision.revision)
+        .where(t.FormRevision.form_id == form.id)
+        .order_by(t.FormRevision.revision.desc())
+        .limit(1)
+    )
+    if not changes and pretrust.decided_before_root(state, form, newest):
+        return problems  # decided before the root was founded, as the founding certified it
     last = changes[-1] if changes else None
     if last is None or last[0].status_after != DECIDED or last[0].action not in DECIDING_ACTIONS:
         problems.append(f"表单 {form.id} 的状态为已定密，但没有对应的定密决定（状态被改动或决定被删除）")
@@ -277,12 +294,6 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     row, actor, content = last
     if row.signature is None or check_decision(orm, state, row, actor, content) is not None:
         problems.append(f"表单 {form.id} 的状态为已定密，但其定密决定（记录 {row.id}）没有有效签名")
-    newest = orm.scalar(
-        select(t.FormRevision.revision)
-        .where(t.FormRevision.form_id == form.id)
-        .order_by(t.FormRevision.revision.desc())
-        .limit(1)
-    )
     if form.revision != row.revision or newest != row.revision or form.content_hash != row.content_hash:
         problems.append(f"表单 {form.id} 的现行版本不是定密决定（记录 {row.id}）所批准的第 {row.revision} 版")
     return problems

@@ -242,6 +242,7 @@ class AppController(QObject):
             )
             self.idle.arm(bundle.info.idle_lock_minutes * 60)
             self.main_window_shown.emit()
+            self._check_name_notice(session)
 
         def failed(exc: BaseException) -> None:
             show_error(exc)
@@ -250,6 +251,20 @@ class AppController(QObject):
                 self.sign_in_dialog.fail(describe_error(exc))
 
         self.ops.run(lambda: services_for(session), ready, failed, label="load services")
+
+    def _check_name_notice(self, session: Any) -> None:
+        """After a reset: what was done in the user's name since their last own sign-in (once)."""
+        from dingmi_desktop.services.name_notice import acknowledge, notice_lines, pending_notice
+
+        def show(notice: Any) -> None:
+            from dingmi_desktop.ui.dialogs.name_notice import NameNoticeDialog
+
+            if notice is None or self.session is not session:
+                return
+            if NameNoticeDialog.ask(self.main_window, notice, notice_lines(notice)):
+                self.ops.run(lambda: acknowledge(session, notice), label="acknowledge notice")
+
+        self.ops.run(lambda: pending_notice(session), show, label="name notice")
 
     def change_password(self) -> None:
         """Voluntary change from the menu."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -55,6 +56,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.pages: dict[str, Page] = {}
         self.form_page = None
         self.verify_dialog: QWidget | None = None
+        self.about_dialog: Any = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +144,9 @@ class MainWindow(FormHostMixin, QMainWindow):
             contribute = getattr(page, "contribute_actions", None)
             if contribute is not None:
                 contribute(self)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.action_about = self._action("actionAbout", self.tr("关于…"), None, self.open_about)
+        help_menu.addAction(self.action_about)
 
     def _build_status_bar(self) -> None:
         info = self.bundle.info
@@ -224,6 +229,17 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.verify_dialog.raise_()
         self.verify_dialog.activateWindow()
         return self.verify_dialog
+
+    def open_about(self) -> QWidget:
+        """关于: a modeless dialog with the unit root fingerprint; closed with the window at a lock."""
+        from dingmi_desktop.ui.dialogs.about import AboutDialog
+
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self.bundle, self.ops, self)
+        self.about_dialog.refresh()
+        self.about_dialog.show()
+        self.about_dialog.raise_()
+        return self.about_dialog
 
     def form_changed(self) -> None:
         """A decision changed a form: the lists refresh when shown again."""

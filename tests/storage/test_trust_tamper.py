@@ -8,6 +8,7 @@ import json
 import pytest
 
 from dingmi_desktop.domain.approval import Corrections
+from dingmi_desktop.domain.errors import DomainError
 from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.errors import PermissionDenied
@@ -113,12 +114,12 @@ def test_self_granted_role_row(demo_store, users):
             (clerk,),
         )
     _detected(demo_store, "用户 zhaoliu 的角色“定密责任人”没有经单位信任根签发的授权")
-    # and an approval he signs with the self-granted role is not valid
+    # and the self-granted role approves nothing: the workflow reads the certified grant, not the row
     form_id = users.to_approval()
     svc = Users(demo_store)["zhaoliu"]
-    svc.review.approve(form_id, password=DEMO_PASSWORD, content_hash=users.content_hash(form_id))
-    _detected(demo_store, f"表单 {form_id}）：签名人当时没有经单位信任根授予的“定密责任人”角色")
-    assert _badge(users, form_id)[-1] is False
+    with pytest.raises(DomainError):
+        svc.review.approve(form_id, password=DEMO_PASSWORD, content_hash=users.content_hash(form_id))
+    assert users["wangwu"].history.view(form_id).summary.status.value == "待审批"
 
 
 def test_authority_edited_in_slot_file(demo_store, store_dir):

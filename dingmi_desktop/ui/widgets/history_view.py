@@ -85,6 +85,26 @@ def signature_badge(entry: Any) -> tuple[str, str]:
     return "invalid", QCoreApplication.translate("HistoryTimeline", "签名无效")
 
 
+def key_made_text(entry: Any, zone: tzinfo = LOCAL_TIME) -> str:
+    """How and when the signing key was made (a key made at a reset is worth a second look)."""
+    origin = getattr(entry, "key_origin", "")
+    if not entry.signed or not origin:
+        return ""
+    translate = QCoreApplication.translate
+    labels = {
+        "first_run": translate("HistoryTimeline", "建库时生成"),
+        "created": translate("HistoryTimeline", "新建账户时生成"),
+        "reset": translate("HistoryTimeline", "密码被重置后生成"),
+        "migrated": translate("HistoryTimeline", "建立信任根时认证的原有密钥"),
+        "pre_trust": translate("HistoryTimeline", "信任根建立前的签名（按原规则核验）"),
+    }
+    text = translate("HistoryTimeline", "签名密钥：{0}").format(labels.get(origin, origin))
+    made = getattr(entry, "key_made", None)
+    if made is not None:
+        text += translate("HistoryTimeline", "，证书签发于 {0}").format(local_text(made, zone))
+    return text
+
+
 def describe_changes(changes: list[Any]) -> str:
     """A first fill-in lists the fields; later edits show before → after (at most a few, then a count)."""
     if all(c.before in (None, "", [], {}) for c in changes):
@@ -128,6 +148,7 @@ class HistoryEntryCard(QFrame):
         self.badge.setObjectName("signatureBadge")
         self.badge.setProperty("badge", kind)
         self.badge.setVisible(bool(kind))
+        self.badge.setToolTip(key_made_text(entry, zone))
         top.addWidget(self.badge)
         layout.addLayout(top)
         if entry.opinion:
