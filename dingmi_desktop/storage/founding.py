@@ -20,6 +20,7 @@ from dingmi_desktop.security.errors import InvalidInput, PermissionDenied
 from dingmi_desktop.storage import pretrust, verifier
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.certs import append_root, certify_user, found_root, policy_body, root_public_key
 from dingmi_desktop.storage.records import ADMIN_ROLES, iso
 from dingmi_desktop.storage.store import Store
@@ -152,6 +153,8 @@ def _found(store: Store, passwords: dict[str, str], opened: dict[str, tuple[byte
             "认证的原有签名": str(result.decisions),
             "未认证": str(len(result.refused)),
         }
-        AuditWriter(orm, holders[0], store.clock).append(ACTION, object_type="trust", detail=detail)
+        actor = orm.scalars(select(t.User).where(t.User.username == holders[0])).one()
+        signer = audit_signer(orm, actor, opened[holders[0]][1])  # signed with the key just certified
+        AuditWriter(orm, holders[0], store.clock, signer).append(ACTION, object_type="trust", detail=detail)
         slots.save()  # before the commit, as every slot change: the header and the database agree
     return result

@@ -29,6 +29,11 @@ def _make_pre_trust(store: Store) -> None:
     with raw_admin(store) as conn:
         conn.execute("DELETE FROM certificates")
         conn.execute("DELETE FROM meta WHERE key = 'root_public_key'")
+        # entries written before migration 0009 carry no signature: all of them are 旧记录
+        conn.execute("UPDATE audit_log SET signature = NULL, signer = NULL")
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) SELECT 'audit.unsigned_until', MAX(seq) FROM audit_log"
+        )
     slots = store.slots
     opened = {name: slots.unwrap(name, DEMO_PASSWORD) for name in slots.slots}
     slots.root_public_key, slots.root_wraps = None, {}
