@@ -190,7 +190,7 @@ class FontSet:
         self._pending = list(lazy_fillers)
         self._lock = threading.Lock()
         self._choice: dict[tuple[Role, str], LoadedFont | None] = {}
-        self._shown: dict[tuple[Role, str], tuple[LoadedFont, str]] = {}
+        self._shown: dict[Role, dict[str, tuple[LoadedFont, str]]] = {}
 
     def _load_lazy(self, char: str) -> LoadedFont | None:
         """Parse the pending fallback fonts that may have `char` (once each); the first that has it."""
@@ -227,12 +227,20 @@ class FontSet:
             if ch not in "\n\r" and not is_invisible(ch) and self.font_for(ch, Role.SONG) is None
         }
 
+    def _shown_for(self, role: Role) -> dict[str, tuple[LoadedFont, str]]:
+        """What is drawn for each character already seen in `role` (one table per role: the hot loops below
+        look characters up by the `str` alone)."""
+        table = self._shown.get(role)
+        if table is None:
+            table = self._shown[role] = {}
+        return table
+
     def visible_char(self, char: str, role: Role) -> tuple[LoadedFont, str]:
         """The font and character to draw for `char`: itself, the missing-glyph mark, or "" (invisible)."""
-        key = (role, char)
-        shown = self._shown.get(key)
+        table = self._shown_for(role)
+        shown = table.get(char)
         if shown is None:
-            shown = self._shown[key] = self._visible_char(char, role)
+            shown = table[char] = self._visible_char(char, role)
         return shown
 
     def _visible_char(self, char: str, role: Role) -> tuple[LoadedFont, str]:
@@ -248,9 +256,13 @@ class FontSet:
 
     def runs(self, text: str, role: Role) -> list[tuple[LoadedFont, str]]:
         """Split text into maximal runs that one font draws."""
+        table = self._shown_for(role)
         out: list[tuple[LoadedFont, str]] = []
         for char in text:
-            font, shown = self.visible_char(char, role)
+            visible = table.get(char)
+            if visible is None:
+                visible = table[char] = self._visible_char(char, role)
+            font, shown = visible
             if not shown:
                 continue
             if out and out[-1][0] is font:
@@ -263,8 +275,20 @@ class FontSet:
         font, shown = self.visible_char(char, role)
         return font.width(shown, size) if shown else 0.0
 
+    def char_widths(self, text: str, role: Role, size: float) -> list[float]:
+        """`char_width` of each character of `text` (the same numbers, one table lookup each)."""
+        table = self._shown_for(role)
+        widths: list[float] = []
+        for char in text:
+            visible = table.get(char)
+            if visible is None:
+                visible = table[char] = self._visible_char(char, role)
+            font, shown = visible
+            widths.append(font.width(shown, size) if shown else 0.0)
+        return widths
+
     def text_width(self, text: str, role: Role, size: float) -> float:
-        return sum(self.char_width(ch, role, size) for ch in text)
+        return sum(self.char_widths(text, role, size))
 
     def descent(self, role: Role) -> float:
         return self.by_role[role].descent

@@ -27,7 +27,7 @@ def wrap(text: str, fonts: FontSet, role: Role, size: float, max_width: float) -
 def _wrap_paragraph(text: str, fonts: FontSet, role: Role, size: float, max_width: float) -> list[str]:
     if not text:
         return [""]
-    widths = [fonts.char_width(ch, role, size) for ch in text]
+    widths = fonts.char_widths(text, role, size)
     lines: list[str] = []
     start = 0
     n = len(text)

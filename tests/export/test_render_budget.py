@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from dingmi_desktop.export import renderer
 from dingmi_desktop.export.fonts import bundled_font_set
-from dingmi_desktop.export.truetype import UnicodeTTFont
+from dingmi_desktop.export.truetype import FONT_PROGRAM_FLATE, UnicodeTTFont
 from dingmi_desktop.paths import resource_path
 from tests.export import samples
 
@@ -45,3 +45,24 @@ def test_the_qr_code_of_a_payload_is_built_once() -> None:
     info = renderer._qr_path.cache_info()
     assert (info.misses, info.hits) == (1, 1)
     assert first != second  # the 份号 differs; the QR form is the same object drawn twice
+
+
+def test_a_sheet_drawn_again_reuses_its_font_subsets_and_their_compression() -> None:
+    """Preview, then print: the second rendering neither rebuilds nor recompresses the embedded font
+    programs (the bulk of a sheet's time), and its bytes are the same as the first."""
+    data = samples.sheet()
+    fonts = bundled_font_set()
+    first = renderer.render_sheet(data, 1, fonts)
+    subsets_before = [font.font.subset_program.cache_info() for font in fonts.chain]
+    flate_before = FONT_PROGRAM_FLATE.compress.cache_info()
+    second = renderer.render_sheet(data, 1, fonts)
+    subsets_after = [font.font.subset_program.cache_info() for font in fonts.chain]
+    flate_after = FONT_PROGRAM_FLATE.compress.cache_info()
+    assert second == first
+    reused = sum(
+        after.hits - before.hits for before, after in zip(subsets_before, subsets_after, strict=True)
+    )
+    assert reused >= 2  # the sheet embeds 黑体 and 宋体
+    assert [info.misses for info in subsets_after] == [info.misses for info in subsets_before]
+    assert flate_after.misses == flate_before.misses
+    assert flate_after.hits == flate_before.hits + reused

@@ -13,3 +13,16 @@ def test_store_bench_records_its_keys(tmp_path):
     assert all(value > 0 for value in ctx.results.values())
     assert ctx.sizes["store.forms"] == 150
     assert any("64 MiB，2 轮" in note for note in ctx.notes)
+
+
+def test_the_kdf_is_calibrated_and_timed_in_a_child_process(monkeypatch):
+    """Argon2id's calibrated memory (up to 1 GiB) is the key's strength, not the program's footprint: it
+    must not reach this process (memory.peak_mib)."""
+    from dingmi_desktop.security import kdf
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the KDF ran in the bench process")
+
+    monkeypatch.setattr(kdf, "derive_key", refuse)
+    params, seconds = store_bench.kdf_in_child(0, 1)
+    assert params == kdf.KdfParams.FLOOR and seconds > 0
