@@ -12,7 +12,7 @@ from dingmi_desktop.ui.pages.form_page import FormPage
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
-    from dingmi_desktop.ui.bundle import ServiceBundle
+    from dingmi_desktop.ui.bundle import ServiceBundle, required
     from dingmi_desktop.ui.navigation import NavEntry
     from dingmi_desktop.ui.ops import OpRunner
 
@@ -48,7 +48,7 @@ class FormHostMixin:
         return page
 
     def open_form(self, form_id: int) -> None:
-        history = self.bundle.workflow.history
+        history = required(self.bundle.workflow).history
 
         def show(view: Any) -> None:
             page = self._replace_form_page(FormKind(view.summary.kind))

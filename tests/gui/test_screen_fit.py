@@ -212,7 +212,7 @@ def test_tab_follows_the_form_as_read_left_column_then_right(gui, qtbot) -> None
     editor.classification.category.setFocus()
     qtbot.waitUntil(lambda: _focused_name() == "categoryCombo")
     assert _walk(qtbot, Qt.Key.Key_Tab, "drafterOpinionEdit") == DISPATCH_ORDER
-    editor.document.title.setFocus()
+    editor.document.title_edit.setFocus()
     qtbot.waitUntil(lambda: _focused_name() == "titleEdit")
     assert _walk(qtbot, Qt.Key.Key_Backtab, "basisSpecialRule") == ["titleEdit", "basisSpecialRule"]
 
@@ -248,7 +248,7 @@ def test_tab_walks_the_derived_source_fields_in_order(gui, qtbot) -> None:  # ty
 @pytest.mark.parametrize(
     "path",
     [
-        "document.title",
+        "document.title_edit",
         "classification.category",
         "document.copies",
         "drafting.drafted_on",

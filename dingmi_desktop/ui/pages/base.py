@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from dingmi_desktop.ui.bundle import ServiceBundle
+
 
 class Page(QWidget):
     """A page of the main window. Pages load data through the ops helper and drop it when locked."""
@@ -38,7 +40,9 @@ class Page(QWidget):
 class ServicePage(Page):
     """A page that talks to services through the ops helper and reports results in a status line."""
 
-    def __init__(self, title: str, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
         self.bundle = bundle
         self.ops = ops

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui.bundle import ServiceBundle
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.batch_export import BatchExport
 from dingmi_desktop.ui.widgets.table import RecordTable
@@ -28,7 +29,7 @@ class QueuePage(ServicePage):
         key: str,
         title: str,
         loader: Loader,
-        bundle: Any,
+        bundle: ServiceBundle,
         ops: Any,
         window: Any,
         *,
