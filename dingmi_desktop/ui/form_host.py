@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.pages.base import Page
 from dingmi_desktop.ui.pages.form_page import FormPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
-    from dingmi_desktop.ui.bundle import ServiceBundle, required
+    from dingmi_desktop.ui.bundle import ServiceBundle
     from dingmi_desktop.ui.navigation import NavEntry
     from dingmi_desktop.ui.ops import OpRunner
 

@@ -134,8 +134,17 @@ class DocumentBlock(QGroupBox):
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
-        for key in ("title", "doc_number", "department", "doc_type", "main_recipients", "cc", "attachments"):
-            getattr(self, key).setText(values.get(key) or "")
+        edits = {
+            "title": self.title_edit,
+            "doc_number": self.doc_number,
+            "department": self.department,
+            "doc_type": self.doc_type,
+            "main_recipients": self.main_recipients,
+            "cc": self.cc,
+            "attachments": self.attachments,
+        }
+        for key, edit in edits.items():
+            edit.setText(values.get(key) or "")
         for key in ("urgency", "publicity", "carrier", "retention"):
             combo: QComboBox = getattr(self, key)
             index = combo.findData(values.get(key))
