@@ -22,6 +22,7 @@ from dingmi_desktop.ui.excepthook import describe_error, show_error
 
 if TYPE_CHECKING:
     from dingmi_desktop.services.lazy_printing import SheetPrinting
+    from dingmi_desktop.ui.ops import OpRunner
 
 
 OK_STYLE = "color: #1e7b34; font-weight: bold; font-size: 13pt;"
@@ -33,7 +34,7 @@ class VerifySheetDialog(QDialog):
 
     checked = Signal()
 
-    def __init__(self, printing: SheetPrinting, ops: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, printing: SheetPrinting, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifySheetDialog")
         self.setWindowTitle(self.tr("核验审批单"))

@@ -4,7 +4,7 @@ the signatures, export exactly the rows shown as CSV (through the audit service,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -16,9 +16,14 @@ from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 
 class AuditPage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("审计日志"), bundle, ops, window, parent)
         self.setObjectName("auditPage")
         bar = QHBoxLayout()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -15,11 +15,16 @@ from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 KINDS = {"节假日": "holiday", "调休上班": "workday"}  # shown label → service kind
 
 
 class CalendarPage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("工作日历"), bundle, ops, window, parent)
         self.setObjectName("calendarPage")
         intro = QLabel(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -10,6 +10,9 @@ from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.pages.base import Page
 from dingmi_desktop.ui.pages.queue_page import QUEUE_LIMIT  # rows per list: table build stays < ~50 ms
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 
 def _my_forms(bundle: ServiceBundle) -> Any:
@@ -25,7 +28,7 @@ def _my_forms(bundle: ServiceBundle) -> Any:
     return load
 
 
-def build_page(key: str, bundle: ServiceBundle, ops: Any, window: Any) -> Page:
+def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> Page:
     if key == "home":
         from dingmi_desktop.ui.pages.home_page import HomePage
 

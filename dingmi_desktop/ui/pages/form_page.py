@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +24,9 @@ from dingmi_desktop.ui.widgets.form_editor import FormEditor
 from dingmi_desktop.ui.widgets.history_view import HistoryTimeline
 from dingmi_desktop.ui.widgets.preflight_panel import PreflightPanel
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 AUTOSAVE_MS = 15_000
 
 
@@ -34,7 +37,7 @@ class FormPage(ServicePage):
     saved = Signal()
 
     def __init__(
-        self, kind: FormKind, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None
+        self, kind: FormKind, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
     ) -> None:
         super().__init__(kind.value, bundle, ops, window, parent)
         self.setObjectName("formPage")

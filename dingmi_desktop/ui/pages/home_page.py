@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 CARDS = (
     ("my_drafts", "我的草稿", "drafts", "承办人"),
@@ -50,7 +53,9 @@ class CountCard(QFrame):
 
 
 class HomePage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("首页"), bundle, ops, window, parent)
         self.setObjectName("homePage")
         roles = bundle.info.roles

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
@@ -14,6 +14,9 @@ from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 ROLES = (
     "承办人",
@@ -40,7 +43,9 @@ def describe_grant(grant: Any) -> str:
 
 
 class OfficersPage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("定密责任人/授权"), bundle, ops, window, parent)
         self.setObjectName("officersPage")
         bar = QHBoxLayout()

@@ -7,7 +7,7 @@ way a spin box would.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 FIELDS = (
     ("min_length", "密码最小长度（位）：", 6, 128),
@@ -66,7 +69,9 @@ class NumberField(QLineEdit):
 
 
 class PolicyPage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("安全策略"), bundle, ops, window, parent)
         self.setObjectName("policyPage")
         box = QGroupBox(self.tr("身份鉴别与会话"))

@@ -5,7 +5,7 @@ a lockout after too many failed sign-ins (解除锁定), and confirming a new or
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
@@ -18,9 +18,14 @@ from dingmi_desktop.ui.excepthook import describe_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 
 class UsersPage(ServicePage):
-    def __init__(self, bundle: ServiceBundle, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("用户与角色"), bundle, ops, window, parent)
         self.setObjectName("usersPage")
         bar = QHBoxLayout()
