@@ -8,9 +8,16 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from dingmi_desktop.paths import DATA_DIR_ENV, demo_data_dir, store_dir
+
+if TYPE_CHECKING:  # types only: storage and services load on the worker, after the sign-in dialog shows
+    from dingmi_desktop.clock import Clock
+    from dingmi_desktop.security.kdf import KdfParams
+    from dingmi_desktop.storage.session import Session
+    from dingmi_desktop.storage.store import Store
+    from dingmi_desktop.ui.bundle import ServiceBundle
 
 log = logging.getLogger("dingmi_desktop")
 
@@ -67,17 +74,25 @@ def parse_args(argv: Sequence[str] | None, environ: Mapping[str, str] | None = N
 class StoreBackend:
     """The GUI's view of storage and services. Every method except the properties runs on the worker."""
 
-    def __init__(self, data_dir: Path, *, demo: bool = False, kdf: Any = None, clock: Any = None) -> None:
+    def __init__(
+        self, data_dir: Path, *, demo: bool = False, kdf: KdfParams | None = None, clock: Clock | None = None
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.demo = demo
         self.kdf = kdf  # None: calibrate (production); tests pass KdfParams.FLOOR
         self.clock = clock
-        self.store: Any = None
+        self.store: Store | None = None
 
     # --- store --------------------------------------------------------------------------------------
 
     def _clock_kw(self) -> dict[str, Any]:
         return {"clock": self.clock} if self.clock is not None else {}
+
+    def _open(self) -> Store:
+        """The store, once opened or created (the controller signs in only after that)."""
+        if self.store is None:
+            raise RuntimeError("the store is not open")
+        return self.store
 
     def open_store(self) -> None:
         from dingmi_desktop.storage import Store
@@ -107,11 +122,11 @@ class StoreBackend:
     def build_demo(self) -> None:
         from dingmi_desktop.services.demo import build_demo
 
-        self.store = build_demo(self.data_dir, kdf=self.kdf, **self._clock_kw())
+        store = self.store = build_demo(self.data_dir, kdf=self.kdf, **self._clock_kw())
         from dingmi_desktop.services.demo_forms import fill_demo_forms
 
-        fill_demo_forms(self.store)  # like `dingmi demo`: sample forms in every workflow state
-        self.store.lock()
+        fill_demo_forms(store)  # like `dingmi demo`: sample forms in every workflow state
+        store.lock()
 
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
         """A new store whose three 三员 accounts get the initial passwords entered in the wizard, each to be
@@ -169,24 +184,26 @@ class StoreBackend:
 
     # --- sessions -----------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> Any:
-        return self.store.sign_in(username, password)
+    def sign_in(self, username: str, password: str) -> Session:
+        return self._open().sign_in(username, password)
 
-    def must_change_password(self, session: Any) -> bool:
+    def must_change_password(self, session: Session) -> bool:
         return bool(session.must_change_password)
 
-    def change_password(self, session: Any, old: str, new: str) -> None:
+    def change_password(self, session: Session, old: str, new: str) -> None:
         session.change_password(old, new)
 
-    def policy_problems(self, username: str, password: str, session: Any = None) -> list[str]:
+    def policy_problems(self, username: str, password: str, session: Session | None = None) -> list[str]:
         from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 
         policy = session.policy if session is not None else PasswordPolicy()
         return check_password(policy, password, username=username)
 
-    def services_for(self, session: Any) -> Any:
+    def services_for(self, session: Session) -> ServiceBundle:
         from dingmi_desktop.services.accounts import AccountService, AuditService
         from dingmi_desktop.services.calendar import CalendarService
+        from dingmi_desktop.services.catalog_lookup import CatalogLookup
+        from dingmi_desktop.services.lazy_printing import LazyPrinting
         from dingmi_desktop.ui.bundle import ServiceBundle, SessionInfo
 
         user = session.user
@@ -219,7 +236,7 @@ class StoreBackend:
             bundle.print_register = PrintRegisterService(session)
         return bundle
 
-    def end_session(self, session: Any) -> None:
+    def end_session(self, session: Session) -> None:
         session.close()
         if self.store is not None:
             self.store.lock()
@@ -228,33 +245,6 @@ class StoreBackend:
         if self.store is not None:
             self.store.close()
             self.store = None
-
-
-class CatalogLookup:
-    """Read-only access to the 依据 catalog for the basis picker (no service exists for it yet)."""
-
-    def __init__(self, session: Any) -> None:
-        self.session = session
-
-    def items(self) -> list[Any]:
-        with self.session.transaction() as tx:
-            return tx.catalog.items()
-
-
-class LazyPrinting:
-    """The PrintingService, built on first use (on the worker): finding the fonts takes a moment, which
-    should not delay the main window."""
-
-    def __init__(self, session: Any) -> None:
-        self.session = session
-        self._service: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._service is None:
-            from dingmi_desktop.services.printing import PrintingService
-
-            self._service = PrintingService(self.session)
-        return getattr(self._service, name)
 
 
 def _install_startup_probe(controller: Any, app: Any) -> None:
@@ -291,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dingmi_desktop.ui.excepthook import install_excepthook, show_error
     from dingmi_desktop.ui.ops import OpRunner
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast("QApplication", QApplication.instance()) or QApplication(sys.argv[:1])
     set_up_application(app, args.lang)
     install_excepthook()
     app.setQuitOnLastWindowClosed(False)

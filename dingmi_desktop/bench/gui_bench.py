@@ -16,7 +16,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from dingmi_desktop.bench.runner import BenchContext
 
@@ -100,15 +102,20 @@ def _main_window_times(data_dir: Path, repetitions: int) -> list[float]:
     from dingmi_desktop.ui.controller import AppController
     from dingmi_desktop.ui.ops import OpRunner
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = cast("QApplication", QApplication.instance()) or QApplication([sys.argv[0]])
     set_up_application(app)
     ops = OpRunner()
     controller = AppController(StoreBackend(data_dir), ops, quit_on_close=False)
 
-    def wait_for(predicate) -> None:  # type: ignore[no-untyped-def]
+    def wait_for(predicate: Callable[[], bool]) -> None:
         loop = QEventLoop()
         timer = QTimer()
-        timer.timeout.connect(lambda: predicate() and loop.quit())
+
+        def check() -> None:
+            if predicate():
+                loop.quit()
+
+        timer.timeout.connect(check)
         timer.start(5)
         QTimer.singleShot(120_000, loop.quit)
         if not predicate():
@@ -123,7 +130,9 @@ def _main_window_times(data_dir: Path, repetitions: int) -> list[float]:
         for _ in range(repetitions):
             wait_for(lambda: controller.sign_in_dialog is not None and not ops.busy)
             controller.timings.pop("main_window_s", None)
-            controller.sign_in_dialog.attempt(DRAFTER, DEMO_PASSWORD)
+            dialog = controller.sign_in_dialog
+            assert dialog is not None  # waited for above
+            dialog.attempt(DRAFTER, DEMO_PASSWORD)
             wait_for(lambda: "main_window_s" in controller.timings)
             times.append(controller.timings["main_window_s"])
             controller.lock()

@@ -34,7 +34,7 @@ BATCH = 2000
 
 
 def sample_form(i: int) -> tuple[dict[str, Any], FormIndex]:
-    content = {
+    content: dict[str, Any] = {
         "form": "定密审核单",
         "title": f"关于第{i}号项目技术方案的请示",
         "doc_number": f"示〔2026〕{i}号",

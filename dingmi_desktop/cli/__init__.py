@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from dingmi_desktop.cli.common import EXIT_USAGE, CliError, report_error
 
@@ -23,7 +24,7 @@ COMMAND_MODULES = (
 
 
 class _ChineseArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 too; keep it to one clear line
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep it to one clear line
         print(f"用法错误：{message}（运行 dingmi --help 查看用法）", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 

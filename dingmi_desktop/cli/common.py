@@ -9,9 +9,13 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dingmi_desktop.domain.limits import MAX_PASSWORD_FILE_BYTES
 from dingmi_desktop.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from dingmi_desktop.services.cosign import CoSign
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the operation ran and found a problem
@@ -124,7 +128,7 @@ def add_cosigner_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_cosign(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def read_cosign(args: argparse.Namespace) -> CoSign | None:
     """The acting user's password again and the co-signer's (file, else $DINGMI_COSIGNER_PASSWORD, else a
     prompt on a terminal); None without --cosigner (the service then refuses in words)."""
     from dingmi_desktop.services.cosign import CoSign

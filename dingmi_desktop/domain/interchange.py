@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -88,13 +89,13 @@ def form_from_json(obj: Any) -> Form:
         r.fail("category", "缺少密级（category）")
     else:
         category = r.enum(Category, obj["category"], "category", "密级")
-    strings = {key: r.text(obj, key) for key in (*CORE_STR_KEYS, *EXTRA_STR_KEYS)}
+    # Keyword arguments of Form, each checked by its reader: typed Any so they spread into Form(**...).
+    strings: dict[str, Any] = {key: r.text(obj, key) for key in (*CORE_STR_KEYS, *EXTRA_STR_KEYS)}
     if "title" not in obj:
         r.fail("title", "缺少标题（title）")
-    dates = {key: r.day(obj.get(key), key) for key in DATE_KEYS}
-    enums = {
-        key: r.optional(obj, key, lambda v, k=key, c=cls: r.enum(c, v, k, _ENUM_LABELS[k]))
-        for key, cls in ENUM_KEYS.items()
+    dates: dict[str, Any] = {key: r.day(obj.get(key), key) for key in DATE_KEYS}
+    enums: dict[str, Any] = {
+        key: r.optional(obj, key, _enum_parser(r, cls, key)) for key, cls in ENUM_KEYS.items()
     }
     knowers = _knowers(r, obj.get("knowers", []))
     copies = obj.get("copies")
@@ -140,6 +141,10 @@ _ENUM_LABELS = {
     "carrier": "载体形式",
     "retention": "保管期限",
 }
+
+
+def _enum_parser(r: FieldReader, cls: type[Enum], key: str) -> Callable[[Any], Any]:
+    return lambda value: r.enum(cls, value, key, _ENUM_LABELS[key])
 
 
 def _knowers(r: FieldReader, value: Any) -> tuple[str, ...]:

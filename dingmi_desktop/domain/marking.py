@@ -49,13 +49,14 @@ def period_text(period: Period) -> str:
 
 def marking_text(category: Category, period: Period | None) -> str:
     """The marking; a state-secret level without a period (an incomplete draft) shows the level alone."""
+    level: str = category.value  # typed before narrowing: mypy loses the value type of a literal union
     if category is Category.NON_SECRET:
         return ""
     if not category.is_state_secret:
-        return category.value  # 内部: never a ★ (Law 22 ¶3)
+        return level  # 内部: never a ★ (Law 22 ¶3)
     if period is None:
-        return category.value
-    return f"{category.value}{STAR}{period_text(period)}"
+        return level
+    return f"{level}{STAR}{period_text(period)}"
 
 
 def parse_marking(text: str) -> tuple[Category, Period | None]:

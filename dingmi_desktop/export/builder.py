@@ -60,14 +60,21 @@ _CORRECTION_LABELS = {"category": "密级", "period": "保密期限", "scope": "
 
 
 class DecisionLike(Protocol):
-    """What the sheet needs of a workflow decision (storage's DecisionRecord has these attributes)."""
+    """What the sheet needs of a workflow decision (storage's DecisionRecord has these attributes).
+    Read-only members, so that frozen records match."""
 
-    action: str
-    role: str
-    actor: str
-    opinion: str
-    time: datetime
-    signature_valid: bool | None
+    @property
+    def action(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def opinion(self) -> str: ...
+    @property
+    def time(self) -> datetime: ...
+    @property
+    def signature_valid(self) -> bool | None: ...
 
 
 @dataclass(frozen=True)

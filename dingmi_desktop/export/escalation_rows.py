@@ -25,8 +25,10 @@ LATE_ANSWER = "（逾期答复）"
 
 
 class _Decision(Protocol):
-    action: str
-    opinion: str
+    @property
+    def action(self) -> str: ...
+    @property
+    def opinion(self) -> str: ...
 
 
 def _day(text: Any) -> str:
@@ -81,7 +83,8 @@ def _answer(decisions: Sequence[Any]) -> Any | None:
 def recorded_decision_text(decision: _Decision, decisions: Sequence[Any]) -> str:
     """The 定密责任人 row of a recorded outside decision: who decided, by which document, what."""
     data = _data(decision)
-    reply = data.get("reply") if isinstance(data.get("reply"), Mapping) else {}
+    given = data.get("reply")
+    reply: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
     body = _body(reply, _report(decisions))
     what = "记录本单位保密工作领导小组决定" if body == COMMITTEE else "记录上级决定"
     document = str(reply.get("document") or "")

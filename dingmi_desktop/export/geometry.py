@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
+from reportlab.lib import pagesizes, units
 
-PAGE_WIDTH, PAGE_HEIGHT = A4  # 210 × 297 mm
+# ReportLab has no type hints: give its constants their types here, once (the renderer uses `mm` too).
+mm: float = units.mm
+PAGE_WIDTH: float = pagesizes.A4[0]  # 210 mm
+PAGE_HEIGHT: float = pagesizes.A4[1]  # 297 mm
 
 # 版心 (type area): 订口 28 mm from the left, 天头 37 mm from the top, 156 × 225 mm.
 MARGIN_LEFT = 28 * mm

@@ -83,7 +83,7 @@ class _RememberingFlate:
 FONT_PROGRAM_FLATE = _RememberingFlate()
 
 
-class UnicodeTTFont(TTFont):
+class UnicodeTTFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
     """ReportLab's TTFont with a correct ToUnicode CMap for characters beyond the BMP.
 
     ReportLab writes each subset's ToUnicode entry as the code point in hex (`<20BB7>` for 𠮷), which is

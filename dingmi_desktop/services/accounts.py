@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.errors import InvalidInput, NotFound, PasswordPolicyError
 from dingmi_desktop.security.fsutil import atomic_write
@@ -23,7 +24,7 @@ from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRec
 from dingmi_desktop.storage.session import Session
 
 
-def _user_row(orm, username: str) -> t.User:  # type: ignore[no-untyped-def]
+def _user_row(orm: OrmSession, username: str) -> t.User:
     row = orm.scalars(select(t.User).where(t.User.username == username)).first()
     if row is None:
         raise NotFound(f"未找到用户 {username}。")

@@ -81,7 +81,7 @@ def _demo_services(store: Store, name: str, password: str) -> FormServices:
         return cache[0]
 
     for service in (services.drafting, services.review, services.escalation):
-        service.signer = signer  # type: ignore[method-assign]
+        service.signer = signer  # type: ignore[method-assign,assignment]
     return services
 
 
@@ -111,7 +111,8 @@ def fill_demo_forms(store: Store, password: str = DEMO_PASSWORD) -> dict[str, li
     def record(result: Any) -> None:
         made.setdefault(result.status_after.value, []).append(result.form_id)
 
-    wangwu = lambda: as_user("wangwu")  # noqa: E731 - short alias for the officer's services
+    def wangwu() -> FormServices:  # short alias for the officer's services
+        return as_user("wangwu")
 
     def approve(form_id: int, corrections: Corrections | None = None, opinion: str = "同意") -> None:
         seen = wangwu().history.view(form_id).summary.content_hash
@@ -247,7 +248,7 @@ def _derived(today: date) -> Any:
         "scope": "本单位领导班子成员及项目组",
         "case": 1,
     }
-    basis = {"kind": "派生", "reference": "", "text": "转发上级来文", "source": source}
+    basis: dict[str, Any] = {"kind": "派生", "reference": "", "text": "转发上级来文", "source": source}
     basis["scope_within_source"] = True
     return _dispatch(
         "转发上级关于某重点项目保密管理的通知", "秘密", {"years": 2}, "示〔2026〕30号", basis=basis

@@ -225,7 +225,9 @@ def restore_backup(path: Path, data_dir: Path) -> dict[str, Any]:
         with private_umask():
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             with contextlib.ExitStack() as stack:
-                sinks = {name: stack.enter_context(open(tmp, "wb")) for name, tmp in temps.items()}
+                sinks: dict[str, BinaryIO] = {
+                    name: stack.enter_context(open(tmp, "wb")) for name, tmp in temps.items()
+                }
                 _pass(path, sinks)  # the file could have changed since the first pass
                 for sink in sinks.values():
                     sink.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -89,7 +90,7 @@ class UserRepository:
     def list(self) -> list[UserInfo]:
         return [load_user(self._orm, r) for r in self._orm.scalars(select(t.User).order_by(t.User.id))]
 
-    def with_role(self, role: str) -> list[UserInfo]:
+    def with_role(self, role: str) -> builtins.list[UserInfo]:  # `list` is a method here
         return [u for u in self.list() if role in u.roles]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class DirLock:
                 self._fd = -1
                 return
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # the test mypy understands
                 import msvcrt
 
                 msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)

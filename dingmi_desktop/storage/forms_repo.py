@@ -7,6 +7,7 @@ return, approval) it is frozen — a SQL trigger refuses to change it — and th
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -173,7 +174,7 @@ class FormRepository:
             query = query.where(t.Form.status == status)
         return int(self._orm.scalar(query) or 0)
 
-    def search(self, text_query: str, limit: int = 100) -> list[int]:
+    def search(self, text_query: str, limit: int = 100) -> builtins.list[int]:  # `list` is a method here
         """Form ids whose title, doc number or content contain `text_query` (substring, trigram FTS5)."""
         needle = text_query.strip()
         if not needle:

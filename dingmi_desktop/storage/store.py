@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
@@ -334,7 +334,7 @@ class Store:
             raise WrongPassword("数据已锁定，请先登录。")
         return self._key
 
-    def raw_connection(self):  # type: ignore[no-untyped-def]
+    def raw_connection(self) -> Any:  # a sqlcipher3 connection (untyped)
         """The open DBAPI connection (backups, integrity checks); one worker thread only."""
         if self._engine is None:
             raise WrongPassword("数据已锁定，请先登录。")

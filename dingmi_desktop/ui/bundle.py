@@ -5,9 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from dingmi_desktop import clock
+from dingmi_desktop.security.errors import PermissionDenied
+
+if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, not with the UI
+    from dingmi_desktop.services.accounts import AccountService, AuditService
+    from dingmi_desktop.services.calendar import CalendarService
+    from dingmi_desktop.services.catalog_lookup import CatalogLookup
+    from dingmi_desktop.services.forms import FormServices
+    from dingmi_desktop.services.lazy_printing import SheetPrinting
+    from dingmi_desktop.services.print_register import PrintRegisterService
+    from dingmi_desktop.services.register import RegisterService
+    from dingmi_desktop.storage.session import Session
+
+
+T = TypeVar("T")
+
+
+def required(service: T | None) -> T:
+    """A service the calling page relies on. Pages are built only for the roles that open their services,
+    so None here means the user's roles do not allow the action: refuse as the services would."""
+    if service is None:
+        raise PermissionDenied()
+    return service
 
 
 @dataclass
@@ -25,21 +47,23 @@ class SessionInfo:
 
 @dataclass
 class ServiceBundle:
-    """Services bound to one session. Every call on them goes through the ops helper (worker thread)."""
+    """Services bound to one session. Every call on them goes through the ops helper (worker thread).
+    A service the user's roles do not open is None."""
 
     info: SessionInfo
-    session: Any
-    accounts: Any = None
-    audit: Any = None
-    workflow: Any = None
-    catalog: Any = None
-    calendar: Any = None  # CalendarService: the working-day calendar (read by all, edited by 安全保密管理员)
-    printing: Any = None  # PrintingService (preview, print, export, verify) for business users
-    register: Any = None  # RegisterService (定密台账: pages, search, export) for business users
-    print_register: Any = None  # PrintRegisterService (印制登记 across forms) for business users
+    session: Session
+    accounts: AccountService | None = None  # 系统管理员, 安全保密管理员
+    audit: AuditService | None = None  # 安全审计员
+    workflow: FormServices | None = None  # business users
+    catalog: CatalogLookup | None = None  # business users: the basis picker
+    calendar: CalendarService | None = (
+        None  # the working-day calendar (read by all, edited by 安全保密管理员)
+    )
+    printing: SheetPrinting | None = None  # preview, print, export, verify, for business users
+    register: RegisterService | None = None  # 定密台账: pages, search, export, for business users
+    print_register: PrintRegisterService | None = None  # 印制登记 across forms, for business users
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def today(self) -> date:
         return clock.local_date(self.now(), self.zone)

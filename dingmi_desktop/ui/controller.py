@@ -33,8 +33,11 @@ class Backend(Protocol):
     """Implemented by the composition root (app.py) over storage and services."""
 
     demo: bool
-    unit_name: str
-    authority: str
+
+    @property
+    def unit_name(self) -> str: ...
+    @property
+    def authority(self) -> str: ...
 
     def open_store(self) -> None: ...
     def store_may_exist(self) -> bool: ...

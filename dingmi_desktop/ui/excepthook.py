@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("dingmi_desktop")
 
@@ -29,7 +29,7 @@ def describe_error(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "发生了意外错误：{0}").format(text or type(exc).__name__)
 
 
-def show_error(exc: BaseException, parent: object = None) -> None:
+def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """The one error dialog. Tests read the last message from ``last_error`` instead of clicking."""
     ErrorDialogs.last_error = describe_error(exc)
     ErrorDialogs.count += 1

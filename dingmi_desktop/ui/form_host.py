@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.pages.base import Page
 from dingmi_desktop.ui.pages.form_page import FormPage
 
@@ -48,7 +49,7 @@ class FormHostMixin:
         return page
 
     def open_form(self, form_id: int) -> None:
-        history = self.bundle.workflow.history
+        history = required(self.bundle.workflow).history
 
         def show(view: Any) -> None:
             page = self._replace_form_page(FormKind(view.summary.kind))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.ui import window_geometry
-from dingmi_desktop.ui.bundle import ServiceBundle
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.form_host import FormHostMixin
 from dingmi_desktop.ui.navigation import NavEntry, entries_for
 from dingmi_desktop.ui.ops import OpRunner
@@ -90,7 +90,11 @@ class MainWindow(FormHostMixin, QMainWindow):
     # --- chrome -------------------------------------------------------------------------------------
 
     def _action(
-        self, name: str, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], None]
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -224,7 +228,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         from dingmi_desktop.ui.dialogs.verify_sheet import VerifySheetDialog
 
         if self.verify_dialog is None:
-            self.verify_dialog = VerifySheetDialog(self.bundle.printing, self.ops, self)
+            self.verify_dialog = VerifySheetDialog(required(self.bundle.printing), self.ops, self)
         self.verify_dialog.show()
         self.verify_dialog.raise_()
         self.verify_dialog.activateWindow()

@@ -19,7 +19,7 @@ TITLE = "关于某项目技术方案的请示"
 def fill_secret_form(page, title: str = TITLE, basis: BasisKind = BasisKind.DEFINITE) -> None:  # type: ignore[no-untyped-def]
     """A complete 机密★10年 proposal, entered field by field."""
     editor = page.editor
-    editor.document.title.setText(title)
+    editor.document.title_edit.setText(title)
     editor.document.doc_number.setText("示〔2026〕12号")
     editor.classification.set_category(Category.SECRET)
     editor.classification.set_period(Period.of_years(10))

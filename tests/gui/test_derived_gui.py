@@ -50,7 +50,7 @@ def _select(combo, data) -> None:  # type: ignore[no-untyped-def]
 def _fill_derived(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     e = page.editor
     c, b = e.classification, e.basis
-    _type(qtbot, e.document.title, "关于落实上级项目方案的通知")
+    _type(qtbot, e.document.title_edit, "关于落实上级项目方案的通知")
     _type(qtbot, e.document.doc_number, "示〔2026〕30号")
     _select(c.category, Category.SECRET)
     _select(c.period_kind, c.period_kind.itemData(0))  # 年
@@ -128,8 +128,8 @@ def test_several_sources_are_shown_read_only_and_kept_on_save(gui, qtbot) -> Non
     assert [basis.more_list.item(i).text() for i in range(basis.more_list.count())] == [
         "上〔2026〕2号（另一机关）秘密★10年，制发日 2026年11月1日"
     ]
-    _type(qtbot, page.editor.document.title, "（修订）")
-    qtbot.keyClick(page.editor.document.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, page.editor.document.title_edit, "（修订）")
+    qtbot.keyClick(page.editor.document.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not page.editor.dirty, timeout=WAIT_MS)
     gui.idle()
     saved = gui.open_form(form_id).editor.form().basis
@@ -142,10 +142,10 @@ def test_notice_date_round_trips(gui, qtbot) -> None:  # type: ignore[no-untyped
     page = gui.window.new_form(FormKind.REVIEW)
     notice = page.editor.classification.notice_date
     assert "条例第十九条第二款" in notice.toolTip()
-    _type(qtbot, page.editor.document.title, "口头传达的会议事项")
+    _type(qtbot, page.editor.document.title_edit, "口头传达的会议事项")
     _type(qtbot, notice, TEST_TODAY.isoformat())
     assert page.editor.form().notice_date == TEST_TODAY
-    qtbot.keyClick(page.editor.document.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.editor.document.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.form_id is not None and not page.editor.dirty, timeout=WAIT_MS)
     gui.idle()
     form_id = page.form_id

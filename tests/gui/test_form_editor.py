@@ -55,17 +55,29 @@ def test_marking_preview_and_inline_validation_follow_the_values(qtbot, _styled_
     assert form.basis.source.doc_number == "上〔2025〕3号"
 
 
+def test_the_document_block_keeps_its_group_box_title(qtbot, _styled_app) -> None:  # type: ignore[no-untyped-def]
+    """The title field once was `self.title`, hiding QGroupBox.title(): the caption must stay readable."""
+    from dingmi_desktop.ui.widgets.form_editor import FormEditor
+
+    for kind, caption in ((FormKind.DISPATCH, "文件信息"), (FormKind.REVIEW, "事项信息")):
+        editor = FormEditor(kind, "示例单位")
+        qtbot.addWidget(editor)
+        assert editor.document.title() == caption
+        editor.document.title_edit.setText("关于年度工作计划的通知")
+        assert editor.form().title == "关于年度工作计划的通知"
+
+
 def test_ctrl_s_saves_draft_and_basis_picker_fills_reference(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
     gui.sign_in("zhangsan")
     page: FormPage = gui.window.new_form(FormKind.DISPATCH)
-    page.editor.document.title.setText("关于年度工作计划的通知")
+    page.editor.document.title_edit.setText("关于年度工作计划的通知")
     items = gui.window.bundle.catalog.items()
     BasisPicker.set_next_answer(items[0])
     page.editor.basis.pick_button.click()
     qtbot.waitUntil(lambda: page.editor.basis.reference.text() != "", timeout=WAIT_MS)
     assert items[0].code in page.editor.basis.reference.text()
-    page.editor.document.title.setFocus()
-    qtbot.keyClick(page.editor.document.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    page.editor.document.title_edit.setFocus()
+    qtbot.keyClick(page.editor.document.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.form_id is not None, timeout=WAIT_MS)
     gui.idle()
     assert "已保存" in page.feedback.text()
@@ -78,11 +90,11 @@ def test_ctrl_enter_submits_and_problems_block_submission(gui, qtbot) -> None:  
     gui.sign_in("zhangsan")
     page: FormPage = gui.window.new_form(FormKind.REVIEW)
     page.editor.classification.set_category(Category.SECRET)
-    page.editor.document.title.setFocus()
-    qtbot.keyClick(page.editor.document.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    page.editor.document.title_edit.setFocus()
+    qtbot.keyClick(page.editor.document.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "处问题" in page.feedback.text() and page.form_id is None
     fill_secret_form(page)
-    qtbot.keyClick(page.editor.document.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.editor.document.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.status_badge.text() == "待审核", timeout=WAIT_MS)
 
 
@@ -90,12 +102,12 @@ def test_autosave_and_unsaved_change_protection(gui, qtbot) -> None:  # type: ig
     gui.sign_in("zhangsan")
     page: FormPage = gui.window.new_form(FormKind.REVIEW)
     page.autosave_timer.setInterval(50)
-    page.editor.document.title.setText("自动保存的草稿")
+    page.editor.document.title_edit.setText("自动保存的草稿")
     qtbot.waitUntil(lambda: page.form_id is not None and not page.editor.dirty, timeout=WAIT_MS)
     gui.idle()
     assert "自动保存" in page.feedback.text()
     page.autosave_timer.setInterval(60_000)
-    page.editor.document.title.setText("再次修改")
+    page.editor.document.title_edit.setText("再次修改")
     UnsavedChanges.set_next_answer(SaveChoice.CANCEL)
     gui.window.go_to("drafts")
     assert gui.window.form_page is page  # stayed on the form
@@ -105,13 +117,13 @@ def test_autosave_and_unsaved_change_protection(gui, qtbot) -> None:  # type: ig
     assert gui.window.form_page is None
     gui.idle()
     reopened = gui.open_form(form_id)
-    assert reopened.editor.document.title.text() == "再次修改"
+    assert reopened.editor.document.title_edit.text() == "再次修改"
 
 
 def test_lock_saves_the_draft_in_progress(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
     gui.sign_in("zhangsan")
     page: FormPage = gui.window.new_form(FormKind.REVIEW)
-    page.editor.document.title.setText("锁定前未保存的草稿")
+    page.editor.document.title_edit.setText("锁定前未保存的草稿")
     gui.window.action_lock.trigger()
     gui.wait_sign_in()
     gui.sign_in("zhangsan")
@@ -123,7 +135,7 @@ def test_closing_the_window_asks_about_unsaved_changes(gui, qtbot) -> None:  # t
     gui.sign_in("zhangsan")
     window = gui.window
     page: FormPage = window.new_form(FormKind.DISPATCH)
-    page.editor.document.title.setText("未保存的通知")
+    page.editor.document.title_edit.setText("未保存的通知")
     UnsavedChanges.set_next_answer(SaveChoice.CANCEL)
     window.close()
     assert window.isVisible() and gui.controller.main_window is window

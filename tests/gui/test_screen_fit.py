@@ -113,7 +113,7 @@ def test_a_validation_message_appearing_does_not_move_the_fields_below(qtbot, _s
     editor.show()
     block, doc = editor.classification, editor.document
     block.set_category(Category.SECRET)
-    doc.title.setText("关于某事项的请示")
+    doc.title_edit.setText("关于某事项的请示")
     _settle(qtbot)
     watched = (
         doc.doc_number,
@@ -125,7 +125,7 @@ def test_a_validation_message_appearing_does_not_move_the_fields_below(qtbot, _s
     before = [_y(w, editor) for w in watched]
     assert not doc.errors["title"].text() and block.errors["scope"].text()
 
-    doc.title.clear()  # 标题不得为空 appears
+    doc.title_edit.clear()  # 标题不得为空 appears
     block.scope.setText("本单位领导班子成员")  # the 知悉范围 message goes away
     block.years.setValue(30)  # a period message appears
     _settle(qtbot)
@@ -212,7 +212,7 @@ def test_tab_follows_the_form_as_read_left_column_then_right(gui, qtbot) -> None
     editor.classification.category.setFocus()
     qtbot.waitUntil(lambda: _focused_name() == "categoryCombo")
     assert _walk(qtbot, Qt.Key.Key_Tab, "drafterOpinionEdit") == DISPATCH_ORDER
-    editor.document.title.setFocus()
+    editor.document.title_edit.setFocus()
     qtbot.waitUntil(lambda: _focused_name() == "titleEdit")
     assert _walk(qtbot, Qt.Key.Key_Backtab, "basisSpecialRule") == ["titleEdit", "basisSpecialRule"]
 
@@ -248,7 +248,7 @@ def test_tab_walks_the_derived_source_fields_in_order(gui, qtbot) -> None:  # ty
 @pytest.mark.parametrize(
     "path",
     [
-        "document.title",
+        "document.title_edit",
         "classification.category",
         "document.copies",
         "drafting.drafted_on",

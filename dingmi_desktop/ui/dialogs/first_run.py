@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -150,7 +151,9 @@ class FirstRunWizard(QWizard):
         self.addPage(self.accounts_page)
         self.creating = False
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            self.button(which).setAutoDefault(False)  # focused, Qt would make it the Enter target
+            button = self.button(which)
+            if isinstance(button, QPushButton):  # QWizard's buttons are push buttons
+                button.setAutoDefault(False)  # focused, Qt would make it the Enter target
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.creating and (is_enter(event) or event.key() == Qt.Key.Key_Escape):

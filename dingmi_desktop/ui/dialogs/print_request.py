@@ -286,8 +286,8 @@ def _remove_copy_count(dialog: QPrintDialog) -> None:
         widget.setEnabled(False)
         widget.hide()
     group = copies.parentWidget() if copies is not None else None
-    if group is not None and group.layout() is not None:
+    if group is not None and (layout := group.layout()) is not None:
         note = QLabel(QCoreApplication.translate("PrinterChooser", "每个份号印一份；份数已在上一步确定。"))
         note.setObjectName("copiesFixedNote")
         note.setWordWrap(True)
-        group.layout().addWidget(note)
+        layout.addWidget(note)

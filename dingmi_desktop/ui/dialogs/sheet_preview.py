@@ -22,7 +22,7 @@ class MemoryPdf:
 
     def __init__(self, data: bytes, parent: QObject | None = None) -> None:
         # The document is created first so that, as a Qt child, it is destroyed before the buffer.
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]  # the stub wants a parent; None works
         self._bytes = QByteArray(data)
         self.buffer = QBuffer(parent)
         self.buffer.setData(self._bytes)

@@ -3,7 +3,7 @@ the sheet matches the approved content and signatures (``PrintingService.verify_
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,11 @@ from PySide6.QtWidgets import (
 from dingmi_desktop.security.errors import InvalidInput
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 
+if TYPE_CHECKING:
+    from dingmi_desktop.services.lazy_printing import SheetPrinting
+    from dingmi_desktop.ui.ops import OpRunner
+
+
 OK_STYLE = "color: #1e7b34; font-weight: bold; font-size: 13pt;"
 BAD_STYLE = "color: #b42318; font-weight: bold; font-size: 13pt;"
 
@@ -29,7 +34,7 @@ class VerifySheetDialog(QDialog):
 
     checked = Signal()
 
-    def __init__(self, printing: Any, ops: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, printing: SheetPrinting, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifySheetDialog")
         self.setWindowTitle(self.tr("核验审批单"))
@@ -130,6 +135,8 @@ class VerifySheetDialog(QDialog):
     def _fit_height(self) -> None:
         """A long reason wraps onto more lines: grow the (already shown) dialog so none is cut off."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():

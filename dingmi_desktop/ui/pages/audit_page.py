@@ -4,20 +4,26 @@ the signatures, export exactly the rows shown as CSV (through the audit service,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.services.audit_view import RESULTS, AuditFilter, AuditLine, select
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 
 class AuditPage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("审计日志"), bundle, ops, window, parent)
         self.setObjectName("auditPage")
         bar = QHBoxLayout()
@@ -90,7 +96,7 @@ class AuditPage(ServicePage):
         self._lines: list[AuditLine] = []
 
     def refresh(self) -> None:
-        self.run(self.bundle.audit.lines, self._show, label="audit entries")
+        self.run(required(self.bundle.audit).lines, self._show, label="audit entries")
 
     def _show(self, lines: list[AuditLine]) -> None:
         self._lines = lines
@@ -119,7 +125,7 @@ class AuditPage(ServicePage):
 
     def verify(self) -> None:
         self.verify_label.setText(self.tr("正在校验……"))
-        self.run(self.bundle.audit.verify, self._verified, label="audit verify")
+        self.run(required(self.bundle.audit).verify, self._verified, label="audit verify")
 
     def _verified(self, report: Any) -> None:
         if report.ok:
@@ -144,7 +150,7 @@ class AuditPage(ServicePage):
         path = SavePath.ask(self, self.tr("导出审计日志"), "audit.csv", self.tr("CSV 文件 (*.csv)"))
         if not path:
             return
-        audit = self.bundle.audit
+        audit = required(self.bundle.audit)
         self.run(
             lambda: audit.export_view(Path(path), wanted),
             lambda count: self.say(self.tr("已导出所显示的 {0} 条记录到 {1}。").format(count, path)),

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from dingmi_desktop.ui.bundle import ServiceBundle
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 
 class Page(QWidget):
@@ -38,7 +43,9 @@ class Page(QWidget):
 class ServicePage(Page):
     """A page that talks to services through the ops helper and reports results in a status line."""
 
-    def __init__(self, title: str, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
         self.bundle = bundle
         self.ops = ops

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.dialogs.prompts import Confirm, FolderPath
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.file_output import FileOutputError, check_writable, write_atomically
@@ -91,7 +92,7 @@ class BatchExport:
             self._finish(canceled and self._done_count < len(self.targets))
             return
         form_id, path = self.targets[self._done_count]
-        printing = self.page.bundle.printing
+        printing = required(self.page.bundle.printing)
         if self.progress is not None:
             self.progress.setLabelText(
                 _tr("正在导出第 {0} / {1} 份：表单 {2}").format(

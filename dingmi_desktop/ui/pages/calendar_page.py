@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dingmi_desktop.domain.errors import ValidationError
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.dialogs.prompts import Confirm
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 KINDS = {"节假日": "holiday", "调休上班": "workday"}  # shown label → service kind
 
 
 class CalendarPage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("工作日历"), bundle, ops, window, parent)
         self.setObjectName("calendarPage")
         intro = QLabel(
@@ -61,7 +67,7 @@ class CalendarPage(ServicePage):
 
     # --- loading ------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.run(self.bundle.calendar.days, self._show, label="calendar days")
+        self.run(required(self.bundle.calendar).days, self._show, label="calendar days")
 
     def _show(self, days: list[Any]) -> None:
         self.days = days
@@ -135,7 +141,7 @@ class CalendarPage(ServicePage):
         last = parse_date(answer.get("until"))
         kind = KINDS.get(answer.get("kind", ""), answer.get("kind", ""))
         note = str(answer.get("note") or "")
-        calendar = self.bundle.calendar
+        calendar = required(self.bundle.calendar)
         self.run(
             lambda: calendar.add(first, kind, note, until=last),
             lambda change: self._changed(
@@ -155,7 +161,7 @@ class CalendarPage(ServicePage):
         )
         if not Confirm.ask(self, self.tr("删除日期"), text):
             return
-        calendar = self.bundle.calendar
+        calendar = required(self.bundle.calendar)
         self.run(
             lambda: calendar.remove(day.day),
             lambda _change: self._changed(

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from dingmi_desktop.domain.workflow import Status
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.pages.base import Page
 from dingmi_desktop.ui.pages.queue_page import QUEUE_LIMIT  # rows per list: table build stays < ~50 ms
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
-def _my_forms(bundle: Any) -> Any:
-    queues = bundle.workflow.queues
+
+def _my_forms(bundle: ServiceBundle) -> Any:
+    queues = required(bundle.workflow).queues
     me = bundle.session.user.id
 
     def load() -> list[Any]:
@@ -24,7 +28,7 @@ def _my_forms(bundle: Any) -> Any:
     return load
 
 
-def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
+def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> Page:
     if key == "home":
         from dingmi_desktop.ui.pages.home_page import HomePage
 
@@ -32,7 +36,7 @@ def build_page(key: str, bundle: Any, ops: Any, window: Any) -> Page:
     if key in ("drafts", "to_review", "to_approve", "decided"):
         from dingmi_desktop.ui.pages.queue_page import QueuePage
 
-        queues = bundle.workflow.queues
+        queues = required(bundle.workflow).queues
         if key == "drafts":
             return QueuePage(
                 key,

@@ -11,12 +11,14 @@ from PySide6.QtCore import QCoreApplication
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.escalation import TARGETS
 from dingmi_desktop.domain.workflow import Outcome
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
 from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 
 if TYPE_CHECKING:
+    from dingmi_desktop.services.forms import FormServices
     from dingmi_desktop.ui.pages.form_page import FormPage
 
 ESCALATION_TARGETS = TARGETS  # a 不明确事项 goes where Reg 25 routes it; the service refuses others
@@ -32,8 +34,8 @@ class DecisionRunner:
         self.page = page
 
     @property
-    def _services(self) -> Any:
-        return self.page.bundle.workflow
+    def _services(self) -> FormServices:
+        return required(self.page.bundle.workflow)
 
     def perform(self, work: Callable[[], Any], done_text: str) -> None:
         page = self.page
@@ -66,7 +68,7 @@ class DecisionRunner:
             QCoreApplication.translate("FormPage", "撤回后表单回到草稿，可修改后重新提交。确定撤回吗？"),
         ):
             return
-        drafting, form_id = self._services.drafting, self.page.form_id
+        drafting, form_id = self._services.drafting, self.page.stored_id()
         self.perform(lambda: drafting.withdraw(form_id), QCoreApplication.translate("FormPage", "已撤回"))
 
     def review(self) -> None:
@@ -81,7 +83,7 @@ class DecisionRunner:
         if not answer.agree and not answer.opinion:
             self.page.say(QCoreApplication.translate("FormPage", "不同意时须填写审核意见。"))
             return
-        review, form_id = self._services.review, self.page.form_id
+        review, form_id = self._services.review, self.page.stored_id()
 
         def work() -> Any:
             return review.review(
@@ -98,7 +100,11 @@ class DecisionRunner:
         answer = ApprovalDialog.ask(self.page, view.marking, form.category, form.period, form.scope)
         if answer is None:
             return
-        review, form_id, content_hash = self._services.review, self.page.form_id, view.summary.content_hash
+        review, form_id, content_hash = (
+            self._services.review,
+            self.page.stored_id(),
+            view.summary.content_hash,
+        )
 
         def work() -> Any:
             return review.approve(
@@ -120,7 +126,7 @@ class DecisionRunner:
         )
         if answer is None:
             return
-        review, form_id = self._services.review, self.page.form_id
+        review, form_id = self._services.review, self.page.stored_id()
         self.perform(
             lambda: review.return_form(form_id, reason=answer.opinion, password=answer.password),
             QCoreApplication.translate("FormPage", "已退回"),
@@ -154,7 +160,7 @@ class DecisionRunner:
         )
         if answer is None:
             return
-        escalation, form_id = self._services.escalation, self.page.form_id
+        escalation, form_id = self._services.escalation, self.page.stored_id()
 
         def work() -> Any:
             return escalation.escalate(
@@ -189,7 +195,7 @@ class DecisionRunner:
         except ValueError:
             self.page.say(QCoreApplication.translate("FormPage", "主张的密级须为绝密、机密或秘密。"))
             return
-        escalation, form_id = self._services.escalation, self.page.form_id
+        escalation, form_id = self._services.escalation, self.page.stored_id()
 
         def work() -> Any:
             return escalation.record_dispute(
@@ -229,7 +235,7 @@ class DecisionRunner:
         if answer is None:
             return
         outcome = Outcome(answer["outcome"])
-        escalation, form_id = self._services.escalation, self.page.form_id
+        escalation, form_id = self._services.escalation, self.page.stored_id()
 
         def work() -> Any:
             return escalation.record_reply(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWid
 
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.domain.workflow import Action, Status
+from dingmi_desktop.security.errors import InvalidInput
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
@@ -22,6 +24,9 @@ from dingmi_desktop.ui.widgets.form_editor import FormEditor
 from dingmi_desktop.ui.widgets.history_view import HistoryTimeline
 from dingmi_desktop.ui.widgets.preflight_panel import PreflightPanel
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 AUTOSAVE_MS = 15_000
 
 
@@ -32,7 +37,7 @@ class FormPage(ServicePage):
     saved = Signal()
 
     def __init__(
-        self, kind: FormKind, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None
+        self, kind: FormKind, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
     ) -> None:
         super().__init__(kind.value, bundle, ops, window, parent)
         self.setObjectName("formPage")
@@ -132,14 +137,23 @@ class FormPage(ServicePage):
         save.setObjectName("formSaveShortcut")
         save.setShortcut(QKeySequence.StandardKey.Save)
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(lambda: self.buttons["save"].isVisible() and self.save())
+        save.triggered.connect(self._when_shown("save", self.save))
         submit = QAction(self.tr("提交"), self)
         submit.setObjectName("formSubmitShortcut")
         submit.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         submit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        submit.triggered.connect(lambda: self.buttons["submit"].isVisible() and self.submit())
+        submit.triggered.connect(self._when_shown("submit", self.submit))
         self.addAction(save)
         self.addAction(submit)
+
+    def _when_shown(self, button: str, act: Callable[[], None]) -> Callable[[], None]:
+        """A shortcut does what its button does, and only while the button is shown."""
+
+        def run() -> None:
+            if self.buttons[button].isVisible():
+                act()
+
+        return run
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -150,12 +164,18 @@ class FormPage(ServicePage):
         self.editor.mark_clean()
         self._apply_allowed([Action.EDIT, Action.SUBMIT])
         self.status_badge.setText(self.tr("新建（未保存）"))
-        self.editor.document.title.setFocus()
+        self.editor.document.title_edit.setFocus()
         self.preflight.schedule()
         self.loaded()
 
+    def stored_id(self) -> int:
+        """The shown form's id, for actions offered only on a stored form."""
+        if self.form_id is None:
+            raise InvalidInput(self.tr("表单尚未保存：请先保存，再执行此操作。"))
+        return self.form_id
+
     def load(self, form_id: int) -> None:
-        history = self.bundle.workflow.history
+        history = required(self.bundle.workflow).history
         self.run(lambda: history.view(form_id), self.set_view, label="form view")
 
     def reload(self) -> None:
@@ -241,11 +261,12 @@ class FormPage(ServicePage):
             return
         self.autosave_timer.stop()
         form = self.editor.form()
-        drafting = self.bundle.workflow.drafting
+        drafting = required(self.bundle.workflow).drafting
         form_id, revision, seen = self.form_id, self.revision, self.content_hash
         if form_id is None:
             work: Callable[[], Any] = lambda: drafting.create_draft(form)  # noqa: E731
         else:
+            assert revision is not None  # load and save set it with form_id
             work = lambda: drafting.save_draft(  # noqa: E731
                 form_id, form, expected_revision=revision, expected_hash=seen
             )
@@ -308,8 +329,9 @@ class FormPage(ServicePage):
             self._submit_saved()
 
     def _submit_saved(self) -> None:
-        drafting = self.bundle.workflow.drafting
+        drafting = required(self.bundle.workflow).drafting
         form_id = self.form_id
+        assert form_id is not None  # submit saves first
         submit = lambda: self.decisions.perform(lambda: drafting.submit(form_id), self.tr("已提交"))  # noqa: E731
         self.preflight.before_submit(submit)
 
@@ -331,7 +353,7 @@ class FormPage(ServicePage):
     def _pick_basis(self) -> None:
         from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
 
-        catalog = self.bundle.catalog
+        catalog = required(self.bundle.catalog)
         self.run(catalog.items, lambda items: self._choose_basis(BasisPicker, items), label="catalog")
 
     def _choose_basis(self, picker: Any, items: list[Any]) -> None:

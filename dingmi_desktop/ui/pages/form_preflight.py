@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.dialogs.prompts import Confirm
 from dingmi_desktop.ui.excepthook import describe_error
 
@@ -33,7 +34,7 @@ class PreflightCheck(QObject):
 
     @property
     def _service(self) -> Any:
-        return self.page.bundle.workflow.history
+        return required(self.page.bundle.workflow).history
 
     def schedule(self) -> None:
         if self.page.editable:

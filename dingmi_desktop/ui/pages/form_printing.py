@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
+from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.dialogs.print_request import PrinterChooser, PrintRequestDialog, ReprintDialog
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import describe_error, show_error
@@ -31,6 +32,7 @@ from dingmi_desktop.ui.file_output import FileOutputError, check_writable, write
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from dingmi_desktop.services.lazy_printing import SheetPrinting
     from dingmi_desktop.ui.dialogs.sheet_preview import SheetPreviewDialog
     from dingmi_desktop.ui.pages.form_page import FormPage
 
@@ -45,8 +47,8 @@ class PrintActions:
         self.last_export: Path | None = None
 
     @property
-    def _printing(self) -> Any:
-        return self.page.bundle.printing
+    def _printing(self) -> SheetPrinting:
+        return required(self.page.bundle.printing)
 
     def _title(self) -> str:
         view = self.page.view
@@ -72,7 +74,7 @@ class PrintActions:
         if page.editable and (page.editor.dirty or page.form_id is None):
             page.save(then=self.preview)  # the preview shows the stored revision: store the edits first
             return
-        printing, form_id = self._printing, page.form_id
+        printing, form_id = self._printing, page.stored_id()
         page.say(QCoreApplication.translate("FormPage", "正在生成预览…"))
         page.run(
             lambda: printing.preview(form_id),
@@ -107,7 +109,7 @@ class PrintActions:
     # --- 印制 ---------------------------------------------------------------------------------------
 
     def print_sheet(self) -> None:
-        printing, form_id = self._printing, self.page.form_id
+        printing, form_id = self._printing, self.page.stored_id()
         self.page.run(
             lambda: printing.print_status(form_id),
             self._ask_print,
@@ -135,7 +137,7 @@ class PrintActions:
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消打印。"))
             return
-        printing, form_id = self._printing, page.form_id
+        printing, form_id = self._printing, page.stored_id()
         self._choose_printer_and_send(
             QCoreApplication.translate("FormPage", "选择打印机"),
             QCoreApplication.translate("FormPage", "已取消打印：未选择打印机，未登记任何份号。"),
@@ -147,7 +149,7 @@ class PrintActions:
     # --- 复印 ---------------------------------------------------------------------------------------
 
     def reprint(self) -> None:
-        printing, form_id = self._printing, self.page.form_id
+        printing, form_id = self._printing, self.page.stored_id()
         self.page.run(
             lambda: printing.print_status(form_id),
             self._check_reprint,
@@ -171,7 +173,7 @@ class PrintActions:
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消复印。"))
             return
-        printing, form_id = self._printing, page.form_id
+        printing, form_id = self._printing, page.stored_id()
         self._choose_printer_and_send(
             QCoreApplication.translate("FormPage", "选择打印机（复印）"),
             QCoreApplication.translate("FormPage", "已取消复印：未选择打印机，未登记任何份号。"),
@@ -256,7 +258,7 @@ class PrintActions:
 
     def export_pdf(self) -> None:
         page = self.page
-        form_id = page.form_id
+        form_id = page.stored_id()
         suggested = str(
             Path.home() / QCoreApplication.translate("FormPage", "定密审批单-{0}.pdf").format(form_id)
         )

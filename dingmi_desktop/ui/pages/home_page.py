@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 CARDS = (
     ("my_drafts", "我的草稿", "drafts", "承办人"),
@@ -49,7 +53,9 @@ class CountCard(QFrame):
 
 
 class HomePage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("首页"), bundle, ops, window, parent)
         self.setObjectName("homePage")
         roles = bundle.info.roles
@@ -99,7 +105,7 @@ class HomePage(ServicePage):
         self.window_.go_to(key)
 
     def refresh(self) -> None:
-        queues = self.bundle.workflow.queues
+        queues = required(self.bundle.workflow).queues
 
         def load() -> tuple[dict[str, int], list[Any]]:
             return queues.counts(), queues.escalations_due(50)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.domain.remit import parse_remit
 from dingmi_desktop.storage.records import RoleGrant
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec, parse_date
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 ROLES = (
     "承办人",
@@ -39,7 +43,9 @@ def describe_grant(grant: Any) -> str:
 
 
 class OfficersPage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("定密责任人/授权"), bundle, ops, window, parent)
         self.setObjectName("officersPage")
         bar = QHBoxLayout()
@@ -66,7 +72,7 @@ class OfficersPage(ServicePage):
         self.revoke_button.clicked.connect(self.revoke)
 
     def refresh(self) -> None:
-        self.run(self.bundle.accounts.list_users, self._show, label="list users")
+        self.run(required(self.bundle.accounts).list_users, self._show, label="list users")
 
     def _show(self, users: list[Any]) -> None:
         rows = []
@@ -118,7 +124,7 @@ class OfficersPage(ServicePage):
         cosign = CosignDialog.ask(self, self.tr("授予角色"), self.bundle.session.user.username)
         if cosign is None:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.grant(user.username, grant, cosign),
             lambda _r: self._done(self.tr("已授予 {0} 角色：{1}。").format(user.username, grant.role)),
@@ -139,7 +145,7 @@ class OfficersPage(ServicePage):
         cosign = CosignDialog.ask(self, self.tr("撤销角色"), self.bundle.session.user.username)
         if cosign is None:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.revoke(user.username, answer["role"], cosign),
             lambda _r: self._done(self.tr("已撤销 {0} 的角色：{1}。").format(user.username, answer["role"])),

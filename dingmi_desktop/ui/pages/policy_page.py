@@ -7,7 +7,7 @@ way a spin box would.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,9 +22,13 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.security.passwords import PasswordPolicy
 from dingmi_desktop.services.form_access import REVIEW_SETTING
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 FIELDS = (
     ("min_length", "密码最小长度（位）：", 6, 128),
@@ -65,7 +69,9 @@ class NumberField(QLineEdit):
 
 
 class PolicyPage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("安全策略"), bundle, ops, window, parent)
         self.setObjectName("policyPage")
         box = QGroupBox(self.tr("身份鉴别与会话"))
@@ -114,7 +120,7 @@ class PolicyPage(ServicePage):
         self.body.addWidget(box)
 
     def refresh(self) -> None:
-        session, accounts = self.bundle.session, self.bundle.accounts
+        session, accounts = self.bundle.session, required(self.bundle.accounts)
         self.run(
             lambda: (session.policy, accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
         )
@@ -126,7 +132,7 @@ class PolicyPage(ServicePage):
 
     def save_review_step(self) -> None:
         value = "on" if self.review_step.isChecked() else "off"
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         if value == "on":
             saved = self.tr("已开启审核步骤：提交的表单先经审核人审核。已记入审计日志。")
         else:
@@ -162,7 +168,7 @@ class PolicyPage(ServicePage):
         cosign = CosignDialog.ask(self, self.tr("修改安全策略"), self.bundle.session.user.username)
         if cosign is None:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         saved = self.tr("安全策略已保存并记入审计日志。")
 
         def done(_result: object) -> None:

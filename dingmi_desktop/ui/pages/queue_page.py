@@ -6,15 +6,19 @@ Index columns only; a form opens with Enter or a double-click.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.ui.bundle import ServiceBundle
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.batch_export import BatchExport
 from dingmi_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
 
 Loader = Callable[[], list[Any]]
 Scope = tuple[str, str, Loader]  # key, label, loader: a narrower view of the same list (退回给我)
@@ -28,8 +32,8 @@ class QueuePage(ServicePage):
         key: str,
         title: str,
         loader: Loader,
-        bundle: Any,
-        ops: Any,
+        bundle: ServiceBundle,
+        ops: OpRunner,
         window: Any,
         *,
         empty_text: str = "",

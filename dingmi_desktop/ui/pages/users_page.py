@@ -5,11 +5,12 @@ a lockout after too many failed sign-ins (解除锁定), and confirming a new or
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.dialogs.fields_dialog import FieldsDialog, FieldSpec
 from dingmi_desktop.ui.dialogs.prompts import Confirm
@@ -17,9 +18,14 @@ from dingmi_desktop.ui.excepthook import describe_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
+if TYPE_CHECKING:
+    from dingmi_desktop.ui.ops import OpRunner
+
 
 class UsersPage(ServicePage):
-    def __init__(self, bundle: Any, ops: Any, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("用户与角色"), bundle, ops, window, parent)
         self.setObjectName("usersPage")
         bar = QHBoxLayout()
@@ -71,7 +77,7 @@ class UsersPage(ServicePage):
         self.unconfirmed: set[str] = set()
 
     def refresh(self) -> None:
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: (accounts.list_users(), accounts.lockouts(), accounts.unconfirmed()),
             self._show,
@@ -126,7 +132,7 @@ class UsersPage(ServicePage):
         )
         if not answer:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
 
         def work() -> Any:
             return accounts.add_user(
@@ -152,7 +158,7 @@ class UsersPage(ServicePage):
         )
         if not answer:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.reset_password(user.username, answer["password"]),
             lambda _r: self._done(self.tr("已重置 {0} 的密码。").format(user.username)),
@@ -166,7 +172,7 @@ class UsersPage(ServicePage):
         verb = self.tr("停用") if user.active else self.tr("启用")
         if not Confirm.ask(self, verb, self.tr("确定要{0}用户 {1} 吗？").format(verb, user.username)):
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.set_active(user.username, not user.active),
             lambda _r: self._done(self.tr("已{0}用户 {1}。").format(verb, user.username)),
@@ -182,7 +188,7 @@ class UsersPage(ServicePage):
         )
         if not Confirm.ask(self, self.tr("解除锁定"), question):
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.unlock(user.username),
             lambda _r: self._done(self.tr("已解除 {0} 的锁定，并记入审计日志。").format(user.username)),
@@ -197,7 +203,7 @@ class UsersPage(ServicePage):
         cosign = CosignDialog.ask(self, what, self.bundle.session.user.username)
         if cosign is None:
             return
-        accounts = self.bundle.accounts
+        accounts = required(self.bundle.accounts)
         self.run(
             lambda: accounts.confirm_key(user.username, cosign),
             lambda _r: self._done(self.tr("已确认 {0} 的密钥，该用户现在可以签名。").format(user.username)),

@@ -265,7 +265,7 @@ class ClassificationBlock(QGroupBox):
         """The label column keeps one width whichever rows the level shows (hidden rows leave the column's
         size): choosing a level must not move the fields of the block sideways under the pointer."""
         labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
-        widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
+        widgets = [w for item in labels if item is not None and (w := item.widget()) is not None]
         for widget in widgets:
             widget.ensurePolished()
         width = max(widget.sizeHint().width() for widget in widgets)
@@ -285,8 +285,8 @@ class ClassificationBlock(QGroupBox):
         self.period_value.setCurrentIndex(kind_index if kind_index >= 0 else len(PERIOD_KINDS))
         for widget in (self.period_kind, self.period_value, self.period_label):
             widget.setVisible(secret)
-        for widget in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):
-            widget.setVisible(secret)  # 知悉人员 and 密点 concern state secrets only
+        for part in (self.knowers_label, self.knowers_row, self.secret_points_label, self.secret_points):
+            part.setVisible(secret)  # 知悉人员 and 密点 concern state secrets only
         needs_knowers = category in (Category.TOP_SECRET, Category.SECRET)
         # Required is shown by colour, tooltip and the entry's hint, not by a longer label: a label that grows
         # widens the label column and moves every field of the block under the pointer.

@@ -53,9 +53,11 @@ class DocumentBlock(QGroupBox):
         self.errors: dict[str, ErrorLabel] = {}
         dispatch = kind is FormKind.DISPATCH
         form = QFormLayout(self)
-        self.title = QLineEdit()
-        self.title.setObjectName("titleEdit")
-        form.addRow(self.tr("标题：") if dispatch else self.tr("事项名称："), self._row("title", self.title))
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("titleEdit")
+        form.addRow(
+            self.tr("标题：") if dispatch else self.tr("事项名称："), self._row("title", self.title_edit)
+        )
         self.doc_number = QLineEdit()
         self.doc_number.setObjectName("docNumberEdit")
         self.doc_number.setPlaceholderText(self.tr("例如：示〔2026〕12号"))
@@ -106,7 +108,7 @@ class DocumentBlock(QGroupBox):
 
     def _line_edits(self) -> list[QLineEdit]:
         return [
-            self.title,
+            self.title_edit,
             self.doc_number,
             self.department,
             self.doc_type,
@@ -117,7 +119,7 @@ class DocumentBlock(QGroupBox):
 
     def values(self) -> dict[str, Any]:
         return {
-            "title": self.title.text().strip(),
+            "title": self.title_edit.text().strip(),
             "doc_number": self.doc_number.text().strip(),
             "department": self.department.text().strip(),
             "doc_type": self.doc_type.text().strip(),
@@ -132,8 +134,17 @@ class DocumentBlock(QGroupBox):
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
-        for key in ("title", "doc_number", "department", "doc_type", "main_recipients", "cc", "attachments"):
-            getattr(self, key).setText(values.get(key) or "")
+        edits = {
+            "title": self.title_edit,
+            "doc_number": self.doc_number,
+            "department": self.department,
+            "doc_type": self.doc_type,
+            "main_recipients": self.main_recipients,
+            "cc": self.cc,
+            "attachments": self.attachments,
+        }
+        for key, edit in edits.items():
+            edit.setText(values.get(key) or "")
         for key in ("urgency", "publicity", "carrier", "retention"):
             combo: QComboBox = getattr(self, key)
             index = combo.findData(values.get(key))

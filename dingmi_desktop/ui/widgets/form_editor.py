@@ -119,7 +119,7 @@ class FormEditor(QScrollArea):
         chain += [b.kind, b.reference, b.pick_button, b.text, b.allows_long_term, b.special_rule]
         chain += [b.source_doc, b.source_authority, b.source_category, b.source_period, b.source_start]
         chain += [b.source_scope, b.source_case, b.scope_within]
-        chain += [d.title, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
+        chain += [d.title_edit, d.doc_number, d.department, d.doc_type, d.urgency, d.publicity, d.carrier]
         chain += [d.main_recipients, d.cc, d.attachments, d.copies, d.retention]
         chain += [r.drafter_name, r.drafted_on, r.drafter_phone, r.proofreader, r.sealed_on, r.opinion]
         window = self.window()  # rows a kind does not show were never added to a layout: parentless

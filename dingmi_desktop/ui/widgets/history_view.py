@@ -224,7 +224,7 @@ class HistoryTimeline(QScrollArea):
     def clear(self) -> None:
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.cards = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -85,7 +85,7 @@ class RecordTable(QTableView):
     def selected_records(self) -> list[Any]:
         return [self.record_at(index.row()) for index in self.selectionModel().selectedRows()]
 
-    def select_where(self, predicate) -> bool:  # type: ignore[no-untyped-def]
+    def select_where(self, predicate: Callable[[Any], bool]) -> bool:
         for row in range(self.proxy.rowCount()):
             if predicate(self.record_at(row)):
                 self.selectRow(row)
