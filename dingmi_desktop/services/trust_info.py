@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import dingmi_desktop
 from dingmi_desktop.clock import local_text
@@ -64,7 +65,7 @@ def trust_info(session: Session) -> TrustInfo:
     store = session.store
     with session.transaction() as tx:
         state = verifier.load_trust(tx.orm, store.slots.root_public_key)
-        bodies: dict[str, dict] = {}
+        bodies: dict[str, dict[str, Any]] = {}
         founded = ""
         for row in load_chain(tx.orm):
             try:
