@@ -23,6 +23,8 @@ from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import AuditRecord, VerifyReport, iso, parse_iso
 
 GENESIS = "0" * 64
+NEW_CERTIFICATE = "dingmi.new_certificate"  # set by storage.certs when a certificate is appended
+CERTIFICATE_KEY = "证书"  # the audit detail naming the newest certificate: "<seq>:<hash>"
 ALGORITHM_SETTING = "audit.hash_algorithm"
 
 
@@ -100,6 +102,9 @@ class AuditWriter:
             select(t.AuditEntry.seq, t.AuditEntry.hash).order_by(t.AuditEntry.seq.desc()).limit(1)
         ).first()
         seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        newest_certificate = self._orm.info.pop(NEW_CERTIFICATE, None)
+        if newest_certificate is not None:  # storage.cert_references: the chain may not be cut back past it
+            detail = {**(detail or {}), CERTIFICATE_KEY: f"{newest_certificate[0]}:{newest_certificate[1]}"}
         setting = self._orm.get(t.Setting, ALGORITHM_SETTING)
         row = t.AuditEntry(
             seq=seq,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import NEW_CERTIFICATE
 from dingmi_desktop.storage.records import RoleGrant, iso, iso_date
 
 ROOT_META = "root_public_key"
@@ -45,6 +46,9 @@ def _append(orm: OrmSession, cert: trust.Certificate, subject: int | None) -> tr
         )
     )
     orm.flush()
+    # The transaction's audit entry records the newest certificate (storage.cert_references): deleting
+    # certificates from the end of the chain then contradicts a signed audit entry.
+    orm.info[NEW_CERTIFICATE] = (cert.seq, cert.hash)
     return cert
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.keyslots import SlotFile
-from dingmi_desktop.storage import pretrust, slot_guard, verifier
+from dingmi_desktop.storage import cert_references, pretrust, slot_guard, verifier
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
@@ -41,6 +41,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
     report.problems.extend(verify_audit_signatures(orm, state))
+    report.problems.extend(cert_references.certificate_problems(orm))
     verify_keys(orm, slots, report)
     report.problems.extend(slot_guard.evidence(orm))
     report.problems.extend(slot_guard.header_problems(orm, slots) + slot_guard.pending_problems(orm, slots))

@@ -237,3 +237,23 @@ def test_root_swapped_in_header_breaks_other_users(demo_store, store_dir):
             store.sign_in("wangwu", DEMO_PASSWORD)
     finally:
         store.close()
+
+
+def test_revocation_cut_from_the_end_of_the_certificate_chain(demo_store):
+    """Deleting the newest certificate (a revocation) leaves a well-formed, shorter chain; the signed audit
+    entry of the revocation still names it, so the cut is caught."""
+    from dingmi_desktop.storage.records import SIGNER, RoleGrant
+
+    secadmin = AccountService(demo_store.sign_in("secadmin", DEMO_PASSWORD))
+    secadmin.grant("lisi", RoleGrant(SIGNER), cosign())
+    secadmin.revoke("lisi", SIGNER, cosign())
+    assert _verify(demo_store) == [] and _check(demo_store) == []
+    with raw_admin(demo_store) as conn:
+        (seq,) = conn.execute("SELECT MAX(seq) FROM certificates WHERE kind = 'revoke'").fetchone()
+        conn.execute("DELETE FROM certificates WHERE seq >= ?", (seq,))
+        lisi = conn.execute("SELECT id FROM users WHERE username = 'lisi'").fetchone()[0]
+        conn.execute(  # and the role row put back, so the cached rows agree with the shortened chain
+            "INSERT INTO role_grants (user_id, role, granted_at) VALUES (?, ?, ?)",
+            (lisi, SIGNER, "2026-11-28T02:00:00.000000+00:00"),
+        )
+    _detected(demo_store, f"记载的第 {seq} 号证书已不在证书链中")
