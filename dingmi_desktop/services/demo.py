@@ -32,6 +32,7 @@ from dingmi_desktop.storage.records import (
     SYSADMIN,
     FormIndex,
     RoleGrant,
+    iso,
     utc_now,
 )
 from dingmi_desktop.storage.store import Store
@@ -222,7 +223,7 @@ def build_demo(
             list_id = tx.catalog.add_list(
                 tx.catalog.add_scope(scope_code, scope_title, sample=True), list_code, list_title
             )
-            version = tx.catalog.add_version(SAMPLE_CATALOG_FROM, "示例依据库", "secadmin", now.isoformat())
+            version = tx.catalog.add_version(SAMPLE_CATALOG_FROM, "示例依据库", "secadmin", iso(now))
             for code, text, category, period in items:
                 tx.catalog.add_item(
                     list_id, code, text, category, period, knowers=SAMPLE_KNOWERS, version=version
