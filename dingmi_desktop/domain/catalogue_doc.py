@@ -38,7 +38,8 @@ LIMITS = {
 }
 MAX_ENTRIES = 10_000  # per level of the tree
 MAX_YEARS = 30  # Law 15: 绝密 at most 30 years unless 长期
-_YEARS = re.compile(r"^([0-9]+)年$")
+_YEARS = re.compile(r"^([1-9][0-9]*)年$")
+_MONTHS = re.compile(r"^([1-9][0-9]*)个月$")
 _TOP_KEYS = frozenset({"format", "format_version", "effective_from", "note", "catalogue_version", "scopes"})
 _SCOPE_KEYS = frozenset({"code", "title", "sample", "lists"})
 _LIST_KEYS = frozenset({"code", "title", "items"})
@@ -78,13 +79,14 @@ class CatalogueDoc:
 
 
 def period_problem(text: str) -> str | None:
-    """Why `text` is not a 细目's period, or None."""
+    """Why `text` is not a 细目's period, or None (ASCII digits without leading zeros, as the schema)."""
     if m := _YEARS.match(text):
         years = int(m.group(1))
-        return None if 1 <= years <= MAX_YEARS else f"年数须在 1 至 {MAX_YEARS} 之间（更长请写“长期”）"
-    if item_period(text) is not None:
-        return None
-    if text.startswith(CONDITION_PREFIX) and text[len(CONDITION_PREFIX) :].strip():
+        return None if years <= MAX_YEARS else f"年数须在 1 至 {MAX_YEARS} 之间（更长请写“长期”）"
+    if m := _MONTHS.match(text):
+        months = int(m.group(1))
+        return None if months <= 12 * MAX_YEARS else f"月数须在 1 至 {12 * MAX_YEARS} 之间"
+    if text == "长期" or (text.startswith(CONDITION_PREFIX) and text[len(CONDITION_PREFIX) :].strip()):
         return None
     return f"“{shown(text)}”不是保密期限；请写成“10年”“6个月”“长期”或“解密条件：……”"
 
