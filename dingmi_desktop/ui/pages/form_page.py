@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
+from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.errors import DomainError
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.security.errors import InvalidInput
@@ -40,6 +42,9 @@ class FormPage(ServicePage):
         self, kind: FormKind, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
     ) -> None:
         super().__init__(kind.value, bundle, ops, window, parent)
+        self._picked_level: Category | None = (
+            None  # the level a basis pick filled (a later pick may replace it)
+        )
         self.setObjectName("formPage")
         self.kind = kind
         self.form_id: int | None = None
@@ -354,14 +359,38 @@ class FormPage(ServicePage):
         from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
 
         catalog = required(self.bundle.catalog)
-        self.run(catalog.items, lambda items: self._choose_basis(BasisPicker, items), label="catalog")
+        day = self.editor.classification.start_date.value() or self.bundle.today()  # the version in force
+        self.run(
+            lambda: catalog.items(day), lambda items: self._choose_basis(BasisPicker, items), label="catalog"
+        )
 
     def _choose_basis(self, picker: Any, items: list[Any]) -> None:
-        chosen = picker.ask(self, items)
-        if chosen is not None:
-            reference = f"{chosen.list_code} {chosen.code}".strip()
-            self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
-            self.editor.classification.prefill_period(chosen.period_text)
+        from dingmi_desktop.domain.catalogue_doc import resolve
+        from dingmi_desktop.domain.marking import period_text
+
+        answer = picker.ask(self, items)
+        if not answer:
+            return
+        chosen = answer if isinstance(answer, list) else [answer]
+        reference = "；".join(f"{c.list_code} {c.code}".strip() for c in chosen)
+        text = "\n".join(c.text for c in chosen)
+        try:  # several items: the highest level and the longest period (a compilation's rule)
+            level, period = resolve([(c.category, c.period_text) for c in chosen], self.bundle.today())
+        except (DomainError, ValueError) as exc:
+            self.editor.basis.set_catalog_entry(reference, text, False)
+            self.say(
+                self.tr("所选条目的密级或期限无法合并：{0}。请由定密责任人确定。").format(
+                    getattr(exc, "message", exc)
+                )
+            )
+            return
+        self.editor.basis.set_catalog_entry(reference, text, any(c.period_text == "长期" for c in chosen))
+        classification = self.editor.classification
+        if classification.category_value() in (Category.NON_SECRET, self._picked_level):
+            classification.set_category(level)
+            self._picked_level = level
+        if period is not None:
+            classification.prefill_period(period_text(period))
 
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()
