@@ -7,7 +7,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from dingmi_desktop.domain.catalogue_doc import LEVELS, ItemDoc, item_problems, read_catalogue
 from dingmi_desktop.domain.errors import ValidationError
@@ -73,8 +81,10 @@ class CataloguePage(ServicePage):
                 self.tr("版本"),
             ]
         )
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 380)
+        header = self.tree.header()  # the 事项 column takes the spare width; the others fit their text
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.tree, 1)
         self.body.addWidget(self.feedback)
         self.items: list[Any] = []
