@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
-from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.errors import DomainError
 from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.security.errors import InvalidInput
@@ -18,6 +16,7 @@ from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.pages.form_basis import BasisChoice
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
 from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
@@ -42,9 +41,7 @@ class FormPage(ServicePage):
         self, kind: FormKind, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
     ) -> None:
         super().__init__(kind.value, bundle, ops, window, parent)
-        self._picked_level: Category | None = (
-            None  # the level a basis pick filled (a later pick may replace it)
-        )
+        self.basis_choice = BasisChoice()  # the level a basis pick filled
         self.setObjectName("formPage")
         self.kind = kind
         self.form_id: int | None = None
@@ -365,32 +362,11 @@ class FormPage(ServicePage):
         )
 
     def _choose_basis(self, picker: Any, items: list[Any]) -> None:
-        from dingmi_desktop.domain.catalogue_doc import resolve
-        from dingmi_desktop.domain.marking import period_text
-
         answer = picker.ask(self, items)
-        if not answer:
-            return
-        chosen = answer if isinstance(answer, list) else [answer]
-        reference = "；".join(f"{c.list_code} {c.code}".strip() for c in chosen)
-        text = "\n".join(c.text for c in chosen)
-        try:  # several items: the highest level and the longest period (a compilation's rule)
-            level, period = resolve([(c.category, c.period_text) for c in chosen], self.bundle.today())
-        except (DomainError, ValueError) as exc:
-            self.editor.basis.set_catalog_entry(reference, text, False)
-            self.say(
-                self.tr("所选条目的密级或期限无法合并：{0}。请由定密责任人确定。").format(
-                    getattr(exc, "message", exc)
-                )
-            )
-            return
-        self.editor.basis.set_catalog_entry(reference, text, any(c.period_text == "长期" for c in chosen))
-        classification = self.editor.classification
-        if classification.category_value() in (Category.NON_SECRET, self._picked_level):
-            classification.set_category(level)
-            self._picked_level = level
-        if period is not None:
-            classification.prefill_period(period_text(period))
+        if answer:
+            message = self.basis_choice.apply(self.editor, answer, self.bundle.today())
+            if message:
+                self.say(message)
 
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()
