@@ -202,7 +202,7 @@ class StoreBackend:
     def services_for(self, session: Session) -> ServiceBundle:
         from dingmi_desktop.services.accounts import AccountService, AuditService
         from dingmi_desktop.services.calendar import CalendarService
-        from dingmi_desktop.services.catalog_lookup import CatalogLookup
+        from dingmi_desktop.services.catalogue import CatalogueService
         from dingmi_desktop.services.lazy_printing import LazyPrinting
         from dingmi_desktop.ui.bundle import ServiceBundle, SessionInfo
 
@@ -219,6 +219,8 @@ class StoreBackend:
         )
         bundle = ServiceBundle(info=info, session=session, now=session.now, zone=session.zone)
         bundle.calendar = CalendarService(session)
+        if not roles & {"系统管理员", "安全审计员"}:  # read by business users, managed by the 安全保密管理员
+            bundle.catalog = CatalogueService(session)
         if roles & {"系统管理员", "安全保密管理员"}:
             bundle.accounts = AccountService(session)
         if "安全审计员" in roles:
@@ -227,7 +229,6 @@ class StoreBackend:
             from dingmi_desktop.services.forms import FormServices
 
             bundle.workflow = FormServices(session)
-            bundle.catalog = CatalogLookup(session)
             bundle.printing = LazyPrinting(session)
             from dingmi_desktop.services.print_register import PrintRegisterService
             from dingmi_desktop.services.register import RegisterService

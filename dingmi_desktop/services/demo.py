@@ -32,6 +32,7 @@ from dingmi_desktop.storage.records import (
     SYSADMIN,
     FormIndex,
     RoleGrant,
+    iso,
     utc_now,
 )
 from dingmi_desktop.storage.store import Store
@@ -56,6 +57,8 @@ DEMO_USERS: tuple[tuple[str, str, str, tuple[RoleGrant, ...]], ...] = (
     ("auditor", "安全审计员", "保密办", (RoleGrant(AUDITOR),)),
 )
 
+SAMPLE_CATALOG_FROM = date(2026, 1, 1)  # the sample catalogue's version 1 is in force from here
+SAMPLE_KNOWERS = "项目组成员"
 SAMPLE_CATALOG = (
     ("示例事项范围", "示例：某行业国家秘密及其密级具体范围（示例，非真实文件）"),
     ("示例一览表", "示例单位国家秘密事项一览表（示例）"),
@@ -220,8 +223,11 @@ def build_demo(
             list_id = tx.catalog.add_list(
                 tx.catalog.add_scope(scope_code, scope_title, sample=True), list_code, list_title
             )
+            version = tx.catalog.add_version(SAMPLE_CATALOG_FROM, "示例依据库", "secadmin", iso(now))
             for code, text, category, period in items:
-                tx.catalog.add_item(list_id, code, text, category, period)
+                tx.catalog.add_item(
+                    list_id, code, text, category, period, knowers=SAMPLE_KNOWERS, version=version
+                )
             system.append("导入依据库", object_type="catalog", object_id=str(list_id), detail={"示例": True})
             calendar = demo_calendar_days()
             tx.settings.set(CALENDAR_SETTING, dump_calendar(calendar))

@@ -199,7 +199,7 @@ class FormAccess:
             department=form.department,
             notice_date=form.notice_date,
             title=form.title,
-            catalog=tuple(catalog_entries(tx)) if basis is not None else (),
+            catalog=tuple(catalog_entries(tx, form.start_date or self.today())) if basis is not None else (),
             reviewer_ids=frozenset(str(i) for i in reviewers),
             **inputs,
         )

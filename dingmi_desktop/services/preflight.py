@@ -15,10 +15,14 @@ from dingmi_desktop.storage import Tx
 CHECKED = frozenset({Status.DRAFT, Status.RETURNED, Status.IN_REVIEW, Status.AWAITING_APPROVAL})
 
 
-def catalog_entries(tx: Tx) -> list[CatalogEntry]:
-    """Each item, cited either by its list or by its scope ("示例一览表 第1条" / "示例事项范围 第1条")."""
+def catalog_entries(tx: Tx, day: date | None = None) -> list[CatalogEntry]:
+    """Each item of the version in force on `day` (the newest without one), cited either by its list or by
+    its scope ("示例一览表 第1条" / "示例事项范围 第1条"). Before the first version nothing is in force."""
+    version = None if day is None else tx.catalog.version_on(day)
+    if day is not None and version is None:
+        return []
     entries: list[CatalogEntry] = []
-    for item in tx.catalog.items():
+    for item in tx.catalog.items(version=version):
         try:
             category: Category | None = Category(item.category)
         except ValueError:
@@ -35,4 +39,4 @@ def officers(tx: Tx) -> list[OfficerAppointment]:
 
 
 def warnings_in(tx: Tx, form: Form, unit: UnitAuthority, today: date) -> list[EarlyWarning]:
-    return preflight(form, unit, officers(tx), catalog_entries(tx), today)
+    return preflight(form, unit, officers(tx), catalog_entries(tx, today), today)

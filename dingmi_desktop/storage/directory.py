@@ -15,9 +15,9 @@ from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditSigner, AuditWriter
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, EMPTY, valid_calendar
+from dingmi_desktop.storage.catalog_repo import CatalogRepository
 from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
 from dingmi_desktop.storage.records import (
-    CatalogItemRecord,
     PrintInfo,
     RoleGrant,
     UserInfo,
@@ -92,59 +92,6 @@ class UserRepository:
 
     def with_role(self, role: str) -> builtins.list[UserInfo]:  # `list` is a method here
         return [u for u in self.list() if role in u.roles]
-
-
-class CatalogRepository:
-    def __init__(self, orm: OrmSession) -> None:
-        self._orm = orm
-
-    def scopes(self) -> list[tuple[int, str, str, bool]]:
-        rows = self._orm.scalars(select(t.CatalogScope).order_by(t.CatalogScope.id))
-        return [(r.id, r.code, r.title, r.sample) for r in rows]
-
-    def add_scope(self, code: str, title: str, sample: bool = False) -> int:
-        row = t.CatalogScope(code=code, title=title, sample=sample)
-        self._orm.add(row)
-        self._orm.flush()
-        return row.id
-
-    def add_list(self, scope_id: int, code: str, title: str) -> int:
-        if self._orm.get(t.CatalogScope, scope_id) is None:
-            raise NotFound("未找到该保密事项范围。")
-        row = t.CatalogList(scope_id=scope_id, code=code, title=title)
-        self._orm.add(row)
-        self._orm.flush()
-        return row.id
-
-    def add_item(self, list_id: int, code: str, text: str, category: str, period_text: str = "") -> int:
-        if self._orm.get(t.CatalogList, list_id) is None:
-            raise NotFound("未找到该一览表。")
-        row = t.CatalogItem(list_id=list_id, code=code, text=text, category=category, period_text=period_text)
-        self._orm.add(row)
-        self._orm.flush()
-        return row.id
-
-    def items(self, list_id: int | None = None) -> list[CatalogItemRecord]:
-        query = (
-            select(t.CatalogItem, t.CatalogList, t.CatalogScope)
-            .join(t.CatalogList, t.CatalogList.id == t.CatalogItem.list_id)
-            .join(t.CatalogScope, t.CatalogScope.id == t.CatalogList.scope_id)
-            .order_by(t.CatalogItem.id)
-        )
-        if list_id is not None:
-            query = query.where(t.CatalogItem.list_id == list_id)
-        return [
-            CatalogItemRecord(
-                i.id, i.list_id, s.code, lst.code, i.code, i.text, i.category, i.period_text, s.sample
-            )
-            for i, lst, s in self._orm.execute(query).all()
-        ]
-
-    def item(self, item_id: int) -> CatalogItemRecord:
-        for record in self.items():
-            if record.id == item_id:
-                return record
-        raise NotFound(f"未找到依据条目 {item_id}。")
 
 
 class PrintRepository:

@@ -148,6 +148,10 @@ class CatalogItemRecord:
     category: str
     period_text: str
     sample: bool
+    knowers: str = ""  # 知悉范围 (since 0011)
+    department: str = ""  # 产生部门
+    from_version: int = 1
+    retired_in: int | None = None
 
 
 @dataclass(frozen=True)

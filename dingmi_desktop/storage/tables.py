@@ -157,6 +157,22 @@ class CatalogItem(Base):
     text: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(8))
     period_text: Mapped[str] = mapped_column(String(100), default="")
+    # Since 0011: 知悉范围, 产生部门, and the versions that added and retired the item.
+    knowers: Mapped[str] = mapped_column(Text, default="", server_default="")
+    department: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    from_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    retired_in: Mapped[int | None] = mapped_column(nullable=True)
+
+
+class CatalogVersion(Base):
+    """One version of the 依据库 (since 0011), in force from `effective_from`; append-only (triggers)."""
+
+    __tablename__ = "catalog_versions"
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    effective_from: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    actor: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    recorded_at: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class PrintRecord(Base):

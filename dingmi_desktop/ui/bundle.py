@@ -13,7 +13,7 @@ from dingmi_desktop.security.errors import PermissionDenied
 if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, not with the UI
     from dingmi_desktop.services.accounts import AccountService, AuditService
     from dingmi_desktop.services.calendar import CalendarService
-    from dingmi_desktop.services.catalog_lookup import CatalogLookup
+    from dingmi_desktop.services.catalogue import CatalogueService
     from dingmi_desktop.services.forms import FormServices
     from dingmi_desktop.services.lazy_printing import SheetPrinting
     from dingmi_desktop.services.print_register import PrintRegisterService
@@ -55,7 +55,7 @@ class ServiceBundle:
     accounts: AccountService | None = None  # 系统管理员, 安全保密管理员
     audit: AuditService | None = None  # 安全审计员
     workflow: FormServices | None = None  # business users
-    catalog: CatalogLookup | None = None  # business users: the basis picker
+    catalog: CatalogueService | None = None  # the 依据库: the basis picker; the 安全保密管理员's 依据库 page
     calendar: CalendarService | None = (
         None  # the working-day calendar (read by all, edited by 安全保密管理员)
     )

@@ -65,6 +65,12 @@ def nav_entries() -> list[NavEntry]:
             "accounts",
         ),
         NavEntry(
+            "catalogue",
+            QCoreApplication.translate("navigation", "依据库"),
+            frozenset({"安全保密管理员"}),
+            "catalog",
+        ),
+        NavEntry(
             "calendar",
             QCoreApplication.translate("navigation", "工作日历"),
             frozenset({"安全保密管理员"}),

@@ -1,4 +1,5 @@
-"""定密依据 picker: search the catalog (保密事项范围 → 一览表 → 细目) and pick one item."""
+"""定密依据 picker: search the 依据库 version in force on the form's date (保密事项范围 → 一览表 → 细目) and
+pick one item or several (Ctrl/Shift-click): several resolve to the highest level and the longest period."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ class BasisPicker(QDialog):
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
         self.search.setObjectName("basisSearch")
-        self.search.setPlaceholderText(self.tr("搜索条目编号或内容"))
+        self.search.setPlaceholderText(
+            self.tr("搜索条目编号或内容；按住 Ctrl 可选多个条目（取最高密级、最长期限）")
+        )
         layout.addWidget(self.search)
         self.table = RecordTable(
             [
@@ -32,7 +35,8 @@ class BasisPicker(QDialog):
                 self.tr("内容"),
                 self.tr("密级"),
                 self.tr("期限"),
-            ]
+            ],
+            multi_select=True,
         )
         self.table.setObjectName("basisTable")
         rows = []
@@ -77,6 +81,6 @@ class BasisPicker(QDialog):
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return dialog.table.selected_record()
+            return dialog.table.selected_records() or None
         finally:
             dialog.deleteLater()

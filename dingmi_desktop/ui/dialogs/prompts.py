@@ -240,3 +240,17 @@ class SavePath(_Seam):
 
         path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
         return path or None
+
+
+class OpenPath(_Seam):
+    """A file to read; ``set_next_answer(path or None)`` in tests."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, start: str, file_filter: str) -> str | None:
+        seeded, answer = cls._take()
+        if seeded:
+            return None if answer is None else str(answer)
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _selected = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+        return path or None

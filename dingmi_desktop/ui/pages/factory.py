@@ -105,6 +105,10 @@ def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> P
         from dingmi_desktop.ui.pages.officers_page import OfficersPage
 
         return OfficersPage(bundle, ops, window)
+    if key == "catalogue":
+        from dingmi_desktop.ui.pages.catalogue_page import CataloguePage
+
+        return CataloguePage(bundle, ops, window)
     if key == "calendar":
         from dingmi_desktop.ui.pages.calendar_page import CalendarPage
 

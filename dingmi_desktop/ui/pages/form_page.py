@@ -16,6 +16,7 @@ from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.pages.form_basis import BasisChoice
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
 from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
@@ -40,6 +41,7 @@ class FormPage(ServicePage):
         self, kind: FormKind, bundle: ServiceBundle, ops: OpRunner, window: Any, parent: QWidget | None = None
     ) -> None:
         super().__init__(kind.value, bundle, ops, window, parent)
+        self.basis_choice = BasisChoice()  # the level a basis pick filled
         self.setObjectName("formPage")
         self.kind = kind
         self.form_id: int | None = None
@@ -354,14 +356,17 @@ class FormPage(ServicePage):
         from dingmi_desktop.ui.dialogs.basis_picker import BasisPicker
 
         catalog = required(self.bundle.catalog)
-        self.run(catalog.items, lambda items: self._choose_basis(BasisPicker, items), label="catalog")
+        day = self.editor.classification.start_date.value() or self.bundle.today()  # the version in force
+        self.run(
+            lambda: catalog.items(day), lambda items: self._choose_basis(BasisPicker, items), label="catalog"
+        )
 
     def _choose_basis(self, picker: Any, items: list[Any]) -> None:
-        chosen = picker.ask(self, items)
-        if chosen is not None:
-            reference = f"{chosen.list_code} {chosen.code}".strip()
-            self.editor.basis.set_catalog_entry(reference, chosen.text, chosen.period_text == "长期")
-            self.editor.classification.prefill_period(chosen.period_text)
+        answer = picker.ask(self, items)
+        if answer:
+            message = self.basis_choice.apply(self.editor, answer, self.bundle.today())
+            if message:
+                self.say(message)
 
     def clear_sensitive(self) -> None:
         self.printing.clear_sensitive()
