@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # types only: storage and services load on the worker, after 
 
 log = logging.getLogger("dingmi_desktop")
 
-ADMIN_USERS = ("sysadmin", "secadmin", "auditor")
 STARTUP_PROBE_ENV = "DINGMI_STARTUP_PROBE"
 STARTUP_PROBE_MARKER = "DINGMI_SIGN_IN_SHOWN"
 STARTUP_READY_MARKER = "DINGMI_SIGN_IN_READY"
@@ -129,57 +128,19 @@ class StoreBackend:
         store.lock()
 
     def create_store(self, unit: str, authority: str, passwords: dict[str, str]) -> None:
-        """A new store whose three 三员 accounts get the initial passwords entered in the wizard, each to be
-        changed at first sign-in. The accounts are written in one transaction, each with its own password:
-        no account ever holds another account's password, not even for a moment."""
-        from dingmi_desktop.storage import PasswordPolicyError, Store
-        from dingmi_desktop.storage.audit import AuditWriter
-        from dingmi_desktop.storage.provision import provision_user
-        from dingmi_desktop.storage.records import RoleGrant
-        from dingmi_desktop.storage.store import ADMIN_ACCOUNTS
+        """A new store whose three 三员 accounts get the initial passwords entered in the wizard (three
+        different ones, each changed at first sign-in): services.provisioning, as `dingmi init`."""
+        from dingmi_desktop.services.provisioning import found_store
 
-        problems: list[str] = []
-        for username in ADMIN_USERS:  # refuse before creating anything, so a retry starts clean
-            problems += [
-                f"{username}：{p}" for p in self.policy_problems(username, passwords.get(username, ""))
-            ]
-        if len({passwords.get(u, "") for u in ADMIN_USERS}) < len(ADMIN_USERS):
-            problems.append("三员账户的密码须互不相同")
-        if problems:
-            raise PasswordPolicyError(problems)
-        store = Store.create(
+        store = found_store(
             self.data_dir,
             unit_name=unit,
             authority=authority,
-            admin_password=None,
+            passwords=passwords,
             kdf=self.kdf,
             **self._clock_kw(),
         )
-        try:
-            with store.orm_transaction() as orm:
-                now = store.clock()
-                for username, display, role in ADMIN_ACCOUNTS:
-                    provision_user(
-                        orm,
-                        store.slots,
-                        store.data_key,
-                        username=username,
-                        display_name=display,
-                        department="",
-                        password=passwords[username],
-                        grants=[RoleGrant(role)],
-                        unit_authority=store.authority,
-                        must_change=True,
-                        now=now,
-                    )
-                    AuditWriter(orm, "system", store.clock).append(
-                        "创建账户", object_type="user", object_id=username, detail={"首次登录须改密": True}
-                    )
-                store.slots.save()  # before the commit, as Store.create does
-            store.lock()
-        except BaseException:
-            store.discard()
-            raise
+        store.lock()
         self.store = store
 
     # --- sessions -----------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -24,7 +26,7 @@ from dingmi_desktop.cli.common import (
     read_secret_file,
 )
 from dingmi_desktop.security import errors as e
-from dingmi_desktop.security.passwords import PasswordPolicy, check_password
+from dingmi_desktop.services.provisioning import ADMIN_ACCOUNTS, admin_password_problems, found_store
 from dingmi_desktop.storage.records import LEVELS, RoleGrant
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.store import Store
@@ -121,14 +123,38 @@ def _date(text: str | None) -> date | None:
         raise CliError(f"日期格式应为 YYYY-MM-DD：{text}。") from exc
 
 
+def _init_passwords(args: argparse.Namespace) -> dict[str, str]:
+    """Each 三员's initial password: --USER-password-file, else $DINGMI_PASSWORD_<USER>, else typed twice on a
+    terminal (each by its holder)."""
+    passwords: dict[str, str] = {}
+    for username, display, _ in ADMIN_ACCOUNTS:
+        path = getattr(args, f"{username}_password_file")
+        env = f"DINGMI_PASSWORD_{username.upper()}"
+        if path:
+            passwords[username] = _read_secret_file(path, f"{display}（{username}）初始密码")
+        elif os.environ.get(env) is not None:
+            passwords[username] = os.environ[env]
+        elif sys.stdin is not None and sys.stdin.isatty():
+            first = getpass.getpass(f"{display}（{username}）的初始密码（本人输入）：")
+            if getpass.getpass("再次输入：") != first:
+                raise CliError(f"{display}（{username}）两次输入的密码不一致，请重新运行 init。")
+            passwords[username] = first
+        else:
+            raise CliError(
+                f"未提供{display}（{username}）的初始密码：请使用 --{username}-password-file 文件，"
+                f"或设置环境变量 {env}。"
+            )
+    return passwords
+
+
 def cmd_init(args: argparse.Namespace) -> int:
-    password = _read_secret_file(args.admin_password_file, "管理员初始密码")
-    problems = check_password(PasswordPolicy(), password, unit_name=args.unit)
+    passwords = _init_passwords(args)
+    problems = admin_password_problems(passwords, args.unit.strip())
     if problems:
-        raise CliError("管理员初始密码不符合策略：" + "；".join(problems) + "。")
+        raise CliError("三员初始密码不符合要求：" + "；".join(problems) + "。")
     with cli_errors():
-        Store.create(
-            data_dir(args), unit_name=args.unit, authority=args.authority, admin_password=password
+        found_store(
+            data_dir(args), unit_name=args.unit, authority=args.authority, passwords=passwords
         ).close()
     print(f"已创建数据存储：{data_dir(args)}（账户 sysadmin、secadmin、auditor 首次登录须修改密码）")
     return EXIT_OK
@@ -315,7 +341,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="创建空的加密数据存储（含三员账户）")
     p.add_argument("--unit", required=True, help="单位名称")
     p.add_argument("--authority", required=True, choices=LEVELS, help="本单位定密权限")
-    p.add_argument("--admin-password-file", required=True, help="三员账户初始密码文件（首行）")
+    for username, display in (
+        ("sysadmin", "系统管理员"),
+        ("secadmin", "安全保密管理员"),
+        ("auditor", "安全审计员"),
+    ):
+        p.add_argument(
+            f"--{username}-password-file",
+            help=f"{display}的初始密码文件（首行，chmod 600），或环境变量 "
+            f"DINGMI_PASSWORD_{username.upper()}；三员的密码须互不相同",
+        )
     p.set_defaults(handler=cmd_init)
 
     p = subparsers.add_parser("demo", help="创建演示数据（不会覆盖已有数据）")

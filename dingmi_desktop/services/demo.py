@@ -14,15 +14,14 @@ from dingmi_desktop.domain.forms import form_from_json, form_to_json
 from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
 from dingmi_desktop.security.kdf import KdfParams
+from dingmi_desktop.services.provisioning import create_store
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditSigner, AuditWriter
 from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, HOLIDAY, WORKDAY, dump_calendar
-from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.directory import Tx, load_user
-from dingmi_desktop.storage.provision import provision_user
+from dingmi_desktop.storage.provision import NewAccount
 from dingmi_desktop.storage.records import (
-    ADMIN_ROLES,
     AUDITOR,
     DRAFTER,
     OFFICER,
@@ -187,33 +186,24 @@ def build_demo(
     data_dir: Path, *, kdf: KdfParams | None = None, clock: Callable[[], datetime] = utc_now
 ) -> Store:
     """Creates the demo store (refuses an existing one: StoreExists) and returns it open."""
-    store = Store.create(
-        data_dir, unit_name=DEMO_UNIT, authority=DEMO_AUTHORITY, admin_password=None, kdf=kdf, clock=clock
+    # The demo knows every password (the 三员 share DEMO_PASSWORD, none must change it).
+    accounts = [
+        NewAccount(username, display, DEMO_PASSWORD, grants, department, must_change=False)
+        for username, display, department, grants in DEMO_USERS
+    ]
+    store = create_store(
+        data_dir,
+        unit_name=DEMO_UNIT,
+        authority=DEMO_AUTHORITY,
+        accounts=accounts,
+        kdf=kdf,
+        clock=clock,
+        detail={"演示": True},
     )
     try:
         now = clock()
         with store.orm_transaction() as orm:
             system = AuditWriter(orm, "system", clock)
-            # The demo knows every password: it founds the trust anchor and certifies everything.
-            holders = [name for name, *_, grants in DEMO_USERS if grants[0].role in ADMIN_ROLES]
-            root_seed, shares = found_root(orm, store.slots, holders)
-            for username, display, department, grants in DEMO_USERS:
-                provision_user(
-                    orm,
-                    store.slots,
-                    store.data_key,
-                    username=username,
-                    display_name=display,
-                    department=department,
-                    password=DEMO_PASSWORD,
-                    grants=grants,
-                    unit_authority=DEMO_AUTHORITY,
-                    must_change=False,
-                    now=now,
-                    share=shares.get(username),
-                )
-                system.append("创建账户", object_type="user", object_id=username, detail={"演示": True})
-            found_unit(orm, root_seed, holders, now)
             (scope_code, scope_title), (list_code, list_title), items = SAMPLE_CATALOG
             tx = Tx(
                 orm,
@@ -247,7 +237,6 @@ def build_demo(
                 AuditWriter(orm, username, clock, signers[username]).append(
                     "新建表单", object_type="form", object_id=str(form_id)
                 )
-            store.slots.save()
     except BaseException:
         store.discard()
         raise

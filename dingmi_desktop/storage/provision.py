@@ -1,11 +1,14 @@
-"""Creating accounts: one database row set plus one key slot, with the 三员 rules checked once here."""
+"""Creating accounts: one database row set plus one key slot, with the 三员 rules checked once here; and a
+new store's first accounts with its trust root (provision_store)."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -14,6 +17,8 @@ from dingmi_desktop.security import signing
 from dingmi_desktop.security.errors import InvalidInput, RoleConflict
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.audit import AuditWriter
+from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.records import (
     ADMIN_ROLES,
     ALL_ROLES,
@@ -23,6 +28,9 @@ from dingmi_desktop.storage.records import (
     iso,
     iso_date,
 )
+
+if TYPE_CHECKING:
+    from dingmi_desktop.storage.store import Store
 
 USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
 
@@ -121,3 +129,46 @@ def provision_user(
     write_grants(orm, row.id, grants, now)
     slots.wrap(username, password, data_key, seed, must_change=must_change, now=now, share=share)
     return row
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """One account of a new store, as the wizard, `dingmi init` and the demo describe it."""
+
+    username: str
+    display_name: str
+    password: str
+    grants: tuple[RoleGrant, ...]
+    department: str = ""
+    must_change: bool = True
+
+
+def provision_store(
+    store: Store, accounts: Sequence[NewAccount], detail: Mapping[str, Any] | None = None
+) -> None:
+    """The accounts of a new store, in one transaction: the 三员 among them hold the shares of a new trust
+    root, which certifies the unit, its policy and every key and grant; each account is audited; the slot
+    file is saved before the commit (Store.slot_transaction), so a failed save leaves no rows behind."""
+    holders = [a.username for a in accounts if any(g.role in ADMIN_ROLES for g in a.grants)]
+    now = store.clock()
+    with store.slot_transaction() as orm:
+        audit = AuditWriter(orm, "system", store.clock)
+        root_seed, shares = found_root(orm, store.slots, holders)
+        for account in accounts:
+            provision_user(
+                orm,
+                store.slots,
+                store.data_key,
+                username=account.username,
+                display_name=account.display_name,
+                department=account.department,
+                password=account.password,
+                grants=account.grants,
+                unit_authority=store.authority,
+                must_change=account.must_change,
+                now=now,
+                share=shares.get(account.username),
+            )
+            facts = {"首次登录须改密": account.must_change, **(detail or {})}
+            audit.append("创建账户", object_type="user", object_id=account.username, detail=facts)
+        found_unit(orm, root_seed, holders, now)

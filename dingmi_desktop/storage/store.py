@@ -34,7 +34,6 @@ from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.backup import remove_stale_snapshot, write_backup
-from dingmi_desktop.storage.certs import found_root, found_unit
 from dingmi_desktop.storage.engine import make_engine, pages_missing, writable
 from dingmi_desktop.storage.files import (
     BACKUPS_DIR,
@@ -45,19 +44,13 @@ from dingmi_desktop.storage.files import (
     check_db_file,
     translated_errors,
 )
-from dingmi_desktop.storage.provision import provision_user
-from dingmi_desktop.storage.records import AUDITOR, LEVELS, SECADMIN, SYSADMIN, RoleGrant, iso, utc_now
+from dingmi_desktop.storage.records import LEVELS, iso, utc_now
 
 if TYPE_CHECKING:
     from dingmi_desktop.storage.session import Session
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("dingmi_desktop")
-ADMIN_ACCOUNTS = (
-    ("sysadmin", "系统管理员", SYSADMIN),
-    ("secadmin", "安全保密管理员", SECADMIN),
-    ("auditor", "安全审计员", AUDITOR),
-)
 
 
 class Store:
@@ -79,12 +72,10 @@ class Store:
         *,
         unit_name: str,
         authority: str,
-        admin_password: str | None,
         kdf: KdfParams | None = None,
         clock: Clock = utc_now,
-        admin_must_change: bool = True,
     ) -> Store:
-        """A new store with the three 三员 accounts (admin_password None: no accounts, for the demo)."""
+        """A new store without accounts (storage.provision.provision_store adds them, with the trust root)."""
         data_dir = Path(data_dir)
         if authority not in LEVELS:
             raise InvalidInput("本单位定密权限须为 绝密、机密 或 秘密。")
@@ -109,7 +100,7 @@ class Store:
                 store._key = os.urandom(32)
                 store._engine = make_engine(data_dir / DB_NAME, store._key)
                 schema.upgrade(store._engine)
-            with store.orm_transaction() as orm:
+            with store.slot_transaction() as orm:  # the header alone, until provision_store adds slots
                 orm.add_all(
                     [t.Meta(key="store_id", value=slots.store_id), t.Meta(key="created_at", value=iso(now))]
                 )
@@ -119,29 +110,6 @@ class Store:
                 AuditWriter(orm, "system", clock).append(
                     "创建数据存储", object_type="store", object_id=slots.store_id
                 )
-                if admin_password is not None:
-                    holders = [username for username, _, _ in ADMIN_ACCOUNTS]
-                    root_seed, shares = found_root(orm, slots, holders)
-                    for username, display, role in ADMIN_ACCOUNTS:
-                        provision_user(
-                            orm,
-                            slots,
-                            store._key,
-                            username=username,
-                            display_name=display,
-                            department="",
-                            password=admin_password,
-                            grants=[RoleGrant(role)],
-                            unit_authority=authority,
-                            must_change=admin_must_change,
-                            now=now,
-                            share=shares[username],
-                        )
-                        AuditWriter(orm, "system", clock).append(
-                            "创建账户", object_type="user", object_id=username
-                        )
-                    found_unit(orm, root_seed, holders, now)
-                slots.save()
         except BaseException:
             store.discard()
             raise
@@ -327,6 +295,14 @@ class Store:
             orm.begin(),
         ):
             yield orm
+
+    @contextlib.contextmanager
+    def slot_transaction(self) -> Iterator[OrmSession]:
+        """A transaction that also changes the slot file: the file is saved last, before the commit, so a
+        failed save rolls the rows back (creation only; a key change of an existing user: keychange)."""
+        with self.orm_transaction() as orm:
+            yield orm
+            self.slots.save()
 
     @property
     def data_key(self) -> bytes:

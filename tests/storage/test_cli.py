@@ -89,52 +89,39 @@ def test_missing_store_and_missing_password(tmp_path, capsys, pw):
     assert code == 2
 
 
-def test_init_then_forced_password_change(tmp_path, capsys):
+def _secret(path: Path, text: str) -> Path:
+    path.write_text(text + "\n", "utf-8")
+    path.chmod(0o600)  # a password file others can read is refused
+    return path
+
+
+def _init(capsys, data: Path, files: dict[str, Path]) -> tuple[int, str, str]:
+    flags = [arg for name, path in files.items() for arg in (f"--{name}-password-file", str(path))]
+    return run(capsys, "--data-dir", str(data), "init", "--unit", "某单位", "--authority", "秘密", *flags)
+
+
+def test_init_refuses_equal_admin_passwords(tmp_path, capsys, monkeypatch):
     data = tmp_path / "unit"
-    weak = tmp_path / "weak.txt"
-    weak.write_text("123\n", "utf-8")
-    weak.chmod(0o600)  # a password file others can read is refused
-    code, _, err = run(
-        capsys,
-        "--data-dir",
-        str(data),
-        "init",
-        "--unit",
-        "某单位",
-        "--authority",
-        "秘密",
-        "--admin-password-file",
-        str(weak),
-    )
-    assert code == 2 and "长度至少" in err and not data.exists()
-    admin = tmp_path / "admin.txt"
-    admin.write_text("Init#Admin2026\n", "utf-8")
-    admin.chmod(0o600)  # a password file others can read is refused
-    code, out, _ = run(
-        capsys,
-        "--data-dir",
-        str(data),
-        "init",
-        "--unit",
-        "某单位",
-        "--authority",
-        "秘密",
-        "--admin-password-file",
-        str(admin),
-    )
+    same = _secret(tmp_path / "same.txt", "Init#Admin2026")
+    other = _secret(tmp_path / "other.txt", "Init#Audit2026")
+    code, _, err = _init(capsys, data, {"sysadmin": same, "secadmin": same, "auditor": other})
+    assert code == 2 and "三员账户的密码须互不相同" in err and not data.exists()
+    weak = _secret(tmp_path / "weak.txt", "123")
+    code, _, err = _init(capsys, data, {"sysadmin": weak, "secadmin": same, "auditor": other})
+    assert code == 2 and "sysadmin：" in err and "长度至少" in err and not data.exists()
+    monkeypatch.setattr("sys.stdin", None)  # no terminal to ask on: the missing password is named
+    code, _, err = _init(capsys, data, {"sysadmin": same, "secadmin": other})
+    assert code == 2 and "--auditor-password-file" in err and "DINGMI_PASSWORD_AUDITOR" in err
+
+
+def test_init_then_forced_password_change(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "unit"
+    admin = _secret(tmp_path / "admin.txt", "Init#Admin2026")
+    files = {"sysadmin": admin, "secadmin": _secret(tmp_path / "sec.txt", "Init#Secur2026")}
+    monkeypatch.setenv("DINGMI_PASSWORD_AUDITOR", "Init#Audit2026")  # or from the environment
+    code, out, _ = _init(capsys, data, files)
     assert code == 0 and "已创建" in out
-    code, _, err = run(
-        capsys,
-        "--data-dir",
-        str(data),
-        "init",
-        "--unit",
-        "某单位",
-        "--authority",
-        "秘密",
-        "--admin-password-file",
-        str(admin),
-    )
+    code, _, err = _init(capsys, data, files)
     assert code == 2 and "不为空" in err
     base = ("--data-dir", str(data))
     code, _, err = run(capsys, *base, "check", "--user", "sysadmin", "--password-file", str(admin))

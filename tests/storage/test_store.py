@@ -24,7 +24,7 @@ from dingmi_desktop.storage import (
 )
 from dingmi_desktop.storage.store import Store
 from tests import clocked
-from tests.fixtures.store import ADMIN_PASSWORD, DEMO_PASSWORD, TEST_EPOCH
+from tests.fixtures.store import ADMIN_PASSWORD, DEMO_PASSWORD, TEST_EPOCH, admin_store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -49,12 +49,12 @@ def test_unit_name_is_readable_before_sign_in(new_store, store_dir):
 def test_create_refuses_existing_directory_and_bad_input(new_store, store_dir, tmp_path):
     before = {p.name: p.read_bytes() for p in store_dir.iterdir()}
     with pytest.raises(StoreExists):
-        Store.create(store_dir, unit_name="x", authority="机密", admin_password="A", kdf=KdfParams.FLOOR)
+        Store.create(store_dir, unit_name="x", authority="机密", kdf=KdfParams.FLOOR)
     assert {p.name: p.read_bytes() for p in store_dir.iterdir()} == before
     with pytest.raises(InvalidInput):
-        Store.create(tmp_path / "o", unit_name="x", authority="内部", admin_password="A", kdf=KdfParams.FLOOR)
+        Store.create(tmp_path / "o", unit_name="x", authority="内部", kdf=KdfParams.FLOOR)
     with pytest.raises(InvalidInput):
-        Store.create(tmp_path / "o", unit_name=" ", authority="机密", admin_password="A", kdf=KdfParams.FLOOR)
+        Store.create(tmp_path / "o", unit_name=" ", authority="机密", kdf=KdfParams.FLOOR)
 
 
 def test_open_missing_store(tmp_path):
@@ -207,16 +207,10 @@ def test_session_usable_from_another_single_thread(demo_store):
     assert out["count"] == 3
 
 
-def test_files_created_are_private_even_with_open_umask(tmp_path):
+def test_files_created_are_private_even_with_open_umask(tmp_path, clock):
     old = os.umask(0o022)
     try:
-        store = Store.create(
-            tmp_path / "s",
-            unit_name="单位",
-            authority="秘密",
-            admin_password=ADMIN_PASSWORD,
-            kdf=KdfParams.FLOOR,
-        )
+        store = admin_store(tmp_path / "s", clock, unit_name="单位")
         store.sign_in("sysadmin", ADMIN_PASSWORD)
         for path in (tmp_path / "s").iterdir():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
