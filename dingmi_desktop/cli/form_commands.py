@@ -213,6 +213,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"标题：{obj['title']}")
     print(f"密级标志：{obj['marking'] or '（无）'}  解密日：{obj['declassify_on'] or '—'}")
     print(f"知悉范围：{obj.get('scope') or '—'}")
+    print(f"内容摘要：{obj['content_hash']}（批准时以 --content-hash 传回）")
     print("办理记录：")
     for h in obj["history"]:
         sig = {True: "签名有效", False: "签名无效", None: "未签名"}[h["signature_valid"]]
@@ -240,9 +241,16 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
+    if not args.content_hash and not args.latest:
+        raise CliError(
+            "批准须针对您审阅过的内容：先用 dingmi form show ID 查看“内容摘要”，"
+            "再以 --content-hash 摘要 批准；"
+            "或用 --latest 明确批准当前内容。"
+        )
     corrections = _corrections(args)
 
     def approve(s: FormServices, pw: str, a: argparse.Namespace) -> ActionResult:
+        # --latest is the officer's explicit choice; otherwise a stale hash is refused by the workflow
         content_hash = a.content_hash or s.history.view(a.id).summary.content_hash
         return s.review.approve(
             a.id, password=pw, content_hash=content_hash, corrections=corrections, opinion=a.opinion or ""
@@ -348,7 +356,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     vote.add_argument("--disagree", action="store_true", help="不同意（退回承办人）")
     p = _action(forms, "approve", "批准（定密责任人）", cmd_approve)
     _correction_args(p)
-    p.add_argument("--content-hash", help="审阅时的内容摘要（默认为当前内容）")
+    seen = p.add_mutually_exclusive_group()
+    seen.add_argument("--content-hash", help="审阅时的内容摘要（见 form show）；内容已被修改的不予批准")
+    seen.add_argument("--latest", action="store_true", help="明确批准表单的当前内容")
     _action(forms, "return", "退回承办人（须填写理由）", cmd_return)
     p = _action(forms, "escalate", "上报不明事项或超出权限事项", cmd_escalate)
     p.add_argument(
