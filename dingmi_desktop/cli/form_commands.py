@@ -26,6 +26,7 @@ from dingmi_desktop.cli.common import (
 )
 from dingmi_desktop.cli.store_commands import cli_errors, show_name_notice
 from dingmi_desktop.domain import limits
+from dingmi_desktop.domain.action_inputs import input_problem
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import DomainError, ValidationError
@@ -33,7 +34,7 @@ from dingmi_desktop.domain.forms import form_from_json
 from dingmi_desktop.domain.interchange import too_many_forms
 from dingmi_desktop.domain.json_reader import FieldReader, parse_day
 from dingmi_desktop.domain.strict_json import loads_strict
-from dingmi_desktop.domain.workflow import Outcome, Status
+from dingmi_desktop.domain.workflow import Action, Outcome, Status
 from dingmi_desktop.services.form_models import ActionResult, ImportRejected
 from dingmi_desktop.services.forms import FormServices
 from dingmi_desktop.storage import Store
@@ -135,10 +136,12 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-def _require(text: str | None, what: str) -> str:
-    if not text or not text.strip():
-        raise CliError(f"{what}（--opinion）。")
-    return text
+def _reason(action: Action, text: str | None) -> str:
+    """The --opinion text; refused (exit 2) when the domain says `action` needs one and it is empty."""
+    problem = input_problem(action, reason=text or "")
+    if problem:
+        raise CliError(f"{problem}（--opinion）。")
+    return text or ""
 
 
 # --- commands -----------------------------------------------------------------------------------------
@@ -233,8 +236,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     if not args.agree and not args.disagree:
         raise CliError("请用 --agree 或 --disagree 给出审核结论。")
-    if args.disagree:
-        _require(args.opinion, "审核不同意须填写意见")
+    _reason(Action.REVIEW_DISAGREE if args.disagree else Action.REVIEW_AGREE, args.opinion)
     return _run(
         args, lambda s, pw, a: s.review.review(a.id, agree=a.agree, opinion=a.opinion or "", password=pw)
     )
@@ -260,12 +262,12 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "退回须填写理由")
+    reason = _reason(Action.RETURN, args.opinion)
     return _run(args, lambda s, pw, a: s.review.return_form(a.id, reason=reason, password=pw))
 
 
 def cmd_escalate(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "上报须填写理由")
+    reason = _reason(Action.ESCALATE, args.opinion)
     sent = _day(args.sent_on)
     return _run(
         args,
@@ -276,7 +278,7 @@ def cmd_escalate(args: argparse.Namespace) -> int:
 
 
 def cmd_dispute(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "登记争议须填写情况说明")
+    reason = _reason(Action.RECORD_DISPUTE, args.opinion)
     claimed = [
         c
         for c in (_category(x.strip()) for x in args.claimed.replace("，", ",").split(",") if x.strip())
@@ -291,7 +293,7 @@ def cmd_dispute(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    reply = _require(args.opinion, "登记答复须填写答复内容")
+    reply = _reason(Action.RECORD_ESCALATION_REPLY, args.opinion)
     outcome = Outcome.DECIDED if args.outcome == Outcome.DECIDED.value else Outcome.RETURNED
     corrections = _corrections(args)
     day = _day(args.replied_on)

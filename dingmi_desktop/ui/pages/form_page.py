@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from dingmi_desktop.domain.forms import FormKind
-from dingmi_desktop.domain.workflow import Action, Status
+from dingmi_desktop.domain.workflow import Action, Status, print_refusal
 from dingmi_desktop.security.errors import InvalidInput
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
@@ -229,7 +229,8 @@ class FormPage(ServicePage):
     def _show_print_buttons(self) -> None:
         """Preview and export for any stored form this user sees; print and 复印 only once 已定密."""
         stored = self.bundle.printing is not None and self.form_id is not None
-        decided = stored and self.status is Status.DECIDED
+        status = self.status
+        decided = stored and status is not None and print_refusal(status) is None
         for name, show in (("preview", stored), ("export", stored), ("print", decided), ("reprint", decided)):
             self.buttons[name].setVisible(show)
 
