@@ -136,9 +136,9 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-def _reason(action: Action, text: str | None) -> str:
+def _reason(action: Action, text: str | None, outcome: Outcome | None = None) -> str:
     """The --opinion text; refused (exit 2) when the domain says `action` needs one and it is empty."""
-    problem = input_problem(action, reason=text or "")
+    problem = input_problem(action, reason=text or "", outcome=outcome)
     if problem:
         raise CliError(f"{problem}（--opinion）。")
     return text or ""
@@ -293,8 +293,8 @@ def cmd_dispute(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    reply = _reason(Action.RECORD_ESCALATION_REPLY, args.opinion)
-    outcome = Outcome.DECIDED if args.outcome == Outcome.DECIDED.value else Outcome.RETURNED
+    outcome = Outcome(args.outcome)  # argparse allows only the Outcome values
+    reply = _reason(Action.RECORD_ESCALATION_REPLY, args.opinion, outcome)
     corrections = _corrections(args)
     day = _day(args.replied_on)
     return _run(
