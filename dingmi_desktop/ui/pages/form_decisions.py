@@ -16,10 +16,10 @@ from dingmi_desktop.ui.dialogs.approval import ApprovalDialog
 from dingmi_desktop.ui.dialogs.prompts import Confirm, DecisionDialog
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.decision_fields import ask_arguments
+from dingmi_desktop.ui.pages.form_context import FormContext, OpChanges
 
 if TYPE_CHECKING:
     from dingmi_desktop.services.forms import FormServices
-    from dingmi_desktop.ui.pages.form_page import FormPage
 
 
 def _label(action: Action) -> str:
@@ -27,7 +27,7 @@ def _label(action: Action) -> str:
 
 
 class DecisionRunner:
-    def __init__(self, page: FormPage) -> None:
+    def __init__(self, page: FormContext) -> None:
         self.page = page
 
     @property
@@ -36,6 +36,7 @@ class DecisionRunner:
 
     def perform(self, work: Callable[[], Any], done_text: str) -> None:
         page = self.page
+        form_id = page.stored_id()
 
         def done(result: Any) -> None:
             page.say(
@@ -43,24 +44,21 @@ class DecisionRunner:
                     done_text, result.status_after.value
                 )
             )
-            page.reload()
-            notify = getattr(page.window_, "form_changed", None)
-            if notify is not None:
-                notify()
+            page.announce(OpChanges(form_id, form=True))
 
         def failed(exc: BaseException) -> None:
             problems = getattr(exc, "problems", None)
             if problems and isinstance(problems, list) and hasattr(problems[0], "field"):
-                page.editor.show_problems(problems)
+                page.show_problems(problems)
             page.say(QCoreApplication.translate("FormPage", "未完成：{0}").format(describe_error(exc)))
-            show_error(exc, page)
-            page.reload()
+            show_error(exc, page.widget())
+            page.announce(OpChanges(form_id, form=True))  # refused: someone may have changed the form
 
         page.run(work, done, label="decision", on_error=failed)
 
     def withdraw(self) -> None:
         if not Confirm.ask(
-            self.page,
+            self.page.widget(),
             QCoreApplication.translate("FormPage", "撤回"),
             QCoreApplication.translate("FormPage", "撤回后表单回到草稿，可修改后重新提交。确定撤回吗？"),
         ):
@@ -70,7 +68,7 @@ class DecisionRunner:
 
     def review(self) -> None:
         answer = DecisionDialog.ask(
-            self.page,
+            self.page.widget(),
             QCoreApplication.translate("FormPage", "定密审核"),
             with_vote=True,
             opinion_label=_label(Action.REVIEW_DISAGREE),
@@ -96,7 +94,7 @@ class DecisionRunner:
         if view is None:
             return
         form = view.form
-        answer = ApprovalDialog.ask(self.page, view.marking, form.category, form.period, form.scope)
+        answer = ApprovalDialog.ask(self.page.widget(), view.marking, form.category, form.period, form.scope)
         if answer is None:
             return
         review, form_id, content_hash = (
@@ -118,7 +116,7 @@ class DecisionRunner:
 
     def return_form(self) -> None:
         answer = DecisionDialog.ask(
-            self.page,
+            self.page.widget(),
             QCoreApplication.translate("FormPage", "退回表单"),
             opinion_required=inputs(Action.RETURN).needs(Input.REASON),
             opinion_label=_label(Action.RETURN),
@@ -133,7 +131,7 @@ class DecisionRunner:
 
     def _ask(self, action: Action, title: str, intro: str = "") -> tuple[dict[str, Any], str] | None:
         try:
-            return ask_arguments(self.page, action, title, intro, self.page.bundle.today)
+            return ask_arguments(self.page.widget(), action, title, intro, self.page.bundle.today)
         except DomainError as exc:  # an answer given through the test seam skips the dialog's check
             self.page.say(exc.message)
             return None
@@ -171,7 +169,8 @@ class DecisionRunner:
 
     def reply(self) -> None:
         """The answer of the body reported to, with its decided values and date (as `dingmi form reply`)."""
-        allowed = getattr(self.page, "allowed", [])
+        view = self.page.view
+        allowed = list(view.allowed) if view is not None else []
         action = (
             Action.RECORD_SUPERIOR_DECISION
             if Action.RECORD_SUPERIOR_DECISION in allowed
