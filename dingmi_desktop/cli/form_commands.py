@@ -26,6 +26,7 @@ from dingmi_desktop.cli.common import (
 )
 from dingmi_desktop.cli.store_commands import cli_errors, show_name_notice
 from dingmi_desktop.domain import limits
+from dingmi_desktop.domain.action_inputs import input_problem
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import DomainError, ValidationError
@@ -33,7 +34,7 @@ from dingmi_desktop.domain.forms import form_from_json
 from dingmi_desktop.domain.interchange import too_many_forms
 from dingmi_desktop.domain.json_reader import FieldReader, parse_day
 from dingmi_desktop.domain.strict_json import loads_strict
-from dingmi_desktop.domain.workflow import Outcome, Status
+from dingmi_desktop.domain.workflow import Action, Outcome, Status
 from dingmi_desktop.services.form_models import ActionResult, ImportRejected
 from dingmi_desktop.services.forms import FormServices
 from dingmi_desktop.storage import Store
@@ -135,10 +136,12 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-def _require(text: str | None, what: str) -> str:
-    if not text or not text.strip():
-        raise CliError(f"{what}（--opinion）。")
-    return text
+def _reason(action: Action, text: str | None, outcome: Outcome | None = None) -> str:
+    """The --opinion text; refused (exit 2) when the domain says `action` needs one and it is empty."""
+    problem = input_problem(action, reason=text or "", outcome=outcome)
+    if problem:
+        raise CliError(f"{problem}（--opinion）。")
+    return text or ""
 
 
 # --- commands -----------------------------------------------------------------------------------------
@@ -213,6 +216,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"标题：{obj['title']}")
     print(f"密级标志：{obj['marking'] or '（无）'}  解密日：{obj['declassify_on'] or '—'}")
     print(f"知悉范围：{obj.get('scope') or '—'}")
+    print(f"内容摘要：{obj['content_hash']}（批准时以 --content-hash 传回）")
     print("办理记录：")
     for h in obj["history"]:
         sig = {True: "签名有效", False: "签名无效", None: "未签名"}[h["signature_valid"]]
@@ -232,17 +236,23 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     if not args.agree and not args.disagree:
         raise CliError("请用 --agree 或 --disagree 给出审核结论。")
-    if args.disagree:
-        _require(args.opinion, "审核不同意须填写意见")
+    _reason(Action.REVIEW_DISAGREE if args.disagree else Action.REVIEW_AGREE, args.opinion)
     return _run(
         args, lambda s, pw, a: s.review.review(a.id, agree=a.agree, opinion=a.opinion or "", password=pw)
     )
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
+    if not args.content_hash and not args.latest:
+        raise CliError(
+            "批准须针对您审阅过的内容：先用 dingmi form show ID 查看“内容摘要”，"
+            "再以 --content-hash 摘要 批准；"
+            "或用 --latest 明确批准当前内容。"
+        )
     corrections = _corrections(args)
 
     def approve(s: FormServices, pw: str, a: argparse.Namespace) -> ActionResult:
+        # --latest is the officer's explicit choice; otherwise a stale hash is refused by the workflow
         content_hash = a.content_hash or s.history.view(a.id).summary.content_hash
         return s.review.approve(
             a.id, password=pw, content_hash=content_hash, corrections=corrections, opinion=a.opinion or ""
@@ -252,12 +262,12 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "退回须填写理由")
+    reason = _reason(Action.RETURN, args.opinion)
     return _run(args, lambda s, pw, a: s.review.return_form(a.id, reason=reason, password=pw))
 
 
 def cmd_escalate(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "上报须填写理由")
+    reason = _reason(Action.ESCALATE, args.opinion)
     sent = _day(args.sent_on)
     return _run(
         args,
@@ -268,7 +278,7 @@ def cmd_escalate(args: argparse.Namespace) -> int:
 
 
 def cmd_dispute(args: argparse.Namespace) -> int:
-    reason = _require(args.opinion, "登记争议须填写情况说明")
+    reason = _reason(Action.RECORD_DISPUTE, args.opinion)
     claimed = [
         c
         for c in (_category(x.strip()) for x in args.claimed.replace("，", ",").split(",") if x.strip())
@@ -283,8 +293,8 @@ def cmd_dispute(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    reply = _require(args.opinion, "登记答复须填写答复内容")
-    outcome = Outcome.DECIDED if args.outcome == Outcome.DECIDED.value else Outcome.RETURNED
+    outcome = Outcome(args.outcome)  # argparse allows only the Outcome values
+    reply = _reason(Action.RECORD_ESCALATION_REPLY, args.opinion, outcome)
     corrections = _corrections(args)
     day = _day(args.replied_on)
     return _run(
@@ -348,7 +358,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     vote.add_argument("--disagree", action="store_true", help="不同意（退回承办人）")
     p = _action(forms, "approve", "批准（定密责任人）", cmd_approve)
     _correction_args(p)
-    p.add_argument("--content-hash", help="审阅时的内容摘要（默认为当前内容）")
+    seen = p.add_mutually_exclusive_group()
+    seen.add_argument("--content-hash", help="审阅时的内容摘要（见 form show）；内容已被修改的不予批准")
+    seen.add_argument("--latest", action="store_true", help="明确批准表单的当前内容")
     _action(forms, "return", "退回承办人（须填写理由）", cmd_return)
     p = _action(forms, "escalate", "上报不明事项或超出权限事项", cmd_escalate)
     p.add_argument(

@@ -49,8 +49,11 @@ __all__ = [
     "check",
     "context_for",
     "next_status",
+    "print_refusal",
+    "requires_content_hash",
     "requires_outcome",
     "requires_reason",
+    "takes_corrections",
 ]
 
 THREE_ADMINS = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
@@ -268,14 +271,28 @@ def _refusal(action: Action, ctx: WorkflowContext, with_input: bool) -> str | No
     return None
 
 
+def _has_input_guard(action: Action, guard: Guard) -> bool:
+    return any(guard in t.input_guards for (_, a), t in TABLE.items() if a is action)
+
+
 def requires_reason(action: Action) -> bool:
     """Whether the GUI/CLI must ask for a reason/opinion text before checking `action`."""
-    return any(_needs_reason in t.input_guards for (_, a), t in TABLE.items() if a is action)
+    return _has_input_guard(action, _needs_reason)
 
 
 def requires_outcome(action: Action) -> bool:
     """Whether the action records an outcome (Outcome.DECIDED / Outcome.RETURNED)."""
-    return any(_needs_outcome in t.input_guards for (_, a), t in TABLE.items() if a is action)
+    return _has_input_guard(action, _needs_outcome)
+
+
+def requires_content_hash(action: Action) -> bool:
+    """Whether the action signs the content the actor saw (its hash is taken back and compared)."""
+    return _has_input_guard(action, _hash_matches)
+
+
+def takes_corrections(action: Action) -> bool:
+    """Whether the decision may change 密级 / 保密期限 / 知悉范围 (the corrected values are checked)."""
+    return _has_input_guard(action, _corrections_valid)
 
 
 def allowed_actions(ctx: WorkflowContext) -> list[Action]:
@@ -295,3 +312,11 @@ def next_status(action: Action, ctx: WorkflowContext) -> Status:
     check(action, ctx)
     target = TABLE[ctx.status, action].target
     return target if isinstance(target, Status) else target(ctx)
+
+
+def print_refusal(status: Status) -> str | None:
+    """Why a form in `status` may not be printed or copied (印制、复印), or None: only a 已定密 form carries
+    an approved marking and 份数. Preview and PDF export are open to any stored form the user may see."""
+    if status is Status.DECIDED:
+        return None
+    return f"表单状态为{status.value}，只有已定密的表单可以印制或复印。"

@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from dingmi_desktop.clock import LOCAL_TIME, local_text, local_time
 from dingmi_desktop.domain.calendar import WorkCalendar
-from dingmi_desktop.domain.workflow import Action, Role, Status
+from dingmi_desktop.domain.workflow import Action, Role, Status, print_refusal
 from dingmi_desktop.export.builder import Approval, sheet_data_from_form
 from dingmi_desktop.export.fonts import FontSet, font_set
 from dingmi_desktop.export.renderer import page_count, render_copies
@@ -259,10 +259,9 @@ class PrintingService(FormAccess):
             return self._range(tx, self.load(tx, form_id), copies, kind)
 
     def _range(self, tx: Tx, loaded: Loaded, copies: int | None, kind: str) -> tuple[int, int]:
-        if loaded.status is not Status.DECIDED:
-            raise PermissionDenied(
-                f"表单 {loaded.record.id} 状态为{loaded.status.value}，只有已定密的表单可以印制。"
-            )
+        refusal = print_refusal(loaded.status)
+        if refusal:
+            raise PermissionDenied(f"表单 {loaded.record.id}：{refusal}")
         approved = loaded.form.copies or 0
         issued = max((p.copies_to for p in tx.prints.for_form(loaded.record.id)), default=0)
         printed = tx.prints.copies_printed(loaded.record.id)

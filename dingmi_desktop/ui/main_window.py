@@ -36,6 +36,7 @@ class MainWindow(FormHostMixin, QMainWindow):
     closed = Signal()
     first_page_loaded = Signal()
     idle_minutes_changed = Signal(int)
+    operation_done = Signal(object)  # OpChanges: what a finished operation changed (ui/pages/form_context.py)
 
     def __init__(self, bundle: ServiceBundle, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.navigation.setFixedWidth(188)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
+        self.operation_done.connect(self._on_operation_done)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -245,8 +247,11 @@ class MainWindow(FormHostMixin, QMainWindow):
         self.about_dialog.raise_()
         return self.about_dialog
 
-    def form_changed(self) -> None:
-        """A decision changed a form: the lists refresh when shown again."""
+    def _on_operation_done(self, changes: object) -> None:
+        """A list page on screen shows the change at once; the others refresh when shown again."""
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not self.form_page:
+            current.refresh()
 
     def page(self, key: str) -> Page:
         return self.pages[key]

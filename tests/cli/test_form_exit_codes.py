@@ -31,7 +31,7 @@ def test_refusals_and_bad_input(dingmi, tmp_path: Path) -> None:
     form_id = _import(dingmi, tmp_path)
     r = dingmi("form", "submit", str(form_id), "--user", "zhangsan", password="wrong")
     assert r.code == 3 and r.err.strip()
-    r = dingmi("form", "approve", str(form_id), "--user", "lisi")
+    r = dingmi("form", "approve", str(form_id), "--user", "lisi", "--latest")
     assert r.code == 1 and "草稿" in r.err  # refused by the workflow
     assert dingmi("form", "show", "999999", "--user", "lisi").code == 2
     assert dingmi("form", "show", str(form_id), "--user", "zhaoliu").code == 3  # not their form
@@ -53,14 +53,23 @@ def test_approve_with_correction_and_stale_hash(dingmi, tmp_path: Path) -> None:
     form_id = _to_approval(dingmi, tmp_path)
     r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--content-hash", "0" * 64)
     assert r.code == 1 and "修改" in r.err
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--period", "{bad")
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--latest", "--period", "{bad")
     assert r.code == 2
     # a level away from the cited 依据库 item is refused (Law 19); a shorter period is a valid correction
     r = dingmi(
-        "form", "approve", str(form_id), "--user", "wangwu", "--category", "秘密", "--period", '{"years": 5}'
+        "form",
+        "approve",
+        str(form_id),
+        "--user",
+        "wangwu",
+        "--latest",
+        "--category",
+        "秘密",
+        "--period",
+        '{"years": 5}',
     )
     assert r.code == 1 and "保密法第十九条" in r.err
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--period", '{"years": 5}')
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--latest", "--period", '{"years": 5}')
     assert r.code == 0, r.err
     shown = dingmi("form", "show", str(form_id), "--user", "wangwu", "--json").json()
     assert shown["marking"] == "机密★5年" and shown["category"] == "机密"

@@ -25,7 +25,19 @@ def test_import_submit_review_approve_show_and_audit(dingmi, tmp_path: Path) -> 
     assert dingmi("form", "submit", str(form_id), "--user", "zhangsan").code == 0
     r = dingmi("form", "review", str(form_id), "--user", "lisi", "--agree", "--opinion", "同意定为机密")
     assert r.code == 0, r.err
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--opinion", "同意")
+    seen = dingmi("form", "show", str(form_id), "--user", "wangwu").out
+    content_hash = seen.split("内容摘要：")[1][:64]
+    r = dingmi(
+        "form",
+        "approve",
+        str(form_id),
+        "--user",
+        "wangwu",
+        "--opinion",
+        "同意",
+        "--content-hash",
+        content_hash,
+    )
     assert r.code == 0, r.err
     shown = dingmi("form", "show", str(form_id), "--user", "zhangsan", "--json").json()
     assert shown["marking"] == "机密★10年"
@@ -61,10 +73,10 @@ def test_return_then_resubmit_voids_earlier_review(dingmi, tmp_path: Path) -> No
     assert shown["status"] == "待审核"  # review again: the earlier review no longer counts
     early_review = [h for h in shown["history"] if h["action"] == "review_agree"]
     assert early_review and not early_review[0]["counts"]
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu")
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--latest")
     assert r.code == 1  # not awaiting approval: the old review does not count
     dingmi("form", "review", str(form_id), "--user", "lisi", "--agree", "--opinion", "同意")
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu")
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--latest")
     assert r.code == 0, r.err
     shown = dingmi("form", "show", str(form_id), "--user", "zhangsan", "--json").json()
     assert shown["scope"] == "本单位领导班子成员" and shown["status"] == "已定密"
@@ -97,3 +109,23 @@ def test_invalid_imports_exit_2_and_store_nothing(dingmi, tmp_path: Path) -> Non
     )
     assert r.code == 2 and "第2个表单" in r.err
     assert dingmi("form", "list", "--user", "zhangsan", "--json").json() == before
+
+
+def test_approve_signs_the_content_the_officer_saw(dingmi, tmp_path: Path) -> None:
+    form_id = _import(dingmi, tmp_path)
+    dingmi("form", "submit", str(form_id), "--user", "zhangsan")
+    dingmi("form", "review", str(form_id), "--user", "lisi", "--agree")
+    seen = dingmi("form", "show", str(form_id), "--user", "wangwu", "--json").json()["content_hash"]
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu")
+    assert r.code == 2 and "--content-hash" in r.err and "--latest" in r.err  # never silently the latest
+    # the drafter withdraws and changes the scope before the officer answers
+    assert dingmi("form", "withdraw", str(form_id), "--user", "zhangsan").code == 0
+    changed = _write(tmp_path, content(scope="本单位全体人员"), "changed.json")
+    assert dingmi("form", "edit", str(form_id), changed, "--user", "zhangsan").code == 0
+    dingmi("form", "submit", str(form_id), "--user", "zhangsan")
+    dingmi("form", "review", str(form_id), "--user", "lisi", "--agree")
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--content-hash", seen)
+    assert r.code == 1 and "修改" in r.err
+    assert dingmi("form", "show", str(form_id), "--user", "wangwu", "--json").json()["status"] == "待审批"
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--latest")
+    assert r.code == 0, r.err

@@ -15,7 +15,7 @@ def _decide(dingmi, tmp_path: Path, **changes: object) -> int:  # type: ignore[n
     form_id = _import(dingmi, tmp_path, content(**changes))
     assert dingmi("form", "submit", str(form_id), "--user", "zhangsan").code == 0
     assert dingmi("form", "review", str(form_id), "--user", "lisi", "--agree", "--opinion", "同意").code == 0
-    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--opinion", "同意定为该密级")
+    r = dingmi("form", "approve", str(form_id), "--user", "wangwu", "--opinion", "同意定为该密级", "--latest")
     assert r.code == 0, r.err
     return form_id
 

@@ -57,12 +57,12 @@ def _officer(dingmi, *extra: str) -> None:
 def test_a_secret_only_officer_cannot_approve_a_top_secret_derived_from_a_secret_source(dingmi, tmp_path):
     _officer(dingmi, "--officer-kind", "法定", "--highest-level", "秘密")
     loophole = _to_approval(dingmi, tmp_path, derived_form("绝密", {"years": 30}))
-    r = dingmi("form", "approve", loophole, "--user", "wangwu")
+    r = dingmi("form", "approve", loophole, "--user", "wangwu", "--latest")
     assert r.code == 1
     assert "派生国家秘密定密管理暂行办法第八条" in r.err and "原始定密" in r.err
     # a derivation that follows its source is approved by the same officer
     follows = _to_approval(dingmi, tmp_path, derived_form("秘密", {"months": 6}))
-    r = dingmi("form", "approve", follows, "--user", "wangwu")
+    r = dingmi("form", "approve", follows, "--user", "wangwu", "--latest")
     assert r.code == 0, r.err
 
 
@@ -79,7 +79,7 @@ def test_remit_set_by_user_grant_limits_approval(dingmi, tmp_path):
         "业务处",
     )
     form_id = _to_approval(dingmi, tmp_path, content())  # 产生部门 办公室
-    r = dingmi("form", "approve", form_id, "--user", "wangwu")
+    r = dingmi("form", "approve", form_id, "--user", "wangwu", "--latest")
     assert r.code == 1 and "条例第十五条" in r.err and "业务处" in r.err
     _officer(
         dingmi,
@@ -92,7 +92,7 @@ def test_remit_set_by_user_grant_limits_approval(dingmi, tmp_path):
         "--remit",
         "办公室",
     )
-    assert dingmi("form", "approve", form_id, "--user", "wangwu").code == 0
+    assert dingmi("form", "approve", form_id, "--user", "wangwu", "--latest").code == 0
 
 
 def test_basis_level_refused_at_submit_and_hand_typed_basis_marked(dingmi, tmp_path):

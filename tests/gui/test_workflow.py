@@ -90,7 +90,7 @@ def test_unclear_item_is_escalated_not_approved(gui, qtbot) -> None:  # type: ig
     assert not page.buttons["approve"].isVisible()
     assert page.buttons["escalate"].isVisible()
     FieldsDialog.set_next_answer(
-        {"to": "本单位保密工作领导小组", "reason": "无法确定是否属于国家秘密", "password": DEMO_PASSWORD}
+        {"target": "本单位保密工作领导小组", "reason": "无法确定是否属于国家秘密", "password": DEMO_PASSWORD}
     )
     qtbot.mouseClick(page.buttons["escalate"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status_badge.text() == "不明事项待定", timeout=WAIT_MS)

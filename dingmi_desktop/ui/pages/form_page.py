@@ -10,13 +10,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from dingmi_desktop.domain.forms import FormKind
-from dingmi_desktop.domain.workflow import Action, Status
+from dingmi_desktop.domain.workflow import Action, Status, print_refusal
 from dingmi_desktop.security.errors import InvalidInput
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.prompts import SaveChoice, UnsavedChanges
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.form_basis import BasisChoice
+from dingmi_desktop.ui.pages.form_context import OpChanges
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
 from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
@@ -114,6 +115,7 @@ class FormPage(ServicePage):
         self.editor.changed.connect(self._on_edited)
         self.editor.pick_basis_requested.connect(self._pick_basis)
         self.editor.basis.pick_button.setVisible(bundle.catalog is not None)
+        window.operation_done.connect(self._on_operation_done)
 
     # --- set-up -------------------------------------------------------------------------------------
 
@@ -169,6 +171,26 @@ class FormPage(ServicePage):
         self.editor.document.title_edit.setFocus()
         self.preflight.schedule()
         self.loaded()
+
+    # --- the FormContext its helpers see ------------------------------------------------------------
+
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def has_unsaved_edits(self) -> bool:
+        return self.editor.dirty or self.form_id is None
+
+    def show_problems(self, problems: list[Any]) -> None:
+        self.editor.show_problems(problems)
+
+    def announce(self, changes: OpChanges) -> None:
+        """Tell every listener (this page included) what an operation changed."""
+        self.window_.operation_done.emit(changes)
+
+    def _on_operation_done(self, changes: OpChanges) -> None:
+        if changes.form and changes.form_id is not None and changes.form_id == self.form_id:
+            self.reload()
 
     def stored_id(self) -> int:
         """The shown form's id, for actions offered only on a stored form."""
@@ -231,7 +253,8 @@ class FormPage(ServicePage):
     def _show_print_buttons(self) -> None:
         """Preview and export for any stored form this user sees; print and 复印 only once 已定密."""
         stored = self.bundle.printing is not None and self.form_id is not None
-        decided = stored and self.status is Status.DECIDED
+        status = self.status
+        decided = stored and status is not None and print_refusal(status) is None
         for name, show in (("preview", stored), ("export", stored), ("print", decided), ("reprint", decided)):
             self.buttons[name].setVisible(show)
 

@@ -28,19 +28,19 @@ from dingmi_desktop.ui.dialogs.print_request import PrinterChooser, PrintRequest
 from dingmi_desktop.ui.dialogs.prompts import Confirm, SavePath
 from dingmi_desktop.ui.excepthook import describe_error, show_error
 from dingmi_desktop.ui.file_output import FileOutputError, check_writable, write_atomically
+from dingmi_desktop.ui.pages.form_context import FormContext, OpChanges
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from dingmi_desktop.services.lazy_printing import SheetPrinting
     from dingmi_desktop.ui.dialogs.sheet_preview import SheetPreviewDialog
-    from dingmi_desktop.ui.pages.form_page import FormPage
 
 
 class PrintActions:
-    """Owned by a FormPage; every service call goes through the page's ops helper."""
+    """Owned by a form page, seen through its FormContext; every service call goes through its ops helper."""
 
-    def __init__(self, page: FormPage) -> None:
+    def __init__(self, page: FormContext) -> None:
         self.page = page
         self.preview_dialog: SheetPreviewDialog | None = None
         self.last_job: Any = None  # the last job sent (without its PDF), for the status line and tests
@@ -63,7 +63,7 @@ class PrintActions:
 
         def failed(exc: BaseException) -> None:
             page.say(prefix.format(describe_error(exc)))
-            show_error(exc, page)
+            show_error(exc, page.widget())
 
         return failed
 
@@ -71,7 +71,7 @@ class PrintActions:
 
     def preview(self) -> None:
         page = self.page
-        if page.editable and (page.editor.dirty or page.form_id is None):
+        if page.editable and page.has_unsaved_edits:
             page.save(then=self.preview)  # the preview shows the stored revision: store the edits first
             return
         printing, form_id = self._printing, page.stored_id()
@@ -88,7 +88,7 @@ class PrintActions:
 
         self.close_preview()
         try:
-            dialog = SheetPreviewDialog(pdf, self._title(), self.page)
+            dialog = SheetPreviewDialog(pdf, self._title(), self.page.widget())
         except PdfLoadError as exc:
             self._failed(QCoreApplication.translate("FormPage", "无法预览：{0}"))(exc)
             return
@@ -124,7 +124,7 @@ class PrintActions:
                 "FormPage",
                 "已印制批准的全部 {0} 份。超出批准份数须经安全保密管理员批准（复印）。现在办理复印吗？",
             ).format(status.approved)
-            if Confirm.ask(page, QCoreApplication.translate("FormPage", "打印"), question):
+            if Confirm.ask(page.widget(), QCoreApplication.translate("FormPage", "打印"), question):
                 self._ask_reprint(status)
             else:
                 page.say(
@@ -133,7 +133,7 @@ class PrintActions:
                     )
                 )
             return
-        request = PrintRequestDialog.ask(page, status, self._marking())
+        request = PrintRequestDialog.ask(page.widget(), status, self._marking())
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消打印。"))
             return
@@ -169,7 +169,7 @@ class PrintActions:
 
     def _ask_reprint(self, status: Any) -> None:
         page = self.page
-        request = ReprintDialog.ask(page, status, self._marking())
+        request = ReprintDialog.ask(page.widget(), status, self._marking())
         if request is None:
             page.say(QCoreApplication.translate("FormPage", "已取消复印。"))
             return
@@ -194,7 +194,7 @@ class PrintActions:
         from dingmi_desktop.ui.sheet_printer import PrintOutputError
 
         try:
-            printer = PrinterChooser.ask(self.page, title)
+            printer = PrinterChooser.ask(self.page.widget(), title)
         except PrintOutputError as exc:  # a file, not paper: refused before any 份号 is registered
             self._failed(QCoreApplication.translate("FormPage", "未打印，未登记任何份号：{0}"))(exc)
             return
@@ -217,8 +217,9 @@ class PrintActions:
         from dingmi_desktop.ui.sheet_printer import print_pdf
 
         page = self.page
+        page.announce(OpChanges(page.stored_id(), prints=True))  # the 份号 are registered from here on
         progress = QProgressDialog(
-            QCoreApplication.translate("FormPage", "正在送往打印机…"), "", 0, max(job.pages, 1), page
+            QCoreApplication.translate("FormPage", "正在送往打印机…"), "", 0, max(job.pages, 1), page.widget()
         )
         progress.setObjectName("printProgress")
         progress.setWindowTitle(QCoreApplication.translate("FormPage", "打印"))
@@ -242,7 +243,7 @@ class PrintActions:
                     "FormPage", "份号 {0} 已登记，但送往打印机失败：{1}。补印须按复印办理。"
                 ).format(job.copy_range, describe_error(exc))
             )
-            show_error(exc, page)
+            show_error(exc, page.widget())
             return
         finally:
             progress.close()
@@ -263,7 +264,7 @@ class PrintActions:
             Path.home() / QCoreApplication.translate("FormPage", "定密审批单-{0}.pdf").format(form_id)
         )
         chosen = SavePath.ask(
-            page,
+            page.widget(),
             QCoreApplication.translate("FormPage", "导出PDF"),
             suggested,
             QCoreApplication.translate("FormPage", "PDF 文件 (*.pdf)"),
