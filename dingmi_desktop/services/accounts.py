@@ -15,6 +15,7 @@ from dingmi_desktop.security.signing import new_private_seed
 from dingmi_desktop.services import audit_view, trust_actions
 from dingmi_desktop.services.audit_view import AuditFilter, AuditLine, csv_bytes, describe
 from dingmi_desktop.services.cosign import CoSign, open_root
+from dingmi_desktop.services.refusals import audited_refusals
 from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
@@ -31,6 +32,10 @@ def _user_row(orm: OrmSession, username: str) -> t.User:
     return row
 
 
+def _active_action(arguments: dict[str, object]) -> str:
+    return "启用账户" if arguments["active"] else "停用账户"
+
+
 class AccountService:
     """系统管理员: accounts and password resets; 安全保密管理员: roles, 定密权限 and policy."""
 
@@ -43,6 +48,7 @@ class AccountService:
         if problems:
             raise PasswordPolicyError(problems)
 
+    @audited_refusals("创建账户", object_type="user", object_id="username")
     def add_user(self, username: str, display_name: str, department: str, password: str) -> UserInfo:
         """A new account with an initial password that must be changed at first sign-in."""
         self.session.require_role(SYSADMIN)
@@ -66,6 +72,7 @@ class AccountService:
             store.slots.save()  # before commit: a failed save rolls the rows back
             return tx.users.by_username(username)
 
+    @audited_refusals("重置密码", object_type="user", object_id="username")
     def reset_password(self, username: str, temporary_password: str) -> None:
         """A new slot and a new signing key pair under a temporary password (the old key cannot be
         unwrapped without the user's password); old decisions still verify against the old public key."""
@@ -83,6 +90,7 @@ class AccountService:
             tx.audit.append("重置密码", object_type="user", object_id=username)
             keychange.mark(tx.orm, username, change)
 
+    @audited_refusals("确认密钥", object_type="user", object_id="username")
     def confirm_key(self, username: str, cosign: CoSign | None) -> None:
         """系统管理员 and a second 三员, in person: the root certifies the user's current key (created or
         reset), so it can sign. Refusals and wrong passwords are audited."""
@@ -113,6 +121,7 @@ class AccountService:
         }
         return {name: until for name, until in found.items() if until is not None}
 
+    @audited_refusals("解除锁定", object_type="user", object_id="username")
     def unlock(self, username: str) -> None:
         """系统管理员 lifts a lockout before it runs out (the session's transaction appends the failures
         waiting in the slot file first, so the trail shows the lock before its release)."""
@@ -132,6 +141,7 @@ class AccountService:
             store.slots.unlock(username)
             store.slots.save()  # before commit: a failed save rolls the audit entry back
 
+    @audited_refusals(_active_action, object_type="user", object_id="username")
     def set_active(self, username: str, active: bool) -> None:
         self.session.require_role(SYSADMIN)
         if username == self.session.user.username:
@@ -140,6 +150,7 @@ class AccountService:
             _user_row(tx.orm, username).active = active
             tx.audit.append("启用账户" if active else "停用账户", object_type="user", object_id=username)
 
+    @audited_refusals("授予角色", object_type="user", object_id="username")
     def grant(self, username: str, grant: RoleGrant, cosign: CoSign | None = None) -> UserInfo:
         """Adds (or replaces) one role; 三员 stay exclusive and without business roles. A second 三员
         co-signs: the root certifies the grant (and revokes the one it replaces)."""
@@ -170,6 +181,7 @@ class AccountService:
             tx.audit.append("授予角色", object_type="user", object_id=username, detail=detail)
             return tx.users.get(row.id)
 
+    @audited_refusals("撤销角色", object_type="user", object_id="username")
     def revoke(self, username: str, role: str, cosign: CoSign | None = None) -> None:
         self.session.require_role(SECADMIN)
         with self.session.transaction() as tx:
@@ -197,6 +209,7 @@ class AccountService:
             detail = {"角色": role, "确认人": "、".join(root.confirmed_by)}
             tx.audit.append("撤销角色", object_type="user", object_id=username, detail=detail)
 
+    @audited_refusals("修改安全策略", object_type="policy", object_id="1")
     def set_policy(self, policy: PasswordPolicy, cosign: CoSign | None = None) -> None:
         """Only the 安全保密管理员 with a second 三员 (the root certifies the policy); the lockout numbers
         are mirrored into the slot file for pre-unlock use."""
@@ -225,6 +238,7 @@ class AccountService:
         with self.session.transaction() as tx:
             return tx.settings.get(key)
 
+    @audited_refusals("修改设置", object_type="setting", object_id="key")
     def set_setting(self, key: str, value: str, cosign: CoSign | None = None) -> None:
         """A setting that grants or restricts power (certs.POWER_SETTINGS) is certified: co-signed."""
         self.session.require_role(SECADMIN)
