@@ -20,16 +20,15 @@ from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import POWER_SETTINGS
+from dingmi_desktop.storage.policy_repo import PolicyRepository
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
 from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
 from dingmi_desktop.storage.session import Session
+from dingmi_desktop.storage.users_repo import UserRows
 
 
 def _user_row(orm: OrmSession, username: str) -> t.User:
-    row = orm.scalars(select(t.User).where(t.User.username == username)).first()
-    if row is None:
-        raise NotFound(f"未找到用户 {username}。")
-    return row
+    return UserRows(orm).by_username(username)
 
 
 def _active_action(arguments: dict[str, object]) -> str:
@@ -42,11 +41,21 @@ class AccountService:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _check_password(self, username: str, password: str) -> None:
+    def password_problems(self, username: str, password: str) -> list[str]:
+        """What the policy finds wrong with ``password`` for ``username`` (the dialogs check as one types)."""
         unit = self.session.store.unit_name
-        problems = check_password(self.session.policy, password, username=username, unit_name=unit)
+        return check_password(self.session.policy, password, username=username, unit_name=unit)
+
+    def _check_password(self, username: str, password: str) -> None:
+        problems = self.password_problems(username, password)
         if problems:
             raise PasswordPolicyError(problems)
+
+    def policy(self) -> PasswordPolicy:
+        """The unit's password and lockout policy, for the 安全保密管理员's page."""
+        self.session.require_role(SECADMIN)
+        self.session.refresh()
+        return self.session.policy
 
     @audited_refusals("创建账户", object_type="user", object_id="username")
     def add_user(self, username: str, display_name: str, department: str, password: str) -> UserInfo:
@@ -164,11 +173,7 @@ class AccountService:
             row = _user_row(tx.orm, username)
             current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
             check_grants([*current, grant], self.session.store.authority)
-            for old in tx.orm.scalars(
-                select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == grant.role)
-            ):
-                tx.orm.delete(old)
-            tx.orm.flush()
+            UserRows(tx.orm).remove_grants(row.id, grant.role)
             write_grants(tx.orm, row.id, [grant], self.session.now())
             trust_actions.certify_grant(tx.orm, root, row.id, grant, self.session.now())
             detail = {
@@ -185,26 +190,14 @@ class AccountService:
     def revoke(self, username: str, role: str, cosign: CoSign | None = None) -> None:
         self.session.require_role(SECADMIN)
         with self.session.transaction() as tx:
-            row = _user_row(tx.orm, username)
-            if (
-                tx.orm.scalar(
-                    select(t.RoleGrant.id).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
-                )
-                is None
-            ):
+            rows = UserRows(tx.orm)
+            if not rows.has_role(rows.by_username(username).id, role):
                 raise NotFound(f"用户 {username} 没有角色 {role}。")
         root = open_root(self.session, cosign, action="撤销角色", object_type="user", object_id=username)
         with self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
-            rows = list(
-                tx.orm.scalars(
-                    select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
-                )
-            )
-            if not rows:
+            if not UserRows(tx.orm).remove_grants(row.id, role):
                 raise NotFound(f"用户 {username} 没有角色 {role}。")
-            for old in rows:
-                tx.orm.delete(old)
             trust_actions.revoke_certified(tx.orm, root, row.id, role, self.session.now())
             detail = {"角色": role, "确认人": "、".join(root.confirmed_by)}
             tx.audit.append("撤销角色", object_type="user", object_id=username, detail=detail)
@@ -220,10 +213,7 @@ class AccountService:
         store = self.session.store
         root = open_root(self.session, cosign, action="修改安全策略", object_type="policy", object_id="1")
         with self.session.transaction() as tx:
-            row = tx.orm.get(t.SecurityPolicy, 1)
-            assert row is not None
-            for key, value in policy.to_json().items():
-                setattr(row, key, value)
+            PolicyRepository(tx.orm).write(policy)
             trust_actions.certify_policy(tx.orm, root, self.session.now())
             detail = policy.to_json() | {"确认人": "、".join(root.confirmed_by)}
             tx.audit.append("修改安全策略", object_type="policy", object_id="1", detail=detail)

@@ -120,9 +120,9 @@ class PolicyPage(ServicePage):
         self.body.addWidget(box)
 
     def refresh(self) -> None:
-        session, accounts = self.bundle.session, required(self.bundle.accounts)
+        accounts = required(self.bundle.accounts)
         self.run(
-            lambda: (session.policy, accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
+            lambda: (accounts.policy(), accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
         )
 
     def _show_all(self, values: tuple[PasswordPolicy, str]) -> None:
