@@ -19,16 +19,20 @@ from dingmi_desktop.services.refusals import audited_refusals
 from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.certs import POWER_SETTINGS
 from dingmi_desktop.storage.policy_repo import PolicyRepository
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
 from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
 from dingmi_desktop.storage.session import Session
+from dingmi_desktop.storage.settings_decl import BY_KEY, declared
 from dingmi_desktop.storage.users_repo import UserRows
 
 
 def _user_row(orm: OrmSession, username: str) -> t.User:
     return UserRows(orm).by_username(username)
+
+
+def _declared_action(key: str) -> str:
+    return BY_KEY[key].audit_action if key in BY_KEY else "修改设置"
 
 
 def _active_action(arguments: dict[str, object]) -> str:
@@ -228,21 +232,27 @@ class AccountService:
         with self.session.transaction() as tx:
             return tx.settings.get(key)
 
-    @audited_refusals("修改设置", object_type="setting", object_id="key")
+    @audited_refusals(lambda a: _declared_action(a["key"]), object_type="setting", object_id="key")
     def set_setting(self, key: str, value: str, cosign: CoSign | None = None) -> None:
-        """A setting that grants or restricts power (certs.POWER_SETTINGS) is certified: co-signed."""
-        self.session.require_role(SECADMIN)
+        """As the setting's declaration says: who may change it, the values allowed, whether a second 三员
+        co-signs (the root certifies it) and the audit wording."""
+        decl = declared(key)
+        self.session.require_role(*decl.changed_by)
+        problem = decl.problem(value)
+        if problem:
+            raise InvalidInput(problem)
         root = None
-        if key in POWER_SETTINGS:
-            root = open_root(self.session, cosign, action="修改设置", object_type="setting", object_id=key)
+        if decl.cosigned:
+            root = open_root(
+                self.session, cosign, action=decl.audit_action, object_type="setting", object_id=key
+            )
         with self.session.transaction() as tx:
             before = tx.settings.get(key)
             tx.settings.set(key, value)
             if root is not None:
                 trust_actions.certify_policy(tx.orm, root, self.session.now())
-            tx.audit.append(
-                "修改设置", object_type="setting", object_id=key, detail={"值": value, "原值": before}
-            )
+            detail = {"设置": decl.name, "值": value, "原值": before}
+            tx.audit.append(decl.audit_action, object_type="setting", object_id=key, detail=detail)
 
     def list_users(self) -> list[UserInfo]:
         self.session.require_role(SYSADMIN, SECADMIN)
