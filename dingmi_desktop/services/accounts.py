@@ -251,7 +251,7 @@ class AccountService:
             tx.settings.set(key, value)
             if root is not None:
                 trust_actions.certify_policy(tx.orm, root, self.session.now())
-            detail = {"设置": decl.name, "值": value, "原值": before}
+            detail = {"值": value, "原值": before}  # the key names the setting (audit_view)
             tx.audit.append(decl.audit_action, object_type="setting", object_id=key, detail=detail)
 
     def list_users(self) -> list[UserInfo]:

@@ -46,7 +46,7 @@ class SettingDecl:
 
 
 DECLARED: tuple[SettingDecl, ...] = (
-    SettingDecl(ALGORITHM_SETTING, "审计日志哈希算法", "sha256", choices=("sha256", "sm3")),
+    SettingDecl(ALGORITHM_SETTING, "审计哈希算法", "sha256", choices=("sha256", "sm3")),
     SettingDecl(
         "workflow.review_step", "审核步骤", "on", choices=ON_OFF, cosigned=True, cli_name="review-step"
     ),

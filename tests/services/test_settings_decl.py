@@ -67,7 +67,7 @@ def test_declared_setting_default_range_who_and_audit(demo_store, demo_session, 
     assert [e.result for e in entries] == ["拒绝"] * (5 if decl.cosigned else 4) + ["成功"]
     assert all(e.action == decl.audit_action for e in entries)
     last = entries[-1]
-    assert last.actor == "secadmin" and last.detail["设置"] == decl.name and last.detail["值"] == good
+    assert last.actor == "secadmin" and last.detail["值"] == good
 
 
 def test_an_unknown_setting_is_refused_and_names_the_known_ones(demo_session) -> None:  # type: ignore[no-untyped-def]
