@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dingmi_desktop.security.passwords import POLICY_NUMBERS, PasswordPolicy
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.cosign import CosignerRequired
 from dingmi_desktop.storage import InvalidInput, PermissionDenied
@@ -73,3 +74,23 @@ def test_declared_setting_default_range_who_and_audit(demo_store, demo_session, 
 def test_an_unknown_setting_is_refused_and_names_the_known_ones(demo_session) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInput, match=r"未知的设置项：print\.colour.*workflow\.review_step"):
         AccountService(demo_session("secadmin")).set_setting("print.colour", "on")
+
+
+def test_policy_numbers_are_declared_once_with_their_ranges() -> None:
+    assert [n.field for n in POLICY_NUMBERS] == list(PasswordPolicy.__dataclass_fields__)
+    assert PasswordPolicy().problems() == []
+    for number in POLICY_NUMBERS:
+        too_low = PasswordPolicy(**{number.field: number.low - 1})
+        assert too_low.problems() == [number.problem(number.low - 1)]
+        assert number.name in too_low.problems()[0] and f"现为 {number.low - 1}" in too_low.problems()[0]
+        if number.high is not None:
+            assert PasswordPolicy(**{number.field: number.high + 1}).problems()
+            assert PasswordPolicy(**{number.field: number.high}).problems() == []
+
+
+def test_an_out_of_range_policy_is_refused_in_chinese_and_audited(demo_store, demo_session) -> None:  # type: ignore[no-untyped-def]
+    secadmin = AccountService(demo_session("secadmin"))
+    with pytest.raises(InvalidInput, match="空闲锁定时间须在 1 到 240 分钟之间（现为 500）"):
+        secadmin.set_policy(PasswordPolicy(idle_lock_minutes=500), cosign())
+    last = [e for e in audit_entries(demo_store) if e.action == "修改安全策略"][-1]
+    assert (last.action, last.result, last.actor) == ("修改安全策略", "拒绝", "secadmin")
