@@ -17,14 +17,12 @@ class PolicyNumber:
     field: str
     name: str
     low: int
-    high: int | None  # None: no upper bound
+    high: int
     unit: str = ""
 
     def problem(self, value: int) -> str:
-        if value >= self.low and (self.high is None or value <= self.high):
+        if self.low <= value <= self.high:
             return ""
-        if self.high is None:
-            return f"{self.name}不能小于 {self.low}{self.unit}（现为 {value}）"
         return f"{self.name}须在 {self.low} 到 {self.high}{self.unit}之间（现为 {value}）"
 
 
@@ -33,7 +31,7 @@ class PolicyNumber:
 POLICY_NUMBERS: tuple[PolicyNumber, ...] = (
     PolicyNumber("min_length", "最小长度", 6, 128, " 位"),
     PolicyNumber("require_classes", "字符类别数", 1, 4, " 类"),
-    PolicyNumber("max_age_days", "最长使用期限", 0, None, " 天"),  # 0 = never expires
+    PolicyNumber("max_age_days", "最长使用期限", 0, 3650, " 天"),  # 0 = never expires
     PolicyNumber("lock_after_failures", "锁定前允许的失败次数", 1, 100, " 次"),
     PolicyNumber("lock_minutes", "锁定时长", 1, 1440, " 分钟"),
     PolicyNumber("idle_lock_minutes", "空闲锁定时间", 1, 240, " 分钟"),
