@@ -11,6 +11,34 @@ from dingmi_desktop.security.password_patterns import MIN_UNGUESSABLE, guessable
 
 
 @dataclass(frozen=True)
+class PolicyNumber:
+    """One number of the policy declared once: its field, Chinese name, unit and allowed range."""
+
+    field: str
+    name: str
+    low: int
+    high: int
+    unit: str = ""
+
+    def problem(self, value: int) -> str:
+        if self.low <= value <= self.high:
+            return ""
+        return f"{self.name}须在 {self.low} 到 {self.high}{self.unit}之间（现为 {value}）"
+
+
+# Who changes them (安全保密管理员, with a second 三员 co-signing) and their audit wording (修改安全策略) are
+# those of AccountService.set_policy; the lockout numbers are mirrored into the slot file.
+POLICY_NUMBERS: tuple[PolicyNumber, ...] = (
+    PolicyNumber("min_length", "最小长度", 6, 128, " 位"),
+    PolicyNumber("require_classes", "字符类别数", 1, 4, " 类"),
+    PolicyNumber("max_age_days", "最长使用期限", 0, 3650, " 天"),  # 0 = never expires
+    PolicyNumber("lock_after_failures", "锁定前允许的失败次数", 1, 100, " 次"),
+    PolicyNumber("lock_minutes", "锁定时长", 1, 1440, " 分钟"),
+    PolicyNumber("idle_lock_minutes", "空闲锁定时间", 1, 240, " 分钟"),
+)
+
+
+@dataclass(frozen=True)
 class PasswordPolicy:
     min_length: int = 10
     require_classes: int = 3  # of: lower, upper, digit, symbol, Chinese character
@@ -20,20 +48,8 @@ class PasswordPolicy:
     idle_lock_minutes: int = 10
 
     def problems(self) -> list[str]:
-        out: list[str] = []
-        if not 6 <= self.min_length <= 128:
-            out.append("最小长度须在 6 到 128 之间")
-        if not 1 <= self.require_classes <= 4:
-            out.append("字符类别数须在 1 到 4 之间")
-        if self.max_age_days < 0:
-            out.append("最长使用期限不能为负数")
-        if not 1 <= self.lock_after_failures <= 100:
-            out.append("锁定前允许的失败次数须在 1 到 100 之间")
-        if not 1 <= self.lock_minutes <= 1440:
-            out.append("锁定时长须在 1 到 1440 分钟之间")
-        if not 1 <= self.idle_lock_minutes <= 240:
-            out.append("空闲锁定时间须在 1 到 240 分钟之间")
-        return out
+        found = (number.problem(getattr(self, number.field)) for number in POLICY_NUMBERS)
+        return [problem for problem in found if problem]
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,20 +15,28 @@ from dingmi_desktop.security.signing import new_private_seed
 from dingmi_desktop.services import audit_view, trust_actions
 from dingmi_desktop.services.audit_view import AuditFilter, AuditLine, csv_bytes, describe
 from dingmi_desktop.services.cosign import CoSign, open_root
+from dingmi_desktop.services.refusals import audited_refusals
 from dingmi_desktop.storage import audit as audit_log
 from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.certs import POWER_SETTINGS
+from dingmi_desktop.storage.policy_repo import PolicyRepository
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
 from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
 from dingmi_desktop.storage.session import Session
+from dingmi_desktop.storage.settings_decl import BY_KEY, declared
+from dingmi_desktop.storage.users_repo import UserRows
 
 
 def _user_row(orm: OrmSession, username: str) -> t.User:
-    row = orm.scalars(select(t.User).where(t.User.username == username)).first()
-    if row is None:
-        raise NotFound(f"未找到用户 {username}。")
-    return row
+    return UserRows(orm).by_username(username)
+
+
+def _declared_action(key: str) -> str:
+    return BY_KEY[key].audit_action if key in BY_KEY else "修改设置"
+
+
+def _active_action(arguments: dict[str, object]) -> str:
+    return "启用账户" if arguments["active"] else "停用账户"
 
 
 class AccountService:
@@ -37,12 +45,23 @@ class AccountService:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _check_password(self, username: str, password: str) -> None:
+    def password_problems(self, username: str, password: str) -> list[str]:
+        """What the policy finds wrong with ``password`` for ``username`` (the dialogs check as one types)."""
         unit = self.session.store.unit_name
-        problems = check_password(self.session.policy, password, username=username, unit_name=unit)
+        return check_password(self.session.policy, password, username=username, unit_name=unit)
+
+    def _check_password(self, username: str, password: str) -> None:
+        problems = self.password_problems(username, password)
         if problems:
             raise PasswordPolicyError(problems)
 
+    def policy(self) -> PasswordPolicy:
+        """The unit's password and lockout policy, for the 安全保密管理员's page."""
+        self.session.require_role(SECADMIN)
+        self.session.refresh()
+        return self.session.policy
+
+    @audited_refusals("创建账户", object_type="user", object_id="username")
     def add_user(self, username: str, display_name: str, department: str, password: str) -> UserInfo:
         """A new account with an initial password that must be changed at first sign-in."""
         self.session.require_role(SYSADMIN)
@@ -66,6 +85,7 @@ class AccountService:
             store.slots.save()  # before commit: a failed save rolls the rows back
             return tx.users.by_username(username)
 
+    @audited_refusals("重置密码", object_type="user", object_id="username")
     def reset_password(self, username: str, temporary_password: str) -> None:
         """A new slot and a new signing key pair under a temporary password (the old key cannot be
         unwrapped without the user's password); old decisions still verify against the old public key."""
@@ -83,6 +103,7 @@ class AccountService:
             tx.audit.append("重置密码", object_type="user", object_id=username)
             keychange.mark(tx.orm, username, change)
 
+    @audited_refusals("确认密钥", object_type="user", object_id="username")
     def confirm_key(self, username: str, cosign: CoSign | None) -> None:
         """系统管理员 and a second 三员, in person: the root certifies the user's current key (created or
         reset), so it can sign. Refusals and wrong passwords are audited."""
@@ -113,6 +134,7 @@ class AccountService:
         }
         return {name: until for name, until in found.items() if until is not None}
 
+    @audited_refusals("解除锁定", object_type="user", object_id="username")
     def unlock(self, username: str) -> None:
         """系统管理员 lifts a lockout before it runs out (the session's transaction appends the failures
         waiting in the slot file first, so the trail shows the lock before its release)."""
@@ -132,6 +154,7 @@ class AccountService:
             store.slots.unlock(username)
             store.slots.save()  # before commit: a failed save rolls the audit entry back
 
+    @audited_refusals(_active_action, object_type="user", object_id="username")
     def set_active(self, username: str, active: bool) -> None:
         self.session.require_role(SYSADMIN)
         if username == self.session.user.username:
@@ -140,6 +163,7 @@ class AccountService:
             _user_row(tx.orm, username).active = active
             tx.audit.append("启用账户" if active else "停用账户", object_type="user", object_id=username)
 
+    @audited_refusals("授予角色", object_type="user", object_id="username")
     def grant(self, username: str, grant: RoleGrant, cosign: CoSign | None = None) -> UserInfo:
         """Adds (or replaces) one role; 三员 stay exclusive and without business roles. A second 三员
         co-signs: the root certifies the grant (and revokes the one it replaces)."""
@@ -153,11 +177,7 @@ class AccountService:
             row = _user_row(tx.orm, username)
             current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
             check_grants([*current, grant], self.session.store.authority)
-            for old in tx.orm.scalars(
-                select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == grant.role)
-            ):
-                tx.orm.delete(old)
-            tx.orm.flush()
+            UserRows(tx.orm).remove_grants(row.id, grant.role)
             write_grants(tx.orm, row.id, [grant], self.session.now())
             trust_actions.certify_grant(tx.orm, root, row.id, grant, self.session.now())
             detail = {
@@ -170,33 +190,23 @@ class AccountService:
             tx.audit.append("授予角色", object_type="user", object_id=username, detail=detail)
             return tx.users.get(row.id)
 
+    @audited_refusals("撤销角色", object_type="user", object_id="username")
     def revoke(self, username: str, role: str, cosign: CoSign | None = None) -> None:
         self.session.require_role(SECADMIN)
         with self.session.transaction() as tx:
-            row = _user_row(tx.orm, username)
-            if (
-                tx.orm.scalar(
-                    select(t.RoleGrant.id).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
-                )
-                is None
-            ):
+            rows = UserRows(tx.orm)
+            if not rows.has_role(rows.by_username(username).id, role):
                 raise NotFound(f"用户 {username} 没有角色 {role}。")
         root = open_root(self.session, cosign, action="撤销角色", object_type="user", object_id=username)
         with self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
-            rows = list(
-                tx.orm.scalars(
-                    select(t.RoleGrant).where(t.RoleGrant.user_id == row.id, t.RoleGrant.role == role)
-                )
-            )
-            if not rows:
+            if not UserRows(tx.orm).remove_grants(row.id, role):
                 raise NotFound(f"用户 {username} 没有角色 {role}。")
-            for old in rows:
-                tx.orm.delete(old)
             trust_actions.revoke_certified(tx.orm, root, row.id, role, self.session.now())
             detail = {"角色": role, "确认人": "、".join(root.confirmed_by)}
             tx.audit.append("撤销角色", object_type="user", object_id=username, detail=detail)
 
+    @audited_refusals("修改安全策略", object_type="policy", object_id="1")
     def set_policy(self, policy: PasswordPolicy, cosign: CoSign | None = None) -> None:
         """Only the 安全保密管理员 with a second 三员 (the root certifies the policy); the lockout numbers
         are mirrored into the slot file for pre-unlock use."""
@@ -207,10 +217,7 @@ class AccountService:
         store = self.session.store
         root = open_root(self.session, cosign, action="修改安全策略", object_type="policy", object_id="1")
         with self.session.transaction() as tx:
-            row = tx.orm.get(t.SecurityPolicy, 1)
-            assert row is not None
-            for key, value in policy.to_json().items():
-                setattr(row, key, value)
+            PolicyRepository(tx.orm).write(policy)
             trust_actions.certify_policy(tx.orm, root, self.session.now())
             detail = policy.to_json() | {"确认人": "、".join(root.confirmed_by)}
             tx.audit.append("修改安全策略", object_type="policy", object_id="1", detail=detail)
@@ -225,20 +232,27 @@ class AccountService:
         with self.session.transaction() as tx:
             return tx.settings.get(key)
 
+    @audited_refusals(lambda a: _declared_action(a["key"]), object_type="setting", object_id="key")
     def set_setting(self, key: str, value: str, cosign: CoSign | None = None) -> None:
-        """A setting that grants or restricts power (certs.POWER_SETTINGS) is certified: co-signed."""
-        self.session.require_role(SECADMIN)
+        """As the setting's declaration says: who may change it, the values allowed, whether a second 三员
+        co-signs (the root certifies it) and the audit wording."""
+        decl = declared(key)
+        self.session.require_role(*decl.changed_by)
+        problem = decl.problem(value)
+        if problem:
+            raise InvalidInput(problem)
         root = None
-        if key in POWER_SETTINGS:
-            root = open_root(self.session, cosign, action="修改设置", object_type="setting", object_id=key)
+        if decl.cosigned:
+            root = open_root(
+                self.session, cosign, action=decl.audit_action, object_type="setting", object_id=key
+            )
         with self.session.transaction() as tx:
             before = tx.settings.get(key)
             tx.settings.set(key, value)
             if root is not None:
                 trust_actions.certify_policy(tx.orm, root, self.session.now())
-            tx.audit.append(
-                "修改设置", object_type="setting", object_id=key, detail={"值": value, "原值": before}
-            )
+            detail = {"值": value, "原值": before}  # the key names the setting (audit_view)
+            tx.audit.append(decl.audit_action, object_type="setting", object_id=key, detail=detail)
 
     def list_users(self) -> list[UserInfo]:
         self.session.require_role(SYSADMIN, SECADMIN)

@@ -15,10 +15,8 @@ from datetime import date, tzinfo
 from typing import Any
 
 from dingmi_desktop.clock import local_date, local_text
-from dingmi_desktop.storage.audit import ALGORITHM_SETTING
-from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING
-from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, UNIT_KIND_SETTING
 from dingmi_desktop.storage.records import AuditRecord
+from dingmi_desktop.storage.settings_decl import DECLARED
 
 LABELS: dict[str, str] = {
     # object types
@@ -30,13 +28,8 @@ LABELS: dict[str, str] = {
     "setting": "设置",
     "store": "数据存储",
     "file": "文件",
-    # setting keys (the object of 修改设置)
-    "workflow.review_step": "审核步骤",
-    "print.watermark": "打印水印",
-    ALGORITHM_SETTING: "审计哈希算法",
-    TIME_ZONE_SETTING: "单位时区",
-    UNIT_KIND_SETTING: "单位类别",
-    CALENDAR_SETTING: "工作日历",
+    # setting keys (the object of 修改设置): their declared names
+    **{decl.key: decl.name for decl in DECLARED},
     # detail keys: the password and lockout policy (修改安全策略)
     "min_length": "密码最小长度",
     "require_classes": "须含字符类别数",

@@ -22,6 +22,7 @@ from typing import Any
 
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.errors import DomainError, Problem, ValidationError
+from dingmi_desktop.services.refusals import refusals_audited
 from dingmi_desktop.storage import DatabaseDamaged, PermissionDenied, Session, Tx
 from dingmi_desktop.storage.calendar_setting import (
     CALENDAR_SETTING,
@@ -240,18 +241,8 @@ class CalendarService:
     def _require_admin(self, day: date) -> None:
         if self.can_edit:
             return
-        try:  # a refused attempt leaves one audit entry (result 拒绝) and nothing else
-            with self.session.transaction() as tx:
-                tx.audit.append(
-                    AUDIT_ACTION,
-                    object_type="calendar",
-                    object_id=day.isoformat(),
-                    result="拒绝",
-                    detail={"原因类别": "PermissionDenied"},
-                )
-        except Exception:
-            pass
-        raise PermissionDenied(REFUSED)
+        with refusals_audited(self.session, AUDIT_ACTION, object_type="calendar", object_id=day.isoformat()):
+            raise PermissionDenied(REFUSED)
 
     @staticmethod
     def _audit(tx: Tx, action: str, days: list[date], extra: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from dingmi_desktop.security.errors import (
     PermissionDenied,
     WrongPassword,
 )
+from dingmi_desktop.services.refusals import mark_audited
 from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN
 from dingmi_desktop.storage.session import Session
 
@@ -59,6 +60,7 @@ def open_root(
                 result="失败" if failed else "拒绝",
                 detail=detail,
             )
+        mark_audited(exc)  # outer refusal guards must not audit it twice
         raise
 
 

@@ -17,6 +17,7 @@ from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.workflow import Action, Actor, Outcome, Policy, Role, Status, WorkflowContext
 from dingmi_desktop.services.calendar import stored_calendar
 from dingmi_desktop.services.form_codec import decode
+from dingmi_desktop.services.refusals import audit_refusal, refusals_audited
 from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo, verifier
 from dingmi_desktop.storage.records import RoleGrant, parse_date
 
@@ -90,6 +91,9 @@ def acting_role(user: UserInfo, action: Action) -> str:
         if role in held:
             return role.value
     return preference[0].value
+
+
+FORM_REFUSALS = (TransitionRefused, AuthorityRefused, PermissionDenied)
 
 
 @dataclass(frozen=True)
@@ -205,29 +209,15 @@ class FormAccess:
         )
 
     # --- refusals -----------------------------------------------------------------------------------
-    def audit_refusal(self, action: str, form_id: int | None, reason: str) -> None:
+    def audit_refusal(self, action: str, form_id: int | None, reason: BaseException | str) -> None:
         """A refused attempt leaves one audit entry (result 拒绝) and nothing else."""
-        try:
-            with self.session.transaction() as tx:
-                tx.audit.append(
-                    action,
-                    object_type="form",
-                    object_id=str(form_id or ""),
-                    result="拒绝",
-                    detail={"原因类别": reason},
-                )
-        except Exception:
-            pass
+        audit_refusal(self.session, action, object_type="form", object_id=str(form_id or ""), reason=reason)
 
     def guarded(self, label: str, form_id: int | None, call: Callable[[], Any]) -> Any:
-        try:
+        with refusals_audited(
+            self.session, label, object_type="form", object_id=str(form_id or ""), refusals=FORM_REFUSALS
+        ):
             return call()
-        except (TransitionRefused, AuthorityRefused) as exc:
-            self.audit_refusal(label, form_id, type(exc).__name__)
-            raise
-        except PermissionDenied:
-            self.audit_refusal(label, form_id, "PermissionDenied")
-            raise
 
     def signer(self, password: str | None) -> Signer | None:
         return self.session.reauthenticate(password) if password is not None else None

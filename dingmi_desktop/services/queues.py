@@ -75,6 +75,13 @@ class QueueService(FormAccess):
     def my_drafts(self, limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[FormSummary]:
         return self._page(Status.DRAFT, mine=True, limit=limit, offset=offset)
 
+    def my_forms(self, limit: int = DEFAULT_LIMIT) -> list[FormSummary]:
+        """我的拟稿: the user's drafts, forms returned to them and their forms under way, newest first."""
+        found = self.my_drafts(limit) + self.returned_to_me(limit)
+        for status in (Status.IN_REVIEW, Status.AWAITING_APPROVAL):
+            found += [s for s in self.visible(status, limit=limit) if s.drafter_id == self.user.id]
+        return sorted(found, key=lambda s: s.updated_at, reverse=True)[:limit]
+
     def returned_to_me(self, limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[FormSummary]:
         return self._page(Status.RETURNED, mine=True, limit=limit, offset=offset)
 

@@ -19,10 +19,11 @@ from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import NEW_CERTIFICATE
 from dingmi_desktop.storage.records import RoleGrant, iso, iso_date
+from dingmi_desktop.storage.settings_decl import COSIGNED
 
 ROOT_META = "root_public_key"
 # Settings that grant or restrict power: certified with the policy (a change needs the co-signer too).
-POWER_SETTINGS = ("workflow.review_step", "print.watermark")
+POWER_SETTINGS = COSIGNED  # settings_decl: the settings a second 三员 co-signs
 
 
 def root_public_key(orm: OrmSession) -> bytes | None:

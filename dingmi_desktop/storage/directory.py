@@ -10,11 +10,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from dingmi_desktop.clock import DEFAULT_TIME_ZONE, is_known_zone
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditSigner, AuditWriter
-from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, EMPTY, valid_calendar
+from dingmi_desktop.storage.audit import AuditSigner, AuditWriter
 from dingmi_desktop.storage.catalog_repo import CatalogRepository
 from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
 from dingmi_desktop.storage.records import (
@@ -25,20 +23,13 @@ from dingmi_desktop.storage.records import (
     parse_date,
     parse_iso,
 )
+from dingmi_desktop.storage.settings_decl import DECLARED, declared
+from dingmi_desktop.storage.settings_decl import TIME_ZONE_SETTING as TIME_ZONE_SETTING  # re-exported
+from dingmi_desktop.storage.settings_decl import UNIT_KIND_SETTING as UNIT_KIND_SETTING
+from dingmi_desktop.storage.settings_decl import UNIT_KINDS as UNIT_KINDS
 
-TIME_ZONE_SETTING = "unit.time_zone"
-UNIT_KIND_SETTING = "unit.kind"  # domain.escalation.UnitKind: routes 不明确事项 (Reg 25)
-UNIT_KINDS = ("中央国家机关", "省级机关", "设区的市级机关", "其他机关、单位")
-
-# Declared settings: key → (default, validator). Unknown keys are refused, never silently stored.
-SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
-    ALGORITHM_SETTING: ("sha256", lambda v: v in ("sha256", "sm3")),
-    "workflow.review_step": ("on", lambda v: v in ("on", "off")),
-    "print.watermark": ("off", lambda v: v in ("on", "off")),
-    CALENDAR_SETTING: (EMPTY, valid_calendar),  # holidays and 调休 working days (services.calendar)
-    TIME_ZONE_SETTING: (DEFAULT_TIME_ZONE, is_known_zone),  # the unit's local time (dingmi_desktop.clock)
-    UNIT_KIND_SETTING: ("设区的市级机关", lambda v: v in UNIT_KINDS),  # Reg 25 route; audited
-}
+# Declared settings (storage.settings_decl): key → (default, validator), kept for existing readers.
+SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {d.key: (d.default, d.valid) for d in DECLARED}
 
 
 def load_user(orm: OrmSession, row: t.User) -> UserInfo:
@@ -174,16 +165,14 @@ class SettingsRepository:
         self._orm = orm
 
     def get(self, key: str) -> str:
-        if key not in SETTINGS:
-            raise InvalidInput(f"未知的设置项：{key}。")
+        default = declared(key).default
         row = self._orm.get(t.Setting, key)
-        return row.value if row else SETTINGS[key][0]
+        return row.value if row else default
 
     def set(self, key: str, value: str) -> None:
-        if key not in SETTINGS:
-            raise InvalidInput(f"未知的设置项：{key}。")
-        if not SETTINGS[key][1](value):
-            raise InvalidInput(f"设置项 {key} 的值无效：{value}。")
+        problem = declared(key).problem(value)
+        if problem:
+            raise InvalidInput(problem)
         row = self._orm.get(t.Setting, key)
         if row is None:
             self._orm.add(t.Setting(key=key, value=value))

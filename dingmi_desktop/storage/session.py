@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.clock import local_date, zone
 from dingmi_desktop.security.errors import (
@@ -22,17 +23,15 @@ from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditSigner
 from dingmi_desktop.storage.directory import TIME_ZONE_SETTING, SettingsRepository, Tx, load_user
+from dingmi_desktop.storage.policy_repo import PolicyRepository
 from dingmi_desktop.storage.records import UserInfo, iso
 
 if TYPE_CHECKING:
     from dingmi_desktop.storage.store import Store
 
 
-def read_policy(orm) -> PasswordPolicy:  # type: ignore[no-untyped-def]
-    row = orm.get(t.SecurityPolicy, 1)
-    if row is None:
-        raise DatabaseDamaged("数据库中缺少安全策略，无法继续。请从备份恢复。")
-    return PasswordPolicy.from_json({k: getattr(row, k) for k in PasswordPolicy.__dataclass_fields__})
+def read_policy(orm: OrmSession) -> PasswordPolicy:
+    return PolicyRepository(orm).read()
 
 
 class Session:

@@ -15,19 +15,6 @@ if TYPE_CHECKING:
     from dingmi_desktop.ui.ops import OpRunner
 
 
-def _my_forms(bundle: ServiceBundle) -> Any:
-    queues = required(bundle.workflow).queues
-    me = bundle.session.user.id
-
-    def load() -> list[Any]:
-        found = queues.my_drafts(QUEUE_LIMIT) + queues.returned_to_me(QUEUE_LIMIT)
-        for status in (Status.IN_REVIEW, Status.AWAITING_APPROVAL):
-            found += [s for s in queues.visible(status, limit=QUEUE_LIMIT) if s.drafter_id == me]
-        return sorted(found, key=lambda s: s.updated_at, reverse=True)[:QUEUE_LIMIT]
-
-    return load
-
-
 def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> Page:
     if key == "home":
         from dingmi_desktop.ui.pages.home_page import HomePage
@@ -41,7 +28,7 @@ def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> P
             return QueuePage(
                 key,
                 QCoreApplication.translate("navigation", "我的拟稿"),
-                _my_forms(bundle),
+                lambda: queues.my_forms(QUEUE_LIMIT),
                 bundle,
                 ops,
                 window,

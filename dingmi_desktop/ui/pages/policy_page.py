@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dingmi_desktop.security.passwords import PasswordPolicy
+from dingmi_desktop.security.passwords import POLICY_NUMBERS, PasswordPolicy
 from dingmi_desktop.services.form_access import REVIEW_SETTING
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
@@ -30,14 +30,16 @@ from dingmi_desktop.ui.widgets.fields import ErrorLabel, with_error
 if TYPE_CHECKING:
     from dingmi_desktop.ui.ops import OpRunner
 
-FIELDS = (
-    ("min_length", "密码最小长度（位）：", 6, 128),
-    ("require_classes", "须包含的字符类别数（小写、大写、数字、符号）：", 1, 4),
-    ("max_age_days", "密码最长使用期限（天，0 为不过期）：", 0, 3650),
-    ("lock_after_failures", "连续失败多少次后锁定账户：", 1, 100),
-    ("lock_minutes", "账户锁定时长（分钟）：", 1, 1440),
-    ("idle_lock_minutes", "空闲多少分钟后锁定会话：", 1, 240),
-)
+# The page's labels; the ranges come from the declarations (security.passwords.POLICY_NUMBERS).
+LABELS = {
+    "min_length": "密码最小长度（位）：",
+    "require_classes": "须包含的字符类别数（小写、大写、数字、符号）：",
+    "max_age_days": "密码最长使用期限（天，0 为不过期）：",
+    "lock_after_failures": "连续失败多少次后锁定账户：",
+    "lock_minutes": "账户锁定时长（分钟）：",
+    "idle_lock_minutes": "空闲多少分钟后锁定会话：",
+}
+FIELDS = tuple((n.field, LABELS[n.field], n.low, n.high) for n in POLICY_NUMBERS)
 
 
 class NumberField(QLineEdit):
@@ -120,9 +122,9 @@ class PolicyPage(ServicePage):
         self.body.addWidget(box)
 
     def refresh(self) -> None:
-        session, accounts = self.bundle.session, required(self.bundle.accounts)
+        accounts = required(self.bundle.accounts)
         self.run(
-            lambda: (session.policy, accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
+            lambda: (accounts.policy(), accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
         )
 
     def _show_all(self, values: tuple[PasswordPolicy, str]) -> None:

@@ -108,10 +108,8 @@ class UsersPage(ServicePage):
         self.confirm_button.setEnabled(user is not None and user.username in self.unconfirmed)
 
     def _password_problems(self, values: dict[str, Any]) -> list[str]:
-        from dingmi_desktop.security.passwords import check_password
-
-        password = values.get("password", "")
-        problems = check_password(self.bundle.session.policy, password, username=values.get("username", ""))
+        accounts = required(self.bundle.accounts)
+        problems = accounts.password_problems(values.get("username", ""), values.get("password", ""))
         if values.get("password") != values.get("repeat"):
             problems.append(self.tr("两次输入的密码不一致"))
         return problems
