@@ -15,6 +15,7 @@ from datetime import date, tzinfo
 from typing import Any
 
 from dingmi_desktop.clock import local_date, local_text
+from dingmi_desktop.storage.audit import CERTIFICATE_KEY
 from dingmi_desktop.storage.records import AuditRecord
 from dingmi_desktop.storage.settings_decl import DECLARED
 
@@ -102,7 +103,8 @@ def describe(entry: AuditRecord, tz: tzinfo) -> AuditLine:
         action=entry.action,
         target=target,
         result=entry.result,
-        detail=value_text(entry.detail or {}),
+        # the certificate reference is evidence for the verifier (storage.cert_references), not for reading
+        detail=value_text({k: v for k, v in (entry.detail or {}).items() if k != CERTIFICATE_KEY}),
     )
 
 
