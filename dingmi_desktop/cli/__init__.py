@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.form_commands",
     "dingmi_desktop.cli.calendar_commands",
     "dingmi_desktop.cli.register_commands",
+    "dingmi_desktop.cli.stats_commands",
     "dingmi_desktop.cli.export_commands",
     "dingmi_desktop.cli.policy_commands",
     "dingmi_desktop.cli.bench_command",

@@ -94,6 +94,7 @@ def render_pdf(
         for i, text in enumerate(cells[1:]):
             x = LEFT + DEPT_W + i * col_w
             width = fonts.text_width(text, Role.SONG, CELL)
+            canvas.line(x, top, x, top - ROW_H)
             draw_text(canvas, fonts, text, Role.SONG, CELL, x + col_w - width - 2, top - 3)
         top -= ROW_H
     canvas.showPage()
@@ -125,7 +126,7 @@ def _page_head(canvas: Canvas, fonts: FontSet, head: StatsHead) -> float:
 
 
 def _header_row(canvas: Canvas, fonts: FontSet, headers: Sequence[str], col_w: float, top: float) -> float:
-    height = 4 * CELL * 1.3 + 4
+    height = 2 * CELL * 1.3 + 5  # the longest header (报上级确定) takes two lines
     canvas.setLineWidth(0.6)
     canvas.rect(LEFT, top - height, RIGHT - LEFT, height)
     draw_text(canvas, fonts, "部门", Role.HEI, CELL, LEFT + 2, top - 3)
