@@ -231,9 +231,11 @@ class StoreBackend:
             bundle.printing = LazyPrinting(session)
             from dingmi_desktop.services.print_register import PrintRegisterService
             from dingmi_desktop.services.register import RegisterService
+            from dingmi_desktop.services.statistics import StatisticsService
 
             bundle.register = RegisterService(session)
             bundle.print_register = PrintRegisterService(session)
+            bundle.statistics = StatisticsService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:
