@@ -229,6 +229,7 @@ class StoreBackend:
             bundle.workflow = FormServices(session)
             bundle.catalog = CatalogLookup(session)
             bundle.printing = LazyPrinting(session)
+            from dingmi_desktop.services.office_desk import OfficeDeskService
             from dingmi_desktop.services.print_register import PrintRegisterService
             from dingmi_desktop.services.register import RegisterService
             from dingmi_desktop.services.statistics import StatisticsService
@@ -236,6 +237,7 @@ class StoreBackend:
             bundle.register = RegisterService(session)
             bundle.print_register = PrintRegisterService(session)
             bundle.statistics = StatisticsService(session)
+            bundle.office = OfficeDeskService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:
