@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -112,7 +113,10 @@ class StatsPage(ServicePage):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate([row.department, *row.values()]):
-                self.table.setItem(r, c, QTableWidgetItem(str(value)))
+                cell = QTableWidgetItem(str(value))
+                if c:  # counts line up on the right, as in the exported sheet
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
         counts = result.total.counts
         self.level_chart.set_bars([(level, counts[level]) for level in LEVEL_ORDER])
         self.department_chart.set_bars([(r.department, r.counts["合计"]) for r in result.rows])

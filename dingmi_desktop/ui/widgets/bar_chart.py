@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR = QColor("#3f6fb5")
+MAX_BAR = 56.0  # one department alone is a bar, not a wall
 
 
 class BarChart(QWidget):
@@ -49,7 +50,8 @@ class BarChart(QWidget):
         for i, (label, value) in enumerate(self.bars):
             x = i * slot
             height = (bottom - top) * value / highest
-            bar = QRectF(x + slot * 0.2, bottom - height, slot * 0.6, height)
+            width = min(slot * 0.6, MAX_BAR)
+            bar = QRectF(x + (slot - width) / 2, bottom - height, width, height)
             painter.fillRect(bar, BAR)
             painter.setPen(text)
             painter.drawText(
