@@ -191,11 +191,15 @@ class StoreBackend:
 
             bundle.workflow = FormServices(session)
             bundle.printing = LazyPrinting(session)
+            from dingmi_desktop.services.office_desk import OfficeDeskService
             from dingmi_desktop.services.print_register import PrintRegisterService
             from dingmi_desktop.services.register import RegisterService
+            from dingmi_desktop.services.statistics import StatisticsService
 
             bundle.register = RegisterService(session)
             bundle.print_register = PrintRegisterService(session)
+            bundle.statistics = StatisticsService(session)
+            bundle.office = OfficeDeskService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

@@ -10,9 +10,12 @@ import dataclasses
 import time
 from pathlib import Path
 
+from sqlalchemy import text
+
 from dingmi_desktop.bench.runner import BenchContext, median_of
 from dingmi_desktop.bench.store_bench import BATCH, BenchStore, sample_form
 from dingmi_desktop.storage.register_repo import RegisterQuery, RegisterRepository
+from dingmi_desktop.storage.statistics_repo import StatisticsRepository, StatsQuery
 
 LEVELS = (("秘密", "秘密★5年"), ("机密", "机密★10年"))
 DEPARTMENTS = ("办公室", "业务处", "财务处", "科技处")
@@ -60,4 +63,28 @@ def run(ctx: BenchContext, *, stored_items: int | None = None) -> None:
     needle = f"第{count // 2}号项目"
     search = RegisterQuery(text=needle, sort="form_id")
     ctx.record("register.search_s", median_of(lambda: timed(store, search), ctx.repetitions))
+    ctx.record("stats.year_s", stats_year_s(store, count, ctx.repetitions))
     store.close()
+
+
+def stats_year_s(store: BenchStore, count: int, repetitions: int) -> float:
+    """The statistics of one year over every stored item: the generated items carry no decision, so each
+    is given a decision time in 2026 first (the register table's own column, as a real approval sets it)."""
+    orm, _ = store.tx()
+    with orm, orm.begin():
+        orm.execute(text("UPDATE register_entries SET decided_at = '2026-06-30T02:00:00+00:00'"))
+    query = StatsQuery("2025-12-31T16:00:00+00:00", "2026-12-31T16:00:00+00:00")
+
+    def once() -> float:
+        start = time.perf_counter()
+        orm, _ = store.tx()
+        with orm, orm.begin():
+            repo = StatisticsRepository(orm)
+            total = sum(g.count for g in repo.item_groups(query))
+            repo.escalation_groups(query)
+        elapsed = time.perf_counter() - start
+        if total != count:
+            raise RuntimeError(f"stats bench: counted {total} of {count} items")
+        return elapsed
+
+    return median_of(once, repetitions)

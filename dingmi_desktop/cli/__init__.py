@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.calendar_commands",
     "dingmi_desktop.cli.register_commands",
     "dingmi_desktop.cli.catalog_commands",
+    "dingmi_desktop.cli.stats_commands",
     "dingmi_desktop.cli.export_commands",
     "dingmi_desktop.cli.policy_commands",
     "dingmi_desktop.cli.bench_command",

@@ -16,8 +16,10 @@ if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, 
     from dingmi_desktop.services.catalogue import CatalogueService
     from dingmi_desktop.services.forms import FormServices
     from dingmi_desktop.services.lazy_printing import SheetPrinting
+    from dingmi_desktop.services.office_desk import OfficeDeskService
     from dingmi_desktop.services.print_register import PrintRegisterService
     from dingmi_desktop.services.register import RegisterService
+    from dingmi_desktop.services.statistics import StatisticsService
     from dingmi_desktop.storage.session import Session
 
 
@@ -62,6 +64,8 @@ class ServiceBundle:
     printing: SheetPrinting | None = None  # preview, print, export, verify, for business users
     register: RegisterService | None = None  # 定密台账: pages, search, export, for business users
     print_register: PrintRegisterService | None = None  # 印制登记 across forms, for business users
+    statistics: StatisticsService | None = None  # 定密统计, for business users (the page: the office)
+    office: OfficeDeskService | None = None  # the office's 首页 lists (copies not returned)
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
 

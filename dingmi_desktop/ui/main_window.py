@@ -50,7 +50,16 @@ class MainWindow(FormHostMixin, QMainWindow):
         self._open_maximized = window_geometry.place(self, info.username).maximized
         available = {
             name
-            for name in ("workflow", "accounts", "audit", "catalog", "calendar", "register", "print_register")
+            for name in (
+                "workflow",
+                "accounts",
+                "audit",
+                "catalog",
+                "calendar",
+                "register",
+                "print_register",
+                "statistics",
+            )
             if getattr(bundle, name) is not None
         }
         self.entries = entries_for(info.roles, available)

@@ -47,6 +47,12 @@ def nav_entries() -> list[NavEntry]:
             "print_register",
         ),
         NavEntry(
+            "stats",
+            QCoreApplication.translate("navigation", "定密统计"),
+            frozenset({"定密责任人", "保密员"}),
+            "statistics",
+        ),
+        NavEntry(
             "users",
             QCoreApplication.translate("navigation", "用户与角色"),
             frozenset({"系统管理员"}),

@@ -80,6 +80,10 @@ def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> P
         from dingmi_desktop.ui.pages.print_register_page import PrintRegisterPage
 
         return PrintRegisterPage(bundle, ops, window)
+    if key == "stats":
+        from dingmi_desktop.ui.pages.stats_page import StatsPage
+
+        return StatsPage(bundle, ops, window)
     if key == "users":
         from dingmi_desktop.ui.pages.users_page import UsersPage
 

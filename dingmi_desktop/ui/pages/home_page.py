@@ -1,4 +1,5 @@
-"""首页: my queues with counts, escalations due (不明事项 / 上级 / 争议 replies)."""
+"""首页: my queues with counts, escalations due (不明事项 / 上级 / 争议 replies); for the 定密责任人 and the
+保密员 also the office's reminders (office_desk)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.pages.base import ServicePage
+from dingmi_desktop.ui.pages.office_desk import OFFICE_ROLES, OfficeDesk, load_desk
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 if TYPE_CHECKING:
@@ -94,6 +96,10 @@ class HomePage(ServicePage):
         self.escalations.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # soonest reply due first
         self.escalations.doubleClicked.connect(self._open_escalation)
         self.body.addWidget(self.escalations, 1)
+        self.desk: OfficeDesk | None = None
+        if bundle.has_role(*OFFICE_ROLES) and bundle.office is not None and bundle.register is not None:
+            self.desk = OfficeDesk(window.open_form)
+            self.body.addWidget(self.desk, 1)
         self.body.addWidget(self.feedback)
 
     def open_queue(self, key: str, scope: str = "") -> None:
@@ -111,6 +117,9 @@ class HomePage(ServicePage):
             return queues.counts(), queues.escalations_due(50)
 
         self.run(load, self._show, label="home")
+        if self.desk is not None:
+            bundle, desk = self.bundle, self.desk
+            self.run(lambda: load_desk(bundle), desk.show_lists, label="office desk")
 
     def _show(self, result: tuple[dict[str, int], list[Any]]) -> None:
         counts, escalations = result
@@ -143,6 +152,8 @@ class HomePage(ServicePage):
 
     def clear_sensitive(self) -> None:
         self.escalations.clear_rows()
+        if self.desk is not None:
+            self.desk.clear()
         for card in self.cards.values():
             card.set_count(0, False)
 
