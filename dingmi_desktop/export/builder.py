@@ -78,7 +78,7 @@ class DecisionLike(Protocol):
 
 
 @dataclass(frozen=True)
-class Approval:
+class SheetApproval:
     """Present when the form is approved: what the printed verification code binds to."""
 
     form_id: str
@@ -279,7 +279,7 @@ def sheet_data_from_form(
     decisions: Sequence[DecisionLike] = (),
     *,
     unit_name: str = "",
-    approval: Approval | None = None,
+    approval: SheetApproval | None = None,
     watermark: str = "",
     names: Mapping[str, str] | None = None,
     signers: Collection[str] = (),
