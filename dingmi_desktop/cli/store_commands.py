@@ -23,9 +23,11 @@ from dingmi_desktop.cli.common import (
     read_password,
     read_secret_file,
 )
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import ROLE_NAMES, Role
 from dingmi_desktop.security import errors as e
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
-from dingmi_desktop.storage.records import LEVELS, RoleGrant
+from dingmi_desktop.storage.records import RoleGrant
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.store import Store
 
@@ -172,7 +174,7 @@ def cmd_user_grant(args: argparse.Namespace) -> int:
     from dingmi_desktop.services.accounts import AccountService
 
     grant = RoleGrant(
-        args.role,
+        Role(args.role),
         args.officer_kind,
         args.highest_level,
         _date(args.term_until),
@@ -314,7 +316,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="创建空的加密数据存储（含三员账户）")
     p.add_argument("--unit", required=True, help="单位名称")
-    p.add_argument("--authority", required=True, choices=LEVELS, help="本单位定密权限")
+    p.add_argument("--authority", required=True, choices=LEVEL_NAMES, help="本单位定密权限")
     p.add_argument("--admin-password-file", required=True, help="三员账户初始密码文件（首行）")
     p.set_defaults(handler=cmd_init)
 
@@ -333,9 +335,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_user_add)
     p = user.add_parser("grant", help="授予或撤销角色（安全保密管理员）")
     p.add_argument("username")
-    p.add_argument("--role", required=True, help="角色，例如 承办人、定密审核人、定密责任人")
+    p.add_argument(
+        "--role", required=True, choices=ROLE_NAMES, help="角色，例如 承办人、定密审核人、定密责任人"
+    )
     p.add_argument("--officer-kind", choices=("法定", "指定"), help="定密责任人类别")
-    p.add_argument("--highest-level", choices=LEVELS, help="定密责任人最高权限")
+    p.add_argument("--highest-level", choices=LEVEL_NAMES, help="定密责任人最高权限")
     p.add_argument("--term-until", help="任期截止日 YYYY-MM-DD")
     p.add_argument("--trained-on", help="培训日期 YYYY-MM-DD")
     p.add_argument(

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.clock import DEFAULT_TIME_ZONE, is_known_zone
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditSigner, AuditWriter
@@ -44,7 +45,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {
 def load_user(orm: OrmSession, row: t.User) -> UserInfo:
     grants = tuple(
         RoleGrant(
-            g.role,
+            Role(g.role),
             g.officer_kind,
             g.highest_level,
             parse_date(g.term_until),

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import (
     AccountDisabled,
     DatabaseDamaged,
@@ -46,7 +48,7 @@ from dingmi_desktop.storage.files import (
     translated_errors,
 )
 from dingmi_desktop.storage.provision import provision_user
-from dingmi_desktop.storage.records import AUDITOR, LEVELS, SECADMIN, SYSADMIN, RoleGrant, iso, utc_now
+from dingmi_desktop.storage.records import RoleGrant, iso, utc_now
 
 if TYPE_CHECKING:
     from dingmi_desktop.storage.session import Session
@@ -54,9 +56,9 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 log = logging.getLogger("dingmi_desktop")
 ADMIN_ACCOUNTS = (
-    ("sysadmin", "系统管理员", SYSADMIN),
-    ("secadmin", "安全保密管理员", SECADMIN),
-    ("auditor", "安全审计员", AUDITOR),
+    ("sysadmin", "系统管理员", Role.SYSADMIN),
+    ("secadmin", "安全保密管理员", Role.SECADMIN),
+    ("auditor", "安全审计员", Role.AUDITOR),
 )
 
 
@@ -86,7 +88,7 @@ class Store:
     ) -> Store:
         """A new store with the three 三员 accounts (admin_password None: no accounts, for the demo)."""
         data_dir = Path(data_dir)
-        if authority not in LEVELS:
+        if authority not in LEVEL_NAMES:
             raise InvalidInput("本单位定密权限须为 绝密、机密 或 秘密。")
         if not unit_name.strip():
             raise InvalidInput("单位名称不能为空。")

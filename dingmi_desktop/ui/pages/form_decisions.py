@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from dingmi_desktop.ui.pages.form_page import FormPage
 
 ESCALATION_TARGETS = TARGETS  # a 不明确事项 goes where Reg 25 routes it; the service refuses others
-LEVELS = ("绝密", "机密", "秘密")
 
 
 def _password_spec() -> FieldSpec:
