@@ -123,6 +123,12 @@ def _date(text: str | None) -> date | None:
         raise CliError(f"日期格式应为 YYYY-MM-DD：{text}。") from exc
 
 
+def _role(text: str) -> Role:
+    if text not in ROLE_NAMES:
+        raise CliError(f"未知的角色：{text}。可选：{'、'.join(ROLE_NAMES)}。")
+    return Role(text)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     password = _read_secret_file(args.admin_password_file, "管理员初始密码")
     problems = check_password(PasswordPolicy(), password, unit_name=args.unit)
@@ -174,7 +180,7 @@ def cmd_user_grant(args: argparse.Namespace) -> int:
     from dingmi_desktop.services.accounts import AccountService
 
     grant = RoleGrant(
-        Role(args.role),
+        _role(args.role),
         args.officer_kind,
         args.highest_level,
         _date(args.term_until),
@@ -335,9 +341,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_user_add)
     p = user.add_parser("grant", help="授予或撤销角色（安全保密管理员）")
     p.add_argument("username")
-    p.add_argument(
-        "--role", required=True, choices=ROLE_NAMES, help="角色，例如 承办人、定密审核人、定密责任人"
-    )
+    p.add_argument("--role", required=True, help="角色，例如 承办人、定密审核人、定密责任人")
     p.add_argument("--officer-kind", choices=("法定", "指定"), help="定密责任人类别")
     p.add_argument("--highest-level", choices=LEVEL_NAMES, help="定密责任人最高权限")
     p.add_argument("--term-until", help="任期截止日 YYYY-MM-DD")
