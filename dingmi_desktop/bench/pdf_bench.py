@@ -10,7 +10,7 @@ from dingmi_desktop.bench.runner import BenchContext, median_of
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.form_types import Basis, BasisKind, Form, FormKind, Publicity, Urgency
 from dingmi_desktop.domain.periods import Period
-from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.builder import SheetApproval, sheet_data_from_form
 from dingmi_desktop.export.fonts import font_set
 from dingmi_desktop.export.renderer import render_sheet
 from dingmi_desktop.export.sheet_data import SheetData
@@ -50,7 +50,7 @@ def _sheet(index: int) -> SheetData:
         _Decision("review_agree", "定密审核人", "李四", "同意"),
         _Decision("approve", "定密责任人", "王五", "同意定为机密级"),
     ]
-    return sheet_data_from_form(form, decisions, approval=Approval(str(index), [b"a" * 64, b"b" * 64]))
+    return sheet_data_from_form(form, decisions, approval=SheetApproval(str(index), [b"a" * 64, b"b" * 64]))
 
 
 def run(ctx: BenchContext) -> None:

@@ -14,10 +14,11 @@ from sqlalchemy import text
 
 from dingmi_desktop.bench.runner import BenchContext, median_of
 from dingmi_desktop.bench.store_bench import BATCH, BenchStore, sample_form
+from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.storage.register_repo import RegisterQuery, RegisterRepository
 from dingmi_desktop.storage.statistics_repo import StatisticsRepository, StatsQuery
 
-LEVELS = (("秘密", "秘密★5年"), ("机密", "机密★10年"))
+LEVELS = ((Category.CONFIDENTIAL.value, "秘密★5年"), (Category.SECRET.value, "机密★10年"))
 DEPARTMENTS = ("办公室", "业务处", "财务处", "科技处")
 
 

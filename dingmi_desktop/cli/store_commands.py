@@ -25,9 +25,11 @@ from dingmi_desktop.cli.common import (
     read_password,
     read_secret_file,
 )
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import ROLE_NAMES, Role
 from dingmi_desktop.security import errors as e
 from dingmi_desktop.services.provisioning import ADMIN_ACCOUNTS, admin_password_problems, found_store
-from dingmi_desktop.storage.records import LEVELS, RoleGrant
+from dingmi_desktop.storage.records import RoleGrant
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.store import Store
 
@@ -147,6 +149,12 @@ def _init_passwords(args: argparse.Namespace) -> dict[str, str]:
     return passwords
 
 
+def _role(text: str) -> Role:
+    if text not in ROLE_NAMES:
+        raise CliError(f"未知的角色：{text}。可选：{'、'.join(ROLE_NAMES)}。")
+    return Role(text)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     passwords = _init_passwords(args)
     problems = admin_password_problems(passwords, args.unit.strip())
@@ -198,7 +206,7 @@ def cmd_user_grant(args: argparse.Namespace) -> int:
     from dingmi_desktop.services.accounts import AccountService
 
     grant = RoleGrant(
-        args.role,
+        _role(args.role),
         args.officer_kind,
         args.highest_level,
         _date(args.term_until),
@@ -340,7 +348,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="创建空的加密数据存储（含三员账户）")
     p.add_argument("--unit", required=True, help="单位名称")
-    p.add_argument("--authority", required=True, choices=LEVELS, help="本单位定密权限")
+    p.add_argument("--authority", required=True, choices=LEVEL_NAMES, help="本单位定密权限")
     for username, display in (
         ("sysadmin", "系统管理员"),
         ("secadmin", "安全保密管理员"),
@@ -370,7 +378,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("username")
     p.add_argument("--role", required=True, help="角色，例如 承办人、定密审核人、定密责任人")
     p.add_argument("--officer-kind", choices=("法定", "指定"), help="定密责任人类别")
-    p.add_argument("--highest-level", choices=LEVELS, help="定密责任人最高权限")
+    p.add_argument("--highest-level", choices=LEVEL_NAMES, help="定密责任人最高权限")
     p.add_argument("--term-until", help="任期截止日 YYYY-MM-DD")
     p.add_argument("--trained-on", help="培训日期 YYYY-MM-DD")
     p.add_argument(

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.forms import Form, content_hash
+from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.periods import Period
 
 
@@ -29,15 +28,6 @@ class Corrections:
         return self.category is None and self.period is None and self.scope is None
 
 
-@dataclass(frozen=True)
-class Approval:
-    content_hash: str
-    officer_id: str
-    approved_on: date
-    corrections: Corrections = Corrections()
-    opinion: str = ""
-
-
 def apply_corrections(form: Form, corrections: Corrections | None) -> Form:
     if corrections is None or corrections.is_empty:
         return form
@@ -47,8 +37,3 @@ def apply_corrections(form: Form, corrections: Corrections | None) -> Form:
         period = None
     scope = corrections.scope if corrections.scope is not None else form.scope
     return dataclasses.replace(form, category=category, period=period, scope=scope)
-
-
-def approval_is_valid(approval: Approval, form: Form) -> bool:
-    """False once the form was edited after the approval (the approval binds to the exact content)."""
-    return approval.content_hash == content_hash(form)

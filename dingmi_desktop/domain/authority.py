@@ -11,7 +11,6 @@ from datetime import date
 from enum import Enum
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.errors import AuthorityRefused, Problem
 from dingmi_desktop.domain.forms import BasisKind
 
 
@@ -55,24 +54,6 @@ class OfficerAppointment:
         return self.term_start <= day and (self.term_end is None or day <= self.term_end)
 
 
-def validate_appointment(appointment: OfficerAppointment, unit: UnitAuthority) -> list[Problem]:
-    problems: list[Problem] = []
-    level = appointment.highest_level
-    if not level.is_state_secret:
-        problems.append(Problem("highest_level", "定密责任人的定密权限须为绝密、机密或秘密"))
-    elif not unit.covers(level):
-        unit_text = f"{unit.highest_level.value}级" if unit.highest_level else "无原始定密权"
-        problems.append(
-            Problem(
-                "highest_level",
-                f"定密责任人的定密权限不得超出本单位定密权限（本单位{unit_text}，保密法第十七条）",
-            )
-        )
-    if appointment.term_end is not None and appointment.term_end < appointment.term_start:
-        problems.append(Problem("term_end", "任期结束日期不得早于开始日期"))
-    return problems
-
-
 def officer_refusal(
     appointment: OfficerAppointment | None,
     level: Category,
@@ -97,22 +78,6 @@ def officer_refusal(
             f"不能批准{level.value}级事项（条例第十四条）"
         )
     return None
-
-
-def check_approval_authority(
-    appointment: OfficerAppointment | None,
-    level: Category,
-    unit: UnitAuthority,
-    today: date,
-    *,
-    derived: bool = False,
-) -> None:
-    """Raise AuthorityRefused unless the unit and this officer may approve `level` on `today`."""
-    if not derived and not unit.covers(level):
-        raise AuthorityRefused(unit_refusal(level, unit))
-    reason = officer_refusal(appointment, level, today, derived=derived)
-    if reason:
-        raise AuthorityRefused(reason)
 
 
 def unit_refusal(level: Category, unit: UnitAuthority) -> str:

@@ -36,7 +36,12 @@ class Category(Enum):
         raise ValueError(text)
 
 
-STATE_SECRET_LEVELS = frozenset({Category.TOP_SECRET, Category.SECRET, Category.CONFIDENTIAL})
+# The state-secret levels, highest first: the one order of 密级 (authority checks compare indexes).
+LEVELS: tuple[Category, ...] = (Category.TOP_SECRET, Category.SECRET, Category.CONFIDENTIAL)
+LEVEL_NAMES: tuple[str, ...] = tuple(level.value for level in LEVELS)
+# Every category, highest first (filters and lists).
+CATEGORY_ORDER: tuple[Category, ...] = (*LEVELS, Category.INTERNAL, Category.NON_SECRET)
+STATE_SECRET_LEVELS = frozenset(LEVELS)
 
 _RANK = {
     Category.NON_SECRET: 0,

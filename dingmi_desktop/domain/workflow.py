@@ -23,12 +23,12 @@ from dingmi_desktop.domain.errors import TransitionRefused
 from dingmi_desktop.domain.forms import BasisKind
 from dingmi_desktop.domain.periods import validate_period
 from dingmi_desktop.domain.remit import remit_refusal
+from dingmi_desktop.domain.roles import ADMIN_ROLES, Role
 from dingmi_desktop.domain.workflow_types import (
     Action,
     Actor,
     Outcome,
     Policy,
-    Role,
     Status,
     WorkflowContext,
     context_for,
@@ -56,7 +56,6 @@ __all__ = [
     "takes_corrections",
 ]
 
-THREE_ADMINS = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
 OFFICERS = frozenset({Role.OFFICER, Role.SIGNER})
 RECORDERS = frozenset({Role.OFFICER, Role.SIGNER, Role.CLERK})
 
@@ -258,7 +257,7 @@ def _refusal(action: Action, ctx: WorkflowContext, with_input: bool) -> str | No
     transition = TABLE.get((ctx.status, action))
     if transition is None:
         return _NOT_HERE.get(action, f"表单处于“{ctx.status.value}”状态，不能{action.label}")
-    if ctx.actor.roles & THREE_ADMINS:
+    if ctx.actor.roles & ADMIN_ROLES:
         return "三员（系统管理员、安全保密管理员、安全审计员）不得办理定密业务（条例第三十四条）"
     if not ctx.actor.roles & transition.roles:
         who = "或".join(sorted(r.value for r in transition.roles))

@@ -13,6 +13,7 @@ from dingmi_desktop.domain.catalog_match import CatalogEntry
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.forms import Basis, BasisKind, Form, content_hash
 from dingmi_desktop.domain.periods import Period
+from dingmi_desktop.domain.roles import Role
 
 
 class Status(Enum):
@@ -58,17 +59,6 @@ _LABELS = {
     Action.RECORD_ESCALATION_REPLY: "登记答复",
     Action.EDIT: "修改",
 }
-
-
-class Role(Enum):
-    DRAFTER = "承办人"
-    REVIEWER = "定密审核人"
-    OFFICER = "定密责任人"
-    SIGNER = "签发人"
-    CLERK = "保密员"
-    SYSADMIN = "系统管理员"
-    SECADMIN = "安全保密管理员"
-    AUDITOR = "安全审计员"
 
 
 class Outcome(Enum):

@@ -12,6 +12,7 @@ from dingmi_desktop.clock import LOCAL_TIME
 from dingmi_desktop.domain.form_types import DERIVED_CASES, BasisKind, Form, FormKind
 from dingmi_desktop.domain.forms import content_hash
 from dingmi_desktop.domain.marking import format_date, marking_text
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.export.escalation_rows import (
     RECORDING_ACTIONS,
     decided_value,
@@ -78,7 +79,7 @@ class DecisionLike(Protocol):
 
 
 @dataclass(frozen=True)
-class Approval:
+class SheetApproval:
     """Present when the form is approved: what the printed verification code binds to."""
 
     form_id: str
@@ -152,13 +153,13 @@ def _drafter(
 ) -> tuple[str, date | None]:
     """拟稿人 and 拟稿日期 as filled in, else who first submitted the form and when (the form's JSON may
     leave them out; the signed submission says who drafted it)."""
-    first = next((d for d in decisions if d.role == "承办人"), None)
+    first = next((d for d in decisions if d.role == Role.DRAFTER), None)
     name = form.drafter_name or (names.get(first.actor, first.actor) if first else "")
     return name, form.drafted_on or (_day_of(first) if first else None)
 
 
 def _drafter_opinion(form: Form, decisions: Sequence[DecisionLike], names: Mapping[str, str]) -> OpinionEntry:
-    submits = [d for d in decisions if d.role == "承办人"]
+    submits = [d for d in decisions if d.role == Role.DRAFTER]
     status = _status(submits[-1]) if submits else SignatureStatus.UNSIGNED
     name, drafted_on = _drafter(form, decisions, names)
     return OpinionEntry("承办人定密意见", name, form.opinion, _date(drafted_on), status)
@@ -176,7 +177,7 @@ def _sign_off(
     """The 签发 row: a decision taken as 签发人, else the latest approval by a user holding the 签发人 role
     (docs/rules.md §1: often the same leader as the 定密责任人, approving both at once); else blank for a hand
     signature."""
-    entry = _opinion("签发", decisions, ("签发人",), names)
+    entry = _opinion("签发", decisions, (Role.SIGNER,), names)
     approvals = [d for d in decisions if d.action == "approve" and d.actor in signers]
     if entry.name or not approvals:
         return entry
@@ -213,8 +214,8 @@ def _dispatch_sections(
     )
     opinions = (
         _drafter_opinion(form, decisions, names),
-        _opinion("定密审核意见", decisions, ("定密审核人",), names),
-        _opinion("定密责任人审批意见", decisions, ("定密责任人",), names),
+        _opinion("定密审核意见", decisions, (Role.REVIEWER,), names),
+        _opinion("定密责任人审批意见", decisions, (Role.OFFICER,), names),
         _sign_off(decisions, names, signers),
     )
     escalated = escalation_section(decisions)
@@ -261,8 +262,8 @@ def _review_sections(
     )
     opinions = (
         _drafter_opinion(form, decisions, names),
-        _opinion("定密审核意见", decisions, ("定密审核人",), names),
-        _opinion("定密责任人决定", decisions, ("定密责任人", "签发人"), names),
+        _opinion("定密审核意见", decisions, (Role.REVIEWER,), names),
+        _opinion("定密责任人决定", decisions, (Role.OFFICER, Role.SIGNER), names),
     )
     escalated = escalation_section(decisions)
     return (
@@ -279,7 +280,7 @@ def sheet_data_from_form(
     decisions: Sequence[DecisionLike] = (),
     *,
     unit_name: str = "",
-    approval: Approval | None = None,
+    approval: SheetApproval | None = None,
     watermark: str = "",
     names: Mapping[str, str] | None = None,
     signers: Collection[str] = (),

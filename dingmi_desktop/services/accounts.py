@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import InvalidInput, NotFound, PasswordPolicyError
 from dingmi_desktop.security.fsutil import atomic_write
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
@@ -21,7 +22,7 @@ from dingmi_desktop.storage import keychange
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.policy_repo import PolicyRepository
 from dingmi_desktop.storage.provision import add_key, check_grants, provision_user, write_grants
-from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, AuditRecord, RoleGrant, UserInfo, iso
+from dingmi_desktop.storage.records import AuditRecord, RoleGrant, UserInfo, iso
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.settings_decl import BY_KEY, declared
 from dingmi_desktop.storage.users_repo import UserRows
@@ -57,14 +58,14 @@ class AccountService:
 
     def policy(self) -> PasswordPolicy:
         """The unit's password and lockout policy, for the 安全保密管理员's page."""
-        self.session.require_role(SECADMIN)
+        self.session.require_role(Role.SECADMIN)
         self.session.refresh()
         return self.session.policy
 
     @audited_refusals("创建账户", object_type="user", object_id="username")
     def add_user(self, username: str, display_name: str, department: str, password: str) -> UserInfo:
         """A new account with an initial password that must be changed at first sign-in."""
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         self._check_password(username, password)
         store = self.session.store
         with self.session.transaction() as tx:
@@ -89,7 +90,7 @@ class AccountService:
     def reset_password(self, username: str, temporary_password: str) -> None:
         """A new slot and a new signing key pair under a temporary password (the old key cannot be
         unwrapped without the user's password); old decisions still verify against the old public key."""
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         self._check_password(username, temporary_password)
         store, now = self.session.store, self.session.now()
         with self.session.transaction() as tx:
@@ -107,7 +108,7 @@ class AccountService:
     def confirm_key(self, username: str, cosign: CoSign | None) -> None:
         """系统管理员 and a second 三员, in person: the root certifies the user's current key (created or
         reset), so it can sign. Refusals and wrong passwords are audited."""
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         root = open_root(self.session, cosign, action="确认密钥", object_type="user", object_id=username)
         with self.session.transaction() as tx:
             row = _user_row(tx.orm, username)
@@ -120,14 +121,14 @@ class AccountService:
 
     def unconfirmed(self) -> set[str]:
         """User names whose current key still waits for confirmation (密钥待确认)."""
-        self.session.require_role(SYSADMIN, SECADMIN)
+        self.session.require_role(Role.SYSADMIN, Role.SECADMIN)
         with self.session.transaction() as tx:
             ids = trust_actions.unconfirmed_users(tx.orm)
             return {u.username for u in tx.users.list() if u.id in ids}
 
     def lockouts(self) -> dict[str, datetime]:
         """Accounts locked out now (too many failed sign-ins) → when the lock ends."""
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         slots, now = self.session.store.slots, self.session.now()
         found = {
             name: slots.locked_until(name, now) for name in sorted(slots.lock_states) if name in slots.slots
@@ -138,7 +139,7 @@ class AccountService:
     def unlock(self, username: str) -> None:
         """系统管理员 lifts a lockout before it runs out (the session's transaction appends the failures
         waiting in the slot file first, so the trail shows the lock before its release)."""
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         store, now = self.session.store, self.session.now()
         until = store.slots.locked_until(username, now)
         if until is None:
@@ -156,7 +157,7 @@ class AccountService:
 
     @audited_refusals(_active_action, object_type="user", object_id="username")
     def set_active(self, username: str, active: bool) -> None:
-        self.session.require_role(SYSADMIN)
+        self.session.require_role(Role.SYSADMIN)
         if username == self.session.user.username:
             raise InvalidInput("不能停用当前登录的账户。")
         with self.session.transaction() as tx:
@@ -167,7 +168,7 @@ class AccountService:
     def grant(self, username: str, grant: RoleGrant, cosign: CoSign | None = None) -> UserInfo:
         """Adds (or replaces) one role; 三员 stay exclusive and without business roles. A second 三员
         co-signs: the root certifies the grant (and revokes the one it replaces)."""
-        self.session.require_role(SECADMIN)
+        self.session.require_role(Role.SECADMIN)
         with self.session.transaction() as tx:  # bad input is refused before anyone types a password
             row = _user_row(tx.orm, username)
             current = [g for g in tx.users.get(row.id).grants if g.role != grant.role]
@@ -192,7 +193,7 @@ class AccountService:
 
     @audited_refusals("撤销角色", object_type="user", object_id="username")
     def revoke(self, username: str, role: str, cosign: CoSign | None = None) -> None:
-        self.session.require_role(SECADMIN)
+        self.session.require_role(Role.SECADMIN)
         with self.session.transaction() as tx:
             rows = UserRows(tx.orm)
             if not rows.has_role(rows.by_username(username).id, role):
@@ -210,7 +211,7 @@ class AccountService:
     def set_policy(self, policy: PasswordPolicy, cosign: CoSign | None = None) -> None:
         """Only the 安全保密管理员 with a second 三员 (the root certifies the policy); the lockout numbers
         are mirrored into the slot file for pre-unlock use."""
-        self.session.require_role(SECADMIN)
+        self.session.require_role(Role.SECADMIN)
         problems = policy.problems()
         if problems:
             raise InvalidInput("安全策略无效：" + "；".join(problems) + "。")
@@ -228,7 +229,7 @@ class AccountService:
 
     def setting(self, key: str) -> str:
         """A declared setting's value (its default when never set), for the 安全保密管理员's pages."""
-        self.session.require_role(SECADMIN)
+        self.session.require_role(Role.SECADMIN)
         with self.session.transaction() as tx:
             return tx.settings.get(key)
 
@@ -255,7 +256,7 @@ class AccountService:
             tx.audit.append(decl.audit_action, object_type="setting", object_id=key, detail=detail)
 
     def list_users(self) -> list[UserInfo]:
-        self.session.require_role(SYSADMIN, SECADMIN)
+        self.session.require_role(Role.SYSADMIN, Role.SECADMIN)
         with self.session.transaction() as tx:
             return tx.users.list()
 
@@ -267,7 +268,7 @@ class AuditService:
         self.session = session
 
     def entries(self, limit: int | None = None, offset: int = 0) -> list[AuditRecord]:
-        self.session.require_role(AUDITOR)
+        self.session.require_role(Role.AUDITOR)
         with self.session.transaction() as tx:
             query = select(t.AuditEntry).order_by(t.AuditEntry.seq).offset(offset)
             if limit is not None:
@@ -277,7 +278,7 @@ class AuditService:
     def verify(self):  # type: ignore[no-untyped-def]
         from dingmi_desktop.storage.integrity import verify_trail
 
-        self.session.require_role(AUDITOR)
+        self.session.require_role(Role.AUDITOR)
         with self.session.transaction() as tx:
             report = verify_trail(tx.orm, self.session.store.slots)
             tx.audit.append("校验审计日志", result="成功" if report.ok else "发现问题")
@@ -291,7 +292,7 @@ class AuditService:
     def export_view(self, path: Path, wanted: AuditFilter) -> int:
         """The CSV of exactly the rows ``wanted`` keeps, in words, newest first; returns their number.
         Audited as 导出审计日志 with the filter in words."""
-        self.session.require_role(AUDITOR)
+        self.session.require_role(Role.AUDITOR)
         if wanted.problem():
             raise InvalidInput(wanted.problem())
         zone = self.session.zone
@@ -305,7 +306,7 @@ class AuditService:
 
     def export_csv(self, path: Path) -> int:
         """Writes the CSV atomically; returns the number of entries (the export itself is audited)."""
-        self.session.require_role(AUDITOR)
+        self.session.require_role(Role.AUDITOR)
         with self.session.transaction() as tx:
             tx.audit.append("导出审计日志", object_type="file", object_id=Path(path).name)
             data = audit_log.export_csv_bytes(tx.orm)

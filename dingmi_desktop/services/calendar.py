@@ -22,6 +22,7 @@ from typing import Any
 
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.errors import DomainError, Problem, ValidationError
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.refusals import refusals_audited
 from dingmi_desktop.storage import DatabaseDamaged, PermissionDenied, Session, Tx
 from dingmi_desktop.storage.calendar_setting import (
@@ -34,7 +35,6 @@ from dingmi_desktop.storage.calendar_setting import (
     dump_calendar,
     parse_calendar,
 )
-from dingmi_desktop.storage.records import SECADMIN
 
 KIND_LABELS = {HOLIDAY: "节假日", WORKDAY: "调休上班"}
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -175,7 +175,7 @@ class CalendarService:
 
     @property
     def can_edit(self) -> bool:
-        return SECADMIN in self.session.user.roles
+        return Role.SECADMIN in self.session.user.roles
 
     # --- changing -----------------------------------------------------------------------------------
     def add(self, day: date, kind: str, note: str = "", *, until: date | None = None) -> CalendarChange:

@@ -23,9 +23,10 @@ from dingmi_desktop.domain.catalogue_doc import (
 )
 from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.json_reader import text_problem
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.storage import PermissionDenied, Session, Tx
 from dingmi_desktop.storage.catalog_repo import CatalogVersionRecord
-from dingmi_desktop.storage.records import SECADMIN, CatalogItemRecord, iso
+from dingmi_desktop.storage.records import CatalogItemRecord, iso
 
 REFUSED = "只有安全保密管理员可以修改依据库（添加、修改、废止细目或导入）。"
 CHANGE_ACTION = "修改依据库"
@@ -67,7 +68,7 @@ class CatalogueService:
 
     @property
     def can_edit(self) -> bool:
-        return SECADMIN in self.session.user.roles
+        return Role.SECADMIN in self.session.user.roles
 
     # --- reading --------------------------------------------------------------------------------------
     def versions(self) -> list[CatalogVersionRecord]:

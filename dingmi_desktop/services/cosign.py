@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security import trust
 from dingmi_desktop.security.errors import (
     AccountLocked,
@@ -17,10 +18,9 @@ from dingmi_desktop.security.errors import (
     WrongPassword,
 )
 from dingmi_desktop.services.refusals import mark_audited
-from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN
 from dingmi_desktop.storage.session import Session
 
-THREE = (SYSADMIN, SECADMIN, AUDITOR)
+THREE = (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
 COSIGNER_REQUIRED = "此操作须由第二名三员当面确认：请提供 --cosigner（第二名三员的用户名与密码）"
 
 

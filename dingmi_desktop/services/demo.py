@@ -13,6 +13,7 @@ from dingmi_desktop.clock import local_date
 from dingmi_desktop.domain.forms import form_from_json, form_to_json
 from dingmi_desktop.domain.marking import marking_text
 from dingmi_desktop.domain.periods import declassify_on
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.services.provisioning import create_store
 from dingmi_desktop.storage import tables as t
@@ -21,19 +22,7 @@ from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, HOLIDAY, WORKDAY, dump_calendar
 from dingmi_desktop.storage.directory import Tx, load_user
 from dingmi_desktop.storage.provision import NewAccount
-from dingmi_desktop.storage.records import (
-    AUDITOR,
-    DRAFTER,
-    OFFICER,
-    REVIEWER,
-    SECADMIN,
-    SIGNER,
-    SYSADMIN,
-    FormIndex,
-    RoleGrant,
-    iso,
-    utc_now,
-)
+from dingmi_desktop.storage.records import FormIndex, RoleGrant, iso, utc_now
 from dingmi_desktop.storage.store import Store
 
 DEMO_UNIT = "示例单位"
@@ -42,18 +31,18 @@ DEMO_PASSWORD = "Dingmi@2026"
 
 # username, display name, department, roles
 DEMO_USERS: tuple[tuple[str, str, str, tuple[RoleGrant, ...]], ...] = (
-    ("zhangsan", "张三", "办公室", (RoleGrant(DRAFTER),)),
-    ("zhaoliu", "赵六", "业务处", (RoleGrant(DRAFTER),)),
-    ("lisi", "李四", "办公室", (RoleGrant(REVIEWER),)),
+    ("zhangsan", "张三", "办公室", (RoleGrant(Role.DRAFTER),)),
+    ("zhaoliu", "赵六", "业务处", (RoleGrant(Role.DRAFTER),)),
+    ("lisi", "李四", "办公室", (RoleGrant(Role.REVIEWER),)),
     (
         "wangwu",
         "王五",
         "单位领导",
-        (RoleGrant(OFFICER, "法定", "机密", None, date(2026, 3, 15)), RoleGrant(SIGNER)),
+        (RoleGrant(Role.OFFICER, "法定", "机密", None, date(2026, 3, 15)), RoleGrant(Role.SIGNER)),
     ),
-    ("sysadmin", "系统管理员", "保密办", (RoleGrant(SYSADMIN),)),
-    ("secadmin", "安全保密管理员", "保密办", (RoleGrant(SECADMIN),)),
-    ("auditor", "安全审计员", "保密办", (RoleGrant(AUDITOR),)),
+    ("sysadmin", "系统管理员", "保密办", (RoleGrant(Role.SYSADMIN),)),
+    ("secadmin", "安全保密管理员", "保密办", (RoleGrant(Role.SECADMIN),)),
+    ("auditor", "安全审计员", "保密办", (RoleGrant(Role.AUDITOR),)),
 )
 
 SAMPLE_CATALOG_FROM = date(2026, 1, 1)  # the sample catalogue's version 1 is in force from here

@@ -14,7 +14,8 @@ from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import AuthorityRefused, DomainError, TransitionRefused
 from dingmi_desktop.domain.forms import Form
-from dingmi_desktop.domain.workflow import Action, Actor, Outcome, Policy, Role, Status, WorkflowContext
+from dingmi_desktop.domain.roles import Role
+from dingmi_desktop.domain.workflow import Action, Actor, Policy, Status, WorkflowContext
 from dingmi_desktop.services.calendar import stored_calendar
 from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.services.refusals import audit_refusal, refusals_audited
@@ -67,7 +68,7 @@ def certified_user(tx: Tx, user: UserInfo) -> UserInfo:
         return replace(user, grants=others)
     body = certified[-1]
     grant = RoleGrant(
-        body["role"],
+        Role(body["role"]),
         body.get("officer_kind"),
         body.get("highest_level"),
         parse_date(body.get("term_until")),
@@ -237,10 +238,6 @@ def corrections_json(corrections: Corrections | None) -> dict[str, Any]:
     return out
 
 
-def outcome_status(outcome: Outcome) -> Status:
-    return Status.DECIDED if outcome is Outcome.DECIDED else Status.RETURNED
-
-
 __all__ = [
     "DomainError",
     "FormAccess",
@@ -248,6 +245,5 @@ __all__ = [
     "acting_role",
     "appointment_of",
     "corrections_json",
-    "outcome_status",
     "roles_of",
 ]

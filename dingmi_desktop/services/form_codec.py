@@ -1,8 +1,10 @@
 """Stored form JSON ↔ domain Form, the index columns of a form, and field-level diffs.
 
-Drafts may be stored while `validate_form` still finds problems (the drafter saves work in progress), so the
-strict `form_from_json` cannot read them back. Stored content was written by `form_to_json`, so its shape is
-known: `decode` rebuilds the Form without the rule checks; `problems` reports what blocks submission.
+`decode` is the one reader of stored form rows. It is tolerant of the form *rules* on purpose: a 草稿 is
+stored while `validate_form` still finds problems (the drafter saves work in progress), so the strict
+interchange reader `form_from_json` (which runs the rules) cannot read it back. It is not tolerant of the
+*shape*: stored content was written by `form_to_json`, so a missing key or an unknown value means a damaged
+row and raises. `problems` reports what blocks submission.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from dingmi_desktop.domain.categories import Category
-from dingmi_desktop.domain.errors import Problem, ValidationError
+from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import (
     Basis,
     BasisKind,
@@ -20,8 +22,8 @@ from dingmi_desktop.domain.forms import (
     Form,
     FormKind,
     Publicity,
+    Retention,
     Urgency,
-    form_from_json,
     form_to_json,
     validate_form,
 )
@@ -86,11 +88,7 @@ def _basis(obj: dict[str, Any] | None) -> Basis | None:
 
 
 def decode(content: dict[str, Any]) -> Form:
-    """A stored form (written by form_to_json) back to a Form, without the rule checks."""
-    try:
-        return form_from_json(content)
-    except ValidationError:
-        pass
+    """A stored form (written by form_to_json) back to a Form, without the rule checks (see the module)."""
     return Form(
         form=FormKind(content["form"]),
         category=Category(content["category"]),
@@ -101,6 +99,7 @@ def decode(content: dict[str, Any]) -> Form:
         urgency=Urgency(content["urgency"]) if content.get("urgency") else None,
         publicity=Publicity(content["publicity"]) if content.get("publicity") else None,
         carrier=Carrier(content["carrier"]) if content.get("carrier") else None,
+        retention=Retention(content["retention"]) if content.get("retention") else None,
         copies=content.get("copies"),
         drafted_on=_day(content.get("drafted_on")),
         sealed_on=_day(content.get("sealed_on")),

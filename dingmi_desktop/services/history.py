@@ -13,6 +13,7 @@ from dingmi_desktop.clock import LOCAL_TIME, local_time
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.preflight import EarlyWarning
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.services.escalation import escalation_of
 from dingmi_desktop.services.form_access import FormAccess
@@ -101,7 +102,7 @@ def build_history(
     entries: list[HistoryEntry] = []
     status = Status.DRAFT
     previous: dict[str, Any] | None = None
-    last_role = "承办人"
+    last_role: str = Role.DRAFTER
     for position, (_, event) in enumerate(events):
         if isinstance(event, RevisionRecord):
             changes = [FieldChange(k, a, b) for k, a, b in diff(previous, event.content)]
@@ -112,7 +113,7 @@ def build_history(
             if by_drafter and status is not Status.DRAFT:
                 changes.insert(0, FieldChange("status", status.value, Status.DRAFT.value))
                 status = Status.DRAFT
-            role = "承办人" if by_drafter else last_role
+            role = Role.DRAFTER if by_drafter else last_role
             entries.append(
                 HistoryEntry(
                     event.saved_at,

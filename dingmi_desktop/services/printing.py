@@ -17,7 +17,7 @@ from datetime import datetime, tzinfo
 from dingmi_desktop.clock import LOCAL_TIME, local_text, local_time
 from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.domain.workflow import Action, Role, Status, print_refusal
-from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.builder import SheetApproval, sheet_data_from_form
 from dingmi_desktop.export.fonts import FontSet, font_set
 from dingmi_desktop.export.renderer import page_count, render_copies
 from dingmi_desktop.export.sheet_data import ELECTRONIC_COPY, SheetData, copy_number_text
@@ -129,7 +129,7 @@ class PrintingService(FormAccess):
         if loaded.status is Status.DECIDED:
             parts = signature_parts(decisions)
             head = head or current_head(tx)
-            approval = Approval(str(loaded.record.id), parts, loaded.record.content_hash, head)
+            approval = SheetApproval(str(loaded.record.id), parts, loaded.record.content_hash, head)
         watermark = ""
         if tx.settings.get(WATERMARK_SETTING) == "on":
             when = local_text(self.session.now(), self.session.zone)

@@ -12,19 +12,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import PasswordPolicyError
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.security.passwords import PasswordPolicy, check_password
 from dingmi_desktop.storage.provision import NewAccount, provision_store
-from dingmi_desktop.storage.records import AUDITOR, SECADMIN, SYSADMIN, RoleGrant, utc_now
+from dingmi_desktop.storage.records import RoleGrant, utc_now
 from dingmi_desktop.storage.store import Store
 
 Clock = Callable[[], datetime]
 # username, display name, role of the 三员 accounts every store starts with
 ADMIN_ACCOUNTS = (
-    ("sysadmin", "系统管理员", SYSADMIN),
-    ("secadmin", "安全保密管理员", SECADMIN),
-    ("auditor", "安全审计员", AUDITOR),
+    ("sysadmin", "系统管理员", Role.SYSADMIN),
+    ("secadmin", "安全保密管理员", Role.SECADMIN),
+    ("auditor", "安全审计员", Role.AUDITOR),
 )
 ADMIN_USERS = tuple(username for username, _, _ in ADMIN_ACCOUNTS)
 DISTINCT_RULE = (

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from dingmi_desktop.clock import local_date, local_text
-from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.domain.categories import CATEGORY_ORDER, Category
 from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.workflow import Role
 from dingmi_desktop.services.escalation import PENDING, escalation_of
@@ -45,12 +45,12 @@ HEADERS = {
     "origin": "原始/派生",
     "status": "状态",
     "copies": "印制份数",
-    "drafter": "承办人",
-    "officer": "定密责任人",
+    "drafter": Role.DRAFTER.value,
+    "officer": Role.OFFICER.value,
     "decided_at": "定密日期",
 }
 ORIGINS = ("原始", "派生")
-LEVEL_ORDER = ("绝密", "机密", "秘密", "内部", "非密")
+LEVEL_ORDER = tuple(category.value for category in CATEGORY_ORDER)
 EXPORT_ACTION = "导出台账"
 READ_ACTION = "查阅台账"
 

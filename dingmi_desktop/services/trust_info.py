@@ -12,14 +12,15 @@ from typing import Any
 
 import dingmi_desktop
 from dingmi_desktop.clock import local_text
+from dingmi_desktop.domain.roles import ADMIN_ROLES, Role
 from dingmi_desktop.security import trust
 from dingmi_desktop.security.errors import PermissionDenied
 from dingmi_desktop.storage import Session, verifier
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import load_chain
-from dingmi_desktop.storage.records import ADMIN_ROLES, AUDITOR, OFFICER, SECADMIN, SYSADMIN, parse_iso
+from dingmi_desktop.storage.records import parse_iso
 
-THREE_ORDER = (SYSADMIN, SECADMIN, AUDITOR)
+THREE_ORDER = (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
 ORIGIN_TEXT = {
     "first_run": "建库时生成",
     "created": "新建账户",
@@ -115,7 +116,7 @@ def trust_info(session: Session) -> TrustInfo:
 
 
 def may_export_certificate(session: Session) -> bool:
-    return bool(session.user.roles & (ADMIN_ROLES | {OFFICER}))
+    return bool(session.user.roles & (ADMIN_ROLES | {Role.OFFICER}))
 
 
 def certificate_pdf(session: Session, now: datetime | None = None) -> bytes:

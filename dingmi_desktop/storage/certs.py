@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
@@ -140,7 +141,7 @@ def certify_user(
     append_root(orm, root_seed, "user_key", body, user.id)
     for g in orm.scalars(select(t.RoleGrant).where(t.RoleGrant.user_id == user.id).order_by(t.RoleGrant.id)):
         remit = tuple(json.loads(g.remit)) if g.remit else ()
-        grant = RoleGrant(g.role, g.officer_kind, g.highest_level, remit=remit)
+        grant = RoleGrant(Role(g.role), g.officer_kind, g.highest_level, remit=remit)
         body = grant_body(user.id, grant, at) | {"term_until": g.term_until, "trained_on": g.trained_on}
         append_root(orm, root_seed, "grant", body, user.id)
 

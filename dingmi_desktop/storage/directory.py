@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditSigner, AuditWriter
@@ -35,7 +36,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], bool]]] = {d.key: (d.default, d.v
 def load_user(orm: OrmSession, row: t.User) -> UserInfo:
     grants = tuple(
         RoleGrant(
-            g.role,
+            Role(g.role),
             g.officer_kind,
             g.highest_level,
             parse_date(g.term_until),

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.roles import ADMIN_ROLES
 from dingmi_desktop.security import trust
 from dingmi_desktop.security.errors import InvalidInput, PermissionDenied
 from dingmi_desktop.storage import pretrust, verifier
@@ -22,7 +23,7 @@ from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.audit_verifier import audit_signer
 from dingmi_desktop.storage.certs import append_root, certify_user, found_root, policy_body, root_public_key
-from dingmi_desktop.storage.records import ADMIN_ROLES, iso
+from dingmi_desktop.storage.records import iso
 from dingmi_desktop.storage.store import Store
 
 ACTION = "建立单位信任根"

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import (
     AccountDisabled,
     BackupInvalid,
@@ -29,14 +30,13 @@ from dingmi_desktop.storage.backup import manifest_authentic, read_manifest, res
 from dingmi_desktop.storage.engine import make_engine, pages_missing, sidecars
 from dingmi_desktop.storage.files import SLOTS_NAME, DirLock, check_db_file, translated_errors
 from dingmi_desktop.storage.integrity import database_problems, verify_trail
-from dingmi_desktop.storage.records import SYSADMIN
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.store import Store
 
 
 def backup(session: Session, out: Path) -> None:
     """系统管理员 only. The audit entry is committed first so the backup contains it."""
-    session.require_role(SYSADMIN)
+    session.require_role(Role.SYSADMIN)
     store = session.store
     out = Path(out)
     if out.resolve().is_relative_to(store.data_dir.resolve()):

@@ -13,21 +13,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import ADMIN_ROLES, ALL_ROLES, Role
 from dingmi_desktop.security import signing
 from dingmi_desktop.security.errors import InvalidInput, RoleConflict
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.certs import found_root, found_unit
-from dingmi_desktop.storage.records import (
-    ADMIN_ROLES,
-    ALL_ROLES,
-    LEVELS,
-    OFFICER,
-    RoleGrant,
-    iso,
-    iso_date,
-)
+from dingmi_desktop.storage.records import RoleGrant, iso, iso_date
 
 if TYPE_CHECKING:
     from dingmi_desktop.storage.store import Store
@@ -41,12 +35,12 @@ def check_grants(grants: Iterable[RoleGrant], unit_authority: str) -> None:
     for grant in grants:
         if grant.role not in ALL_ROLES:
             raise InvalidInput(f"未知的角色：{grant.role}。")
-        if grant.role == OFFICER:
+        if grant.role == Role.OFFICER:
             if grant.officer_kind not in ("法定", "指定"):
                 raise InvalidInput("定密责任人须注明法定或指定。")
-            if grant.highest_level not in LEVELS:
+            if grant.highest_level not in LEVEL_NAMES:
                 raise InvalidInput("定密责任人须注明最高定密权限（绝密、机密或秘密）。")
-            if LEVELS.index(grant.highest_level) < LEVELS.index(unit_authority):
+            if LEVEL_NAMES.index(grant.highest_level) < LEVEL_NAMES.index(unit_authority):
                 raise InvalidInput(f"定密责任人的权限不能高于本单位的定密权限（{unit_authority}）。")
             if grant.officer_kind == "指定" and grant.term_until is None:
                 raise InvalidInput("指定定密责任人须注明任期。")
@@ -75,7 +69,7 @@ def write_grants(orm: OrmSession, user_id: int, grants: Iterable[RoleGrant], now
         orm.add(
             t.RoleGrant(
                 user_id=user_id,
-                role=g.role,
+                role=str(g.role),  # the stored text is the Role value
                 officer_kind=g.officer_kind,
                 highest_level=g.highest_level,
                 term_until=iso_date(g.term_until),

@@ -7,20 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from dingmi_desktop import clock as _clock
-
-# Role names: equal to domain.workflow.Role values.
-DRAFTER = "承办人"
-REVIEWER = "定密审核人"
-OFFICER = "定密责任人"
-SIGNER = "签发人"
-SECRECY_CLERK = "保密员"
-SYSADMIN = "系统管理员"
-SECADMIN = "安全保密管理员"
-AUDITOR = "安全审计员"
-ADMIN_ROLES = frozenset({SYSADMIN, SECADMIN, AUDITOR})
-BUSINESS_ROLES = frozenset({DRAFTER, REVIEWER, OFFICER, SIGNER, SECRECY_CLERK})
-ALL_ROLES = ADMIN_ROLES | BUSINESS_ROLES
-LEVELS = ("绝密", "机密", "秘密")
+from dingmi_desktop.domain.roles import Role
 
 
 def utc_now() -> datetime:
@@ -49,7 +36,7 @@ def parse_date(text: str | None) -> date | None:
 
 @dataclass(frozen=True)
 class RoleGrant:
-    role: str
+    role: Role  # read back through Role(text): an unknown stored name fails loudly
     officer_kind: str | None = None  # 法定 / 指定 (定密责任人 only)
     highest_level: str | None = None
     term_until: date | None = None
@@ -69,7 +56,7 @@ class UserInfo:
     password_changed_at: datetime
 
     @property
-    def roles(self) -> frozenset[str]:
+    def roles(self) -> frozenset[Role]:
         return frozenset(g.role for g in self.grants)
 
     def has_role(self, role: str) -> bool:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dingmi_desktop.clock import DEFAULT_TIME_ZONE, is_known_zone
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import InvalidInput
 from dingmi_desktop.storage.audit import ALGORITHM_SETTING
 from dingmi_desktop.storage.calendar_setting import CALENDAR_SETTING, EMPTY, valid_calendar
-from dingmi_desktop.storage.records import SECADMIN
 
 TIME_ZONE_SETTING = "unit.time_zone"
 UNIT_KIND_SETTING = "unit.kind"  # domain.escalation.UnitKind: routes 不明确事项 (Reg 25)
@@ -27,7 +27,7 @@ class SettingDecl:
     choices: tuple[str, ...] = ()  # when empty, `check` decides
     check: Callable[[str], bool] | None = None
     expected: str = ""  # what a valid value looks like, in Chinese (for `check`)
-    changed_by: tuple[str, ...] = (SECADMIN,)
+    changed_by: tuple[str, ...] = (Role.SECADMIN,)
     cosigned: bool = False  # grants or restricts power: a second 三员 co-signs, the root certifies
     audit_action: str = "修改设置"
     cli_name: str = ""  # `dingmi policy set <cli_name> <value>`; empty: not set from that command

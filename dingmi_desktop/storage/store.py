@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
 from dingmi_desktop.security.errors import (
     AccountDisabled,
     DatabaseDamaged,
@@ -44,7 +45,7 @@ from dingmi_desktop.storage.files import (
     check_db_file,
     translated_errors,
 )
-from dingmi_desktop.storage.records import LEVELS, iso, utc_now
+from dingmi_desktop.storage.records import iso, utc_now
 
 if TYPE_CHECKING:
     from dingmi_desktop.storage.session import Session
@@ -77,7 +78,7 @@ class Store:
     ) -> Store:
         """A new store without accounts (storage.provision.provision_store adds them, with the trust root)."""
         data_dir = Path(data_dir)
-        if authority not in LEVELS:
+        if authority not in LEVEL_NAMES:
             raise InvalidInput("本单位定密权限须为 绝密、机密 或 秘密。")
         if not unit_name.strip():
             raise InvalidInput("单位名称不能为空。")

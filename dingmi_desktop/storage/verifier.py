@@ -15,15 +15,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import Role
+from dingmi_desktop.domain.workflow_types import Status
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
 from dingmi_desktop.storage import pretrust
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import load_chain, root_public_key
-from dingmi_desktop.storage.records import LEVELS, OFFICER
 from dingmi_desktop.storage.remit_check import outside_remit
 
-DECIDED = "已定密"
+DECIDED = Status.DECIDED.value
 DECIDING_ACTIONS = ("approve", "record_superior_decision", "record_escalation_reply")
 
 
@@ -209,9 +211,9 @@ def _legacy_bytes(row: t.Decision, actor: str) -> bytes:
 
 
 def _level_covers(highest: str | None, category: str) -> bool:
-    if category not in LEVELS:
+    if category not in LEVEL_NAMES:
         return True
-    return highest in LEVELS and LEVELS.index(highest) <= LEVELS.index(category)
+    return highest in LEVEL_NAMES and LEVEL_NAMES.index(highest) <= LEVEL_NAMES.index(category)
 
 
 def check_decision(
@@ -241,7 +243,7 @@ def check_decision(
     grant = state.grant_at(row.actor_id, row.role, row.time)
     if grant is None:
         return f"签名人当时没有经单位信任根授予的“{row.role}”角色"
-    if row.role == OFFICER and row.action == "approve" and row.status_after == DECIDED:
+    if row.role == Role.OFFICER and row.action == "approve" and row.status_after == DECIDED:
         category = str(json.loads(content).get("category", ""))
         if not _level_covers(grant.body.get("highest_level"), category):
             return f"签名人的定密权限（{grant.body.get('highest_level')}）不足以确定{category}级"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dingmi_desktop.domain.forms import FormKind
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.ui import window_geometry
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.form_host import FormHostMixin
@@ -133,7 +134,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         menu.addAction(self.action_change_password)
         menu.addSeparator()
         menu.addAction(self.action_quit)
-        if self.bundle.workflow is not None and "承办人" in self.bundle.info.roles:
+        if self.bundle.workflow is not None and Role.DRAFTER in self.bundle.info.roles:
             forms = self.menuBar().addMenu(self.tr("表单(&F)"))
             self.action_new_dispatch = self._action(
                 "actionNewDispatch",

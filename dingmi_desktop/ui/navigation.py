@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-BUSINESS_ROLES = frozenset({"承办人", "定密审核人", "定密责任人", "签发人", "保密员"})
+from dingmi_desktop.domain.roles import BUSINESS_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -21,18 +21,21 @@ def nav_entries() -> list[NavEntry]:
     return [
         NavEntry("home", QCoreApplication.translate("navigation", "首页"), BUSINESS_ROLES, "workflow"),
         NavEntry(
-            "drafts", QCoreApplication.translate("navigation", "我的拟稿"), frozenset({"承办人"}), "workflow"
+            "drafts",
+            QCoreApplication.translate("navigation", "我的拟稿"),
+            frozenset({Role.DRAFTER}),
+            "workflow",
         ),
         NavEntry(
             "to_review",
             QCoreApplication.translate("navigation", "待我审核"),
-            frozenset({"定密审核人"}),
+            frozenset({Role.REVIEWER}),
             "workflow",
         ),
         NavEntry(
             "to_approve",
             QCoreApplication.translate("navigation", "待我审批"),
-            frozenset({"定密责任人", "签发人"}),
+            frozenset({Role.OFFICER, Role.SIGNER}),
             "workflow",
         ),
         NavEntry("decided", QCoreApplication.translate("navigation", "已定密"), BUSINESS_ROLES, "workflow"),
@@ -55,19 +58,19 @@ def nav_entries() -> list[NavEntry]:
         NavEntry(
             "users",
             QCoreApplication.translate("navigation", "用户与角色"),
-            frozenset({"系统管理员"}),
+            frozenset({Role.SYSADMIN}),
             "accounts",
         ),
         NavEntry(
             "policy",
             QCoreApplication.translate("navigation", "安全策略"),
-            frozenset({"安全保密管理员"}),
+            frozenset({Role.SECADMIN}),
             "accounts",
         ),
         NavEntry(
             "officers",
             QCoreApplication.translate("navigation", "定密责任人/授权"),
-            frozenset({"安全保密管理员"}),
+            frozenset({Role.SECADMIN}),
             "accounts",
         ),
         NavEntry(
@@ -79,11 +82,11 @@ def nav_entries() -> list[NavEntry]:
         NavEntry(
             "calendar",
             QCoreApplication.translate("navigation", "工作日历"),
-            frozenset({"安全保密管理员"}),
+            frozenset({Role.SECADMIN}),
             "calendar",
         ),
         NavEntry(
-            "audit", QCoreApplication.translate("navigation", "审计日志"), frozenset({"安全审计员"}), "audit"
+            "audit", QCoreApplication.translate("navigation", "审计日志"), frozenset({Role.AUDITOR}), "audit"
         ),
     ]
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dingmi_desktop.domain.approval import Approval, Corrections, apply_corrections, approval_is_valid
+from dingmi_desktop.domain.approval import Corrections, apply_corrections
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.forms import (
     Basis,
@@ -132,14 +132,11 @@ def test_classification_type_label() -> None:
     assert BasisKind.DERIVED.classification_type == "派生定密"
 
 
-def test_content_hash_changes_with_any_edit_and_voids_approval() -> None:
+def test_content_hash_changes_with_any_edit() -> None:
     form = valid_form()
-    approval = Approval(content_hash(form), "wangwu", date(2026, 11, 28))
-    assert approval_is_valid(approval, form)
     assert len(content_hash(form)) == 64
     for edited in (valid_form(title="改"), valid_form(copies=6), valid_form(knowers=("张三",))):
         assert content_hash(edited) != content_hash(form)
-        assert not approval_is_valid(approval, edited)
 
 
 def test_apply_corrections() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from dingmi_desktop.domain.form_types import Form
 from dingmi_desktop.domain.forms import form_from_json
-from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.builder import SheetApproval, sheet_data_from_form
 from dingmi_desktop.export.sheet_data import SheetData
 from tests.domain.builders import INTERFACES_EXAMPLE
 
@@ -74,5 +74,5 @@ def form(kind: str = "定密审核单", **overrides: Any) -> Form:
 def sheet(
     kind: str = "定密审核单", *, approved: bool = True, watermark: str = "", **overrides: Any
 ) -> SheetData:
-    approval = Approval(form_id="42", signatures=[b"sig-review", b"sig-approve"]) if approved else None
+    approval = SheetApproval(form_id="42", signatures=[b"sig-review", b"sig-approve"]) if approved else None
     return sheet_data_from_form(form(kind, **overrides), decisions(), approval=approval, watermark=watermark)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dingmi_desktop.domain.forms import content_hash
-from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.builder import SheetApproval, sheet_data_from_form
 from dingmi_desktop.export.sheet_data import SheetData, SignatureStatus
 from dingmi_desktop.export.verification import code_matches, parse_qr_payload, signatures_digest
 from tests.export import samples
@@ -146,7 +146,7 @@ def test_markings_by_category() -> None:
 
 def test_approval_binds_form_id_content_and_signatures() -> None:
     form = samples.form()
-    data = sheet_data_from_form(form, samples.decisions(), approval=Approval("7", [b"s1", b"s2"]))
+    data = sheet_data_from_form(form, samples.decisions(), approval=SheetApproval("7", [b"s1", b"s2"]))
     assert data.verification is not None
     claim = parse_qr_payload(data.verification.qr_payload)
     assert claim.form_id == "7" and claim.content_hash == content_hash(form)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dingmi_desktop.export.builder import Approval, sheet_data_from_form
+from dingmi_desktop.export.builder import SheetApproval, sheet_data_from_form
 from dingmi_desktop.export.sheet_data import SheetData
 from tests.export import samples
 
@@ -104,7 +104,7 @@ def _escalated(late: bool) -> list[samples.Decision]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_escalation_prints_who_when_due_late_and_the_bodys_decision(kind: str) -> None:
     form = samples.form(kind, basis={"kind": "不明确事项", "reference": "", "text": "无法判断"})
-    data = sheet_data_from_form(form, _escalated(True), approval=Approval("9", [b"s"]))
+    data = sheet_data_from_form(form, _escalated(True), approval=SheetApproval("9", [b"s"]))
     values = fields(data)
     assert values["上报对象"] == "省级保密行政管理部门" and values["接收人"] == "收文处赵某"
     assert values["上报日期"] == "2026年11月20日" and values["应报日期"] == "2026年11月16日（逾期上报）"

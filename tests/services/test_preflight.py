@@ -19,9 +19,10 @@ from dingmi_desktop.domain.preflight import (
     CatalogEntry,
     preflight,
 )
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.accounts import AccountService
-from dingmi_desktop.storage.records import OFFICER, RoleGrant
+from dingmi_desktop.storage.records import RoleGrant
 from tests.fixtures.store import TEST_TODAY, cosign
 from tests.services.samples import PASSWORD, form, grant
 
@@ -127,9 +128,9 @@ def test_the_service_reads_the_demo_catalog_and_officers(users, demo_store) -> N
     # wangwu is the demo's only officer (机密): with only a 秘密 officer left, nobody could approve 机密
     assert NO_OFFICER not in [w.kind for w in zhangsan.preflight(form(basis=ITEM_1))]
     term = TEST_TODAY + timedelta(days=365)
-    grant(demo_store, "zhaoliu", RoleGrant(OFFICER, "指定", "秘密", term, date(2026, 3, 1)))
+    grant(demo_store, "zhaoliu", RoleGrant(Role.OFFICER, "指定", "秘密", term, date(2026, 3, 1)))
     session = demo_store.sign_in("secadmin", PASSWORD)
-    AccountService(session).revoke("wangwu", OFFICER, cosign())
+    AccountService(session).revoke("wangwu", Role.OFFICER, cosign())
     session.close()
     assert [w.kind for w in zhangsan.preflight(form(basis=ITEM_1))] == [NO_OFFICER]
     assert zhangsan.preflight(form(category="秘密", period={"years": 5}, basis=cited_by_scope)) == []

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 
 from dingmi_desktop.domain.errors import DomainError
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.accounts import AuditService
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.maintenance import check
-from dingmi_desktop.storage.records import OFFICER, RoleGrant
+from dingmi_desktop.storage.records import RoleGrant
 from tests.fixtures.store import DEMO_PASSWORD
 from tests.services.samples import Users, form, grant
 from tests.storage.tamper import raw_admin
@@ -20,7 +21,7 @@ from tests.storage.tamper import raw_admin
 
 @pytest.fixture
 def users(demo_store):
-    designated = RoleGrant(OFFICER, "指定", "机密", date(2030, 12, 31), date(2026, 3, 15), ("业务处",))
+    designated = RoleGrant(Role.OFFICER, "指定", "机密", date(2030, 12, 31), date(2026, 3, 15), ("业务处",))
     grant(demo_store, "wangwu", designated)  # certified by the root: remit 业务处 only
     return Users(demo_store)
 
@@ -29,7 +30,7 @@ def _widen_row(store, user_id: int) -> None:
     with raw_admin(store) as conn:
         conn.execute(
             "UPDATE role_grants SET remit = ?, highest_level = '绝密' WHERE user_id = ? AND role = ?",
-            (json.dumps(["业务处", "办公室"], ensure_ascii=False), user_id, OFFICER),
+            (json.dumps(["业务处", "办公室"], ensure_ascii=False), user_id, Role.OFFICER),
         )
 
 
@@ -59,7 +60,7 @@ def test_an_approval_outside_the_certified_remit_written_past_the_workflow_is_ca
             form_id,
             action="approve",
             signer=session.reauthenticate(DEMO_PASSWORD),
-            role=OFFICER,
+            role=Role.OFFICER,
             opinion="同意",
             status_after="已定密",
         )

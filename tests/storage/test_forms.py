@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.storage import ConcurrentEdit, FormIndex, NotFound, PermissionDenied
-from dingmi_desktop.storage.records import AUDITOR
 from tests.fixtures.store import DEMO_PASSWORD
 
 
@@ -165,7 +165,7 @@ def test_prints_and_settings(demo_store, demo_session):
 def test_role_checks(demo_store, demo_session):
     session = demo_session("zhangsan")
     with pytest.raises(PermissionDenied) as err:
-        session.require_role(AUDITOR)
+        session.require_role(Role.AUDITOR)
     assert "安全审计员" in err.value.message
     with session.transaction() as tx:
         wangwu = tx.users.by_username("wangwu")

@@ -7,6 +7,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dingmi_desktop.cli import main
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.kdf import derive_key
 from dingmi_desktop.services.accounts import AccountService, AuditService
@@ -14,7 +15,7 @@ from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage import verifier
 from dingmi_desktop.storage.founding import found_on_existing
 from dingmi_desktop.storage.maintenance import check
-from dingmi_desktop.storage.records import SIGNER, RoleGrant
+from dingmi_desktop.storage.records import RoleGrant
 from dingmi_desktop.storage.store import Store
 from tests.fixtures.store import DEMO_PASSWORD, cosign
 from tests.services.samples import Users
@@ -83,7 +84,7 @@ def test_found_keeps_old_signatures_and_catches_a_later_forgery(old_store):
     ] * 3
     # the root works: two 三员 co-sign a grant, and a new approval is signed under the new rule
     secadmin = old_store.sign_in("secadmin", DEMO_PASSWORD)
-    AccountService(secadmin).grant("lisi", RoleGrant(SIGNER), cosign())
+    AccountService(secadmin).grant("lisi", RoleGrant(Role.SIGNER), cosign())
     second = fresh.to_approval()
     fresh.approve(second, opinion="同意")
     assert _verify(old_store).problems == [] and _check(old_store) == []

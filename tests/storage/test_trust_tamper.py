@@ -242,7 +242,10 @@ def test_root_swapped_in_header_breaks_other_users(demo_store, store_dir):
 def test_revocation_cut_from_the_end_of_the_certificate_chain(demo_store):
     """Deleting the newest certificate (a revocation) leaves a well-formed, shorter chain; the signed audit
     entry of the revocation still names it, so the cut is caught."""
-    from dingmi_desktop.storage.records import SIGNER, RoleGrant
+    from dingmi_desktop.domain.roles import Role
+    from dingmi_desktop.storage.records import RoleGrant
+
+    SIGNER = Role.SIGNER
 
     secadmin = AccountService(demo_store.sign_in("secadmin", DEMO_PASSWORD))
     secadmin.grant("lisi", RoleGrant(SIGNER), cosign())

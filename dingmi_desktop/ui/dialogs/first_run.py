@@ -23,17 +23,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.ui.dialogs.sign_in import ConfirmQuit, is_enter
 from dingmi_desktop.ui.widgets.password_edit import CapsLockHint, PasswordEdit
 
 PolicyCheck = Callable[[str, str], list[str]]  # (username, password) -> problems
 
 ADMIN_ACCOUNTS = (
-    ("sysadmin", "系统管理员"),
-    ("secadmin", "安全保密管理员"),
-    ("auditor", "安全审计员"),
+    ("sysadmin", Role.SYSADMIN),
+    ("secadmin", Role.SECADMIN),
+    ("auditor", Role.AUDITOR),
 )
-LEVELS = ("绝密", "机密", "秘密")
 
 
 class _UnitPage(QWizardPage):
@@ -49,7 +50,7 @@ class _UnitPage(QWizardPage):
         self.unit.setPlaceholderText(self.tr("例如：某某市某某局"))
         self.authority = QComboBox()
         self.authority.setObjectName("wizardAuthority")
-        self.authority.addItems(list(LEVELS))
+        self.authority.addItems(list(LEVEL_NAMES))
         self.authority.setCurrentIndex(1)
         form.addRow(self.tr("单位名称："), self.unit)
         form.addRow(self.tr("本单位定密权限："), self.authority)

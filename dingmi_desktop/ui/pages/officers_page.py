@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
 from dingmi_desktop.domain.remit import parse_remit
+from dingmi_desktop.domain.roles import ROLE_NAMES, Role
 from dingmi_desktop.storage.records import RoleGrant
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
@@ -18,17 +20,7 @@ from dingmi_desktop.ui.widgets.table import RecordTable
 if TYPE_CHECKING:
     from dingmi_desktop.ui.ops import OpRunner
 
-ROLES = (
-    "承办人",
-    "定密审核人",
-    "定密责任人",
-    "签发人",
-    "保密员",
-    "系统管理员",
-    "安全保密管理员",
-    "安全审计员",
-)
-OFFICER = "定密责任人"
+OFFICER = Role.OFFICER
 
 
 def describe_grant(grant: Any) -> str:
@@ -91,7 +83,7 @@ class OfficersPage(ServicePage):
             self,
             self.tr("授予角色：{0}").format(user.display_name),
             [
-                FieldSpec("role", self.tr("角色："), kind="choice", choices=ROLES),
+                FieldSpec("role", self.tr("角色："), kind="choice", choices=ROLE_NAMES),
                 FieldSpec(
                     "officer_kind", self.tr("定密责任人类别："), kind="choice", choices=("法定", "指定")
                 ),
@@ -99,7 +91,7 @@ class OfficersPage(ServicePage):
                     "highest_level",
                     self.tr("最高定密权限："),
                     kind="choice",
-                    choices=("绝密", "机密", "秘密"),
+                    choices=LEVEL_NAMES,
                 ),
                 FieldSpec("term_until", self.tr("任期至（指定）："), kind="date", required=False),
                 FieldSpec("trained_on", self.tr("培训日期："), kind="date", required=False),
@@ -114,7 +106,7 @@ class OfficersPage(ServicePage):
             return
         officer = answer["role"] == OFFICER
         grant = RoleGrant(
-            role=answer["role"],
+            role=Role(answer["role"]),
             officer_kind=answer["officer_kind"] if officer else None,
             highest_level=answer["highest_level"] if officer else None,
             term_until=parse_date(answer.get("term_until")) if officer else None,

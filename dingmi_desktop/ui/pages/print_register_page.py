@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from dingmi_desktop.domain.errors import ValidationError
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.print_register import PRINT_PAGE_SIZE, PrintEntry
 from dingmi_desktop.storage import PermissionDenied
 from dingmi_desktop.ui.dialogs.copy_fate import CopyFateDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.table import RecordTable
 
-FATE_RECORDERS = ("保密员", "定密责任人")
+FATE_RECORDERS = (Role.CLERK, Role.OFFICER)
 
 
 class PrintRegisterPage(ServicePage):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dingmi_desktop.domain.errors import ValidationError
+from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.register import LEVEL_ORDER, ORIGINS, RegisterFilter
 from dingmi_desktop.storage.register_sql import COLUMNS, REGISTER_STATUSES
 from dingmi_desktop.ui.dialogs.prompts import SavePath
@@ -30,7 +31,7 @@ from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.register_model import RegisterModel
 from dingmi_desktop.ui.widgets.fields import ErrorLabel
 
-EXPORTERS = ("定密责任人", "保密员")
+EXPORTERS = (Role.OFFICER, Role.CLERK)
 SEARCH_DELAY_MS = 300  # typing pauses before a query: one search per word, not per keystroke
 KINDS = ("定密审核单", "送审签发单")
 WIDE = {"title": 260, "doc_number": 150, "scope": 180, "basis": 200, "declassify_condition": 160}
