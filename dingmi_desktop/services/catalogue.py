@@ -123,16 +123,7 @@ class CatalogueService:
                     [Problem("item.code", f"该一览表中已有现行的细目“{item.code}”；请换一个编号或修改原细目")]
                 )
             version = self._new_version(tx, effective, note)
-            tx.catalog.add_item(
-                list_id,
-                item.code,
-                item.text,
-                item.level,
-                item.period,
-                knowers=item.knowers,
-                department=item.department,
-                version=version,
-            )
+            _add_item(tx, list_id, item, version)
             self._audit(tx, CHANGE_ACTION, version, {"操作": "添加", "细目": item.code})
         return version
 
@@ -151,16 +142,7 @@ class CatalogueService:
                 raise ValidationError([Problem("item.code", f"该一览表中已有现行的细目“{item.code}”")])
             version = self._new_version(tx, effective, note)
             tx.catalog.retire(item_id, version)
-            tx.catalog.add_item(
-                old.list_id,
-                item.code,
-                item.text,
-                item.level,
-                item.period,
-                knowers=item.knowers,
-                department=item.department,
-                version=version,
-            )
+            _add_item(tx, old.list_id, item, version)
             self._audit(tx, CHANGE_ACTION, version, {"操作": "修改", "细目": old.code})
         return version
 
@@ -199,16 +181,7 @@ class CatalogueService:
             for key in changed:
                 scope, lst, item = wanted[key]
                 list_id = self._list_id(tx, scope, lst)
-                tx.catalog.add_item(
-                    list_id,
-                    item.code,
-                    item.text,
-                    item.level,
-                    item.period,
-                    knowers=item.knowers,
-                    department=item.department,
-                    version=version,
-                )
+                _add_item(tx, list_id, item, version)
             kept = len(wanted) - len(changed)
             detail = {"新增或修改": len(changed), "废止": len(gone), "保留": kept}
             self._audit(tx, IMPORT_ACTION, version, detail)
@@ -272,3 +245,17 @@ class CatalogueService:
         except Exception:
             pass
         raise PermissionDenied(REFUSED)
+
+
+def _add_item(tx: Tx, list_id: int, item: ItemDoc, version: int) -> None:
+    """One 细目 as the document states it, in force from `version`."""
+    tx.catalog.add_item(
+        list_id,
+        item.code,
+        item.text,
+        item.level,
+        item.period,
+        knowers=item.knowers,
+        department=item.department,
+        version=version,
+    )

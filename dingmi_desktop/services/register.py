@@ -140,16 +140,23 @@ def highest_level(levels: set[str]) -> str:
     return "非密"
 
 
-class RegisterService(FormAccess):
+class RegisterReader(FormAccess):
+    """Who reads the register's items (the register, its statistics): the 定密责任人 and the 保密员 all of
+    them, another business user his own; the 三员 are refused, audited under `read_action`."""
+
+    read_action = READ_ACTION
+
     def _check_reader(self) -> int | None:
         """The drafter id to restrict to (None: all items); refuses and audits the 三员."""
         try:
             self.check_business_user()
         except PermissionDenied:
-            self.audit_refusal(READ_ACTION, None, "PermissionDenied")
+            self.audit_refusal(self.read_action, None, "PermissionDenied")
             raise
         return None if roles_of(self.user) & READ_ALL else self.user.id
 
+
+class RegisterService(RegisterReader):
     def _query(self, tx: Tx, flt: RegisterFilter, drafter: int | None) -> RegisterQuery:
         if flt.sort not in COLUMNS:
             raise ValidationError([Problem("sort", f"无法按“{flt.sort}”排序：台账没有这一列。")])

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from dingmi_desktop.clock import local_text
 from dingmi_desktop.domain.errors import Problem, ValidationError
-from dingmi_desktop.services.form_access import FormAccess, roles_of
-from dingmi_desktop.services.register import LEVEL_ORDER, READ_ALL
+from dingmi_desktop.services.form_access import roles_of
+from dingmi_desktop.services.register import LEVEL_ORDER, READ_ALL, RegisterReader
 from dingmi_desktop.services.statistics_export import FORMATS, MARKING, StatsHead, render_pdf, write_xlsx
 from dingmi_desktop.storage import PermissionDenied
 from dingmi_desktop.storage.statistics_repo import StatisticsRepository, StatsQuery
@@ -75,15 +75,8 @@ class YearStats:
         }
 
 
-class StatisticsService(FormAccess):
-    def _check_reader(self) -> int | None:
-        """The drafter to restrict to (None: every item); refuses and audits the 三员."""
-        try:
-            self.check_business_user()
-        except PermissionDenied:
-            self.audit_refusal(READ_ACTION, None, "PermissionDenied")
-            raise
-        return None if roles_of(self.user) & READ_ALL else self.user.id
+class StatisticsService(RegisterReader):
+    read_action = READ_ACTION
 
     def _query(self, year: int, department: str | None, drafter: int | None) -> StatsQuery:
         if not 1900 <= year <= 9998:

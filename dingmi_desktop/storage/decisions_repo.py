@@ -71,7 +71,7 @@ class DecisionRepository:
             key = self._current_key(self._actor.id)
             if key.public_key != signer.public_key:
                 raise PermissionDenied("签名密钥与登记的公钥不一致，请重新登录。")
-            state = verifier.load_trust(self._orm)
+            state = self._trust()  # once per transaction, shared with the history reads
             if state.rooted:
                 span = state.current_key(self._actor.id)
                 if span is None or span.public_key != signer.public_key:
