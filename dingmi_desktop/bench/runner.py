@@ -17,6 +17,7 @@ from typing import Any
 # Each module defines `run(ctx: BenchContext) -> None` and records figures with ctx.record().
 AREA_MODULES = (
     "dingmi_desktop.bench.store_bench",
+    "dingmi_desktop.bench.draft_bench",
     "dingmi_desktop.bench.register_bench",
     "dingmi_desktop.bench.pdf_bench",
     "dingmi_desktop.bench.gui_bench",

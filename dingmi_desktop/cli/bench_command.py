@@ -13,7 +13,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("bench", help="运行性能基准")
     parser.add_argument("--quick", action="store_true", help="10,000 份表单、较少重复")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--only", action="append", help="只运行某一类（store_bench / pdf_bench / gui_bench）")
+    parser.add_argument(
+        "--only",
+        action="append",
+        help="只运行某一类（store_bench / draft_bench / register_bench / pdf_bench / gui_bench）",
+    )
     parser.set_defaults(handler=_run)
 
 

@@ -81,10 +81,12 @@ class AuditWriter:
         actor: str,
         clock: Callable[[], datetime],
         signer: AuditSigner | None = None,
+        algorithm: Callable[[], str] | None = None,
     ) -> None:
         self._orm = orm
         self._actor = actor
         self._clock = clock
+        self._algorithm = algorithm  # the transaction's settings reader, when it has one
         self._signer = signer if signer is not None and signer.username == actor else None
 
     def append(
@@ -105,7 +107,11 @@ class AuditWriter:
         newest_certificate = self._orm.info.pop(NEW_CERTIFICATE, None)
         if newest_certificate is not None:  # storage.cert_references: the chain may not be cut back past it
             detail = {**(detail or {}), CERTIFICATE_KEY: f"{newest_certificate[0]}:{newest_certificate[1]}"}
-        setting = self._orm.get(t.Setting, ALGORITHM_SETTING)
+        if self._algorithm is not None:
+            algorithm = self._algorithm()
+        else:
+            setting = self._orm.get(t.Setting, ALGORITHM_SETTING)
+            algorithm = setting.value if setting else "sha256"
         row = t.AuditEntry(
             seq=seq,
             time=iso(time or self._clock()),
@@ -115,7 +121,7 @@ class AuditWriter:
             object_id=str(object_id),
             result=result,
             detail=canonical_json(detail or {}).decode("utf-8"),
-            algorithm=setting.value if setting else "sha256",
+            algorithm=algorithm,
             prev_hash=prev,
             hash="",
         )

@@ -8,6 +8,7 @@ the stored shape (it is the setting's validator and codec); the rules about whic
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from datetime import date
@@ -40,6 +41,12 @@ def _entry(key: Any, value: Any) -> tuple[date, tuple[str, str]] | None:
 
 def parse_calendar(text: str) -> DayNotes:
     """The stored value as date → (kind, note); ValueError when it is not a valid calendar."""
+    return dict(_parsed(text))  # a copy: callers may change theirs
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> DayNotes:
+    """Every form check reads the calendar: parse each stored text once (a few thousand entries)."""
     try:
         data = json.loads(text)
     except (TypeError, ValueError) as exc:

@@ -93,23 +93,9 @@ class CatalogRepository:
         self, list_id: int | None = None, *, version: int | None = None, every: bool = False
     ) -> list[CatalogItemRecord]:
         """The items of the newest version (default), of `version`, or `every` item ever stored."""
-        query = (
-            select(t.CatalogItem, t.CatalogList, t.CatalogScope)
-            .join(t.CatalogList, t.CatalogList.id == t.CatalogItem.list_id)
-            .join(t.CatalogScope, t.CatalogScope.id == t.CatalogList.scope_id)
-            .order_by(t.CatalogItem.id)
-        )
-        if list_id is not None:
-            query = query.where(t.CatalogItem.list_id == list_id)
-        if version is not None:
-            query = query.where(
-                t.CatalogItem.from_version <= version,
-                (t.CatalogItem.retired_in.is_(None)) | (t.CatalogItem.retired_in > version),
-            )
-        elif not every:
-            query = query.where(t.CatalogItem.retired_in.is_(None))
-        return [
-            CatalogItemRecord(
+        i, lst, s = t.CatalogItem, t.CatalogList, t.CatalogScope
+        query = (  # plain columns, not entities: every form check reads the catalogue
+            select(
                 i.id,
                 i.list_id,
                 s.code,
@@ -124,8 +110,21 @@ class CatalogRepository:
                 i.from_version,
                 i.retired_in,
             )
-            for i, lst, s in self._orm.execute(query).all()
-        ]
+            .select_from(i)
+            .join(t.CatalogList, t.CatalogList.id == t.CatalogItem.list_id)
+            .join(t.CatalogScope, t.CatalogScope.id == t.CatalogList.scope_id)
+            .order_by(t.CatalogItem.id)
+        )
+        if list_id is not None:
+            query = query.where(t.CatalogItem.list_id == list_id)
+        if version is not None:
+            query = query.where(
+                t.CatalogItem.from_version <= version,
+                (t.CatalogItem.retired_in.is_(None)) | (t.CatalogItem.retired_in > version),
+            )
+        elif not every:
+            query = query.where(t.CatalogItem.retired_in.is_(None))
+        return [CatalogItemRecord(*row) for row in self._orm.execute(query).all()]
 
     def item(self, item_id: int) -> CatalogItemRecord:
         for record in self.items(every=True):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session as OrmSession
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.security.errors import InvalidInput, NotFound
 from dingmi_desktop.storage import tables as t
-from dingmi_desktop.storage.audit import AuditSigner, AuditWriter
+from dingmi_desktop.storage.audit import ALGORITHM_SETTING, AuditSigner, AuditWriter
 from dingmi_desktop.storage.catalog_repo import CatalogRepository
 from dingmi_desktop.storage.forms_repo import DecisionRepository, FormRepository
 from dingmi_desktop.storage.records import (
@@ -164,19 +164,27 @@ class PrintRepository:
 class SettingsRepository:
     def __init__(self, orm: OrmSession) -> None:
         self._orm = orm
+        self._rows: dict[str, t.Setting] | None = None  # every row, read once: a few small settings
+
+    def _all(self) -> dict[str, t.Setting]:
+        if self._rows is None:
+            self._rows = {row.key: row for row in self._orm.scalars(select(t.Setting))}
+        return self._rows
 
     def get(self, key: str) -> str:
         default = declared(key).default
-        row = self._orm.get(t.Setting, key)
+        row = self._all().get(key)
         return row.value if row else default
 
     def set(self, key: str, value: str) -> None:
         problem = declared(key).problem(value)
         if problem:
             raise InvalidInput(problem)
-        row = self._orm.get(t.Setting, key)
+        rows = self._all()
+        row = rows.get(key)
         if row is None:
-            self._orm.add(t.Setting(key=key, value=value))
+            row = rows[key] = t.Setting(key=key, value=value)
+            self._orm.add(row)
         else:
             row.value = value
 
@@ -199,4 +207,6 @@ class Tx:
         self.catalog = CatalogRepository(orm)
         self.prints = PrintRepository(orm, actor, clock)
         self.settings = SettingsRepository(orm)
-        self.audit = AuditWriter(orm, actor.username, clock, signer)
+        self.audit = AuditWriter(
+            orm, actor.username, clock, signer, algorithm=lambda: self.settings.get(ALGORITHM_SETTING)
+        )

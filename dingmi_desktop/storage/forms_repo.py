@@ -37,11 +37,16 @@ __all__ = ["DecisionRepository", "FormRepository"]  # DecisionRepository: its ho
 class FormRepository:
     def __init__(self, orm: OrmSession, actor: UserInfo, clock: Callable[[], datetime]) -> None:
         self._orm, self._actor, self._clock = orm, actor, clock
+        # The session's identity map holds rows weakly: keeping the rows this transaction touched lets a
+        # load followed by a save read each row once.
+        self._held: dict[object, object] = {}
+        self._usernames: dict[int, str] = {actor.id: actor.username}
 
     def _row(self, form_id: int) -> t.Form:
         row = self._orm.get(t.Form, form_id)
         if row is None:
             raise NotFound(f"未找到编号为 {form_id} 的表单。")
+        self._held[("form", form_id)] = row
         return row
 
     def _write_revision(
@@ -112,11 +117,17 @@ class FormRepository:
         return self._record(row, content)
 
     def _current_revision(self, row: t.Form) -> t.FormRevision:
-        return self._orm.scalars(
+        key = ("revision", row.id, row.revision)
+        held = self._held.get(key)
+        if isinstance(held, t.FormRevision):
+            return held
+        revision = self._orm.scalars(
             select(t.FormRevision).where(
                 t.FormRevision.form_id == row.id, t.FormRevision.revision == row.revision
             )
         ).one()
+        self._held[key] = revision
+        return revision
 
     def _decided(self, row: t.Form) -> bool:
         """A decision refers to the form's current revision (it is frozen)."""
@@ -194,7 +205,10 @@ class FormRepository:
         return [int(r[0]) for r in conn.execute(text(sql), params)]
 
     def _record(self, row: t.Form, content: dict[str, Any] | None) -> FormRecord:
-        drafter = self._orm.get(t.User, row.drafter_id)
+        drafter = self._usernames.get(row.drafter_id)
+        if drafter is None:
+            user = self._orm.get(t.User, row.drafter_id)
+            drafter = self._usernames[row.drafter_id] = user.username if user else ""
         return FormRecord(
             id=row.id,
             kind=row.kind,
@@ -202,7 +216,7 @@ class FormRepository:
             category=row.category,
             status=row.status,
             drafter_id=row.drafter_id,
-            drafter=drafter.username if drafter else "",
+            drafter=drafter,
             department=row.department,
             doc_number=row.doc_number,
             marking=row.marking,

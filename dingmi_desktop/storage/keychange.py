@@ -13,7 +13,6 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.security.errors import DingmiError
@@ -69,11 +68,11 @@ def reconcile(orm: OrmSession, slots: SlotFile) -> dict[str, bool]:
     return outcome
 
 
-def behind(orm: OrmSession, slots: SlotFile) -> dict[str, str]:
+def behind_in(meta: dict[str, str], slots: SlotFile) -> dict[str, str]:
     """Users whose slot in force is older than the last key change the database recorded (a slot file
-    restored from an older copy brings back a password since changed) -> that change's id."""
-    rows = orm.scalars(select(t.Meta).where(t.Meta.key.startswith(MARKER)))
-    found = {row.key[len(MARKER) :]: row.value for row in rows}
+    restored from an older copy brings back a password since changed) -> that change's id. `meta`: the
+    meta rows read by the caller (keys other than the markers are ignored)."""
+    found = {key[len(MARKER) :]: value for key, value in meta.items() if key.startswith(MARKER)}
     return {
         user: change
         for user, change in found.items()

@@ -146,10 +146,18 @@ class Review:
 def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
     """None when there is nothing to do (no entries waiting, counter mirrored)."""
     events = list(slots.pending_audit)
-    row = orm.get(t.Meta, COUNTER_META)
-    mirror = int(row.value) if row is not None else None
+    meta = {  # the counter and the key-change markers in one read: this runs before every transaction
+        key: value
+        for key, value in orm.execute(
+            select(t.Meta.key, t.Meta.value).where(
+                (t.Meta.key == COUNTER_META) | t.Meta.key.startswith(keychange.MARKER)
+            )
+        )
+    }
+    mirror = int(meta[COUNTER_META]) if COUNTER_META in meta else None
     last = slots.pending_next - 1
-    if not events and mirror == last and not keychange.behind(orm, slots):
+    behind = keychange.behind_in(meta, slots)
+    if not events and mirror == last and not behind:
         return None
     result = Review([], last)
     if mirror is not None and last < mirror:
@@ -176,7 +184,7 @@ def review(orm: OrmSession, slots: SlotFile, now: datetime) -> Review | None:
         result.steps.append((event, None))
     if expected is not None and expected <= last:
         result.steps.append((ROLLED_BACK, {"缺少的编号": f"{expected}–{last}"}))
-    result.behind = keychange.behind(orm, slots)
+    result.behind = behind
     for user in result.behind:
         result.steps.append((ROLLED_BACK, {"用户": user, "密钥槽": "早于数据库记录的最近一次密码变更"}))
     result.counter = max(last, (expected or 1) - 1)

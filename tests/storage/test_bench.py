@@ -26,3 +26,21 @@ def test_the_kdf_is_calibrated_and_timed_in_a_child_process(monkeypatch):
     monkeypatch.setattr(kdf, "derive_key", refuse)
     params, seconds = store_bench.kdf_in_child(0, 1)
     assert params == kdf.KdfParams.FLOOR and seconds > 0
+
+
+def test_draft_bench_saves_through_the_product_path(tmp_path, clock):
+    """store.draft_save_s times DraftingService.save_draft on a founded store; each save really lands."""
+    from dingmi_desktop.bench import draft_bench
+    from dingmi_desktop.services.demo import DEMO_PASSWORD
+    from dingmi_desktop.storage import Store
+
+    ctx = BenchContext(quick=True, workdir=str(tmp_path))
+    draft_bench.run(ctx)
+    assert set(ctx.results) == {"store.draft_save_s"} and ctx.results["store.draft_save_s"] > 0
+    store = Store.open(tmp_path / "draft-bench" / "store", clock=clock)
+    try:
+        with store.sign_in("zhangsan", DEMO_PASSWORD).transaction() as tx:
+            newest = max(tx.forms.list(limit=500), key=lambda f: f.id)
+        assert newest.title == "关于第24号项目技术方案的请示"  # the last of the quick run's saves
+    finally:
+        store.close()
