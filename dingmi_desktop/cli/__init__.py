@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.bench_command",
     "dingmi_desktop.cli.trust_commands",
     "dingmi_desktop.cli.copies_commands",
+    "dingmi_desktop.cli.filing_commands",
 )
 
 

@@ -27,14 +27,14 @@ CELL = 9.0
 DRAFT_NOTE = "草稿：尚未经定密责任人电子签名签发，不得报送。"
 # (header, key in an item, width in mm): 156 mm in all
 TABLE: tuple[tuple[str, str, float], ...] = (
-    ("序号", "", 10),
-    ("编号", "form_id", 12),
-    ("事项名称", "title", 40),
-    ("文号", "doc_number", 22),
-    ("产生部门", "department", 18),
-    ("标志", "marking", 20),
-    ("定密日期", "decided_at", 18),
-    ("类型", "origin", 16),
+    ("序号", "", 9),
+    ("编号", "form_id", 11),
+    ("事项名称", "title", 38),
+    ("文号", "doc_number", 26),
+    ("产生部门", "department", 16),
+    ("标志", "marking", 22),
+    ("定密日期", "decided_at", 19),
+    ("类型", "origin", 15),
 )
 
 

@@ -237,7 +237,9 @@ class FilingService(FormAccess):
         self._check(EXPORT_ACTION, PREPARERS, "只有保密员和定密责任人可以导出备案（报备）。")
         view = self.view(filing_id)
         data = render(view, fmt, self.session.now().astimezone(self.session.zone))
-        out.write_bytes(data)
+        part = out.with_name(out.name + ".part")  # a failed write leaves no half file under the name
+        part.write_bytes(data)
+        part.replace(out)
         with self.session.transaction() as tx:
             tx.audit.append(
                 EXPORT_ACTION,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from dingmi_desktop.export.filing_pdf import FilingSheet, render_filing_pdf
 from dingmi_desktop.export.filing_xlsx import render_filing_xlsx
+from dingmi_desktop.services.filing_content import LEVELS, TOTAL
 
 if TYPE_CHECKING:
     from dingmi_desktop.services.filing import FilingView
@@ -27,7 +28,7 @@ def sheet_of(view: FilingView) -> FilingSheet:
         period_from=row.period_from,
         period_to=row.period_to,
         marking=str(content["marking"]),
-        counts=dict(content["counts"]),
+        counts={key: int(content["counts"].get(key, 0)) for key in (*LEVELS, TOTAL)},  # JSON sorted them
         sections=[(s["title"], list(s["items"])) for s in content["sections"]],
         prepared_by=view.prepared_by,
         created_text=view.created_text,
