@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from dingmi_desktop.services.demo import DEMO_PASSWORD
-from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog, SavePath
+from dingmi_desktop.ui.dialogs.prompts import SavePath
+from dingmi_desktop.ui.dialogs.sign_filing import SignFilingDialog
 from tests.export.pdfread import read_pages
 from tests.gui.conftest import WAIT_MS
 
@@ -35,7 +36,7 @@ def test_the_officer_issues_and_signs_drafts_on_the_page(print_gui, tmp_path: Pa
     gui.idle()
     assert "上级机关名称" in page.error.text() and page.table.visible_count() == 0
     page.superior.setText("某市国家保密局")  # Chinese comes from the input method, not key events
-    DecisionDialog.set_next_answer(Decision(opinion="", password=DEMO_PASSWORD))
+    SignFilingDialog.set_next_answer(DEMO_PASSWORD)
     page.issue_button.click()
     gui.idle()
     gui.qtbot.waitUntil(lambda: page.table.visible_count() == 1, timeout=WAIT_MS)
@@ -43,10 +44,10 @@ def test_the_officer_issues_and_signs_drafts_on_the_page(print_gui, tmp_path: Pa
     page.prepare_button.click()
     gui.idle()
     gui.qtbot.waitUntil(lambda: page.table.visible_count() == 2, timeout=WAIT_MS)
-    page.table.select_where(lambda v: v.row.status == "草稿")
-    draft = page.table.selected_record()
+    draft = page.table.selected_record()  # the draft just made is selected
+    assert draft is not None and draft.row.status == "草稿"
     assert draft.row.content_digest in page.digest.text()
-    DecisionDialog.set_next_answer(Decision(opinion=draft.row.content_digest, password="wrong-password"))
+    SignFilingDialog.set_next_answer("wrong-password")
     page.sign_button.click()
     gui.idle()
     assert "密码" in page.feedback.text()
@@ -54,7 +55,7 @@ def test_the_officer_issues_and_signs_drafts_on_the_page(print_gui, tmp_path: Pa
     gui.idle()
     assert sorted(_statuses(page)) == [("已签发", "有效"), ("草稿", "—")]
     page.table.select_where(lambda v: v.row.status == "草稿")
-    DecisionDialog.set_next_answer(Decision(opinion=draft.row.content_digest, password=DEMO_PASSWORD))
+    SignFilingDialog.set_next_answer(DEMO_PASSWORD)
     page.sign_button.click()
     gui.idle()
     gui.qtbot.waitUntil(lambda: sorted(_statuses(page)) == [("已签发", "有效")] * 2, timeout=WAIT_MS)

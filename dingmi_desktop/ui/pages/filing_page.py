@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.filing import FilingView
 from dingmi_desktop.services.filing_content import KINDS, FilingRequest
-from dingmi_desktop.ui.dialogs.prompts import DecisionDialog, SavePath
+from dingmi_desktop.ui.dialogs.prompts import SavePath
+from dingmi_desktop.ui.dialogs.sign_filing import SignFilingDialog
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.date_field import OptionalDateEdit
 from dingmi_desktop.ui.widgets.fields import ErrorLabel
@@ -27,6 +28,7 @@ class FilingPage(ServicePage):
         self.setObjectName("filingPage")
         self.service = bundle.filing
         self.views: list[FilingView] = []
+        self._select_id: int | None = None  # the filing just made: selected once the list is back
         self.kind = QComboBox()
         self.kind.setObjectName("filingKind")
         for kind in KINDS:
@@ -111,6 +113,9 @@ class FilingPage(ServicePage):
             cells = [r.id, r.kind, period, r.superior, r.item_count, v.content["marking"], r.status]
             rows.append((v, [*cells, signature, v.prepared_by, v.signer, v.signed_text]))
         self.table.set_rows(rows)
+        if self._select_id is not None:
+            self.table.select_where(lambda v: v.row.id == self._select_id)
+            self._select_id = None
         self._show_digest()
         self.loaded()
 
@@ -149,8 +154,8 @@ class FilingPage(ServicePage):
             )
         else:
             self.say(self.tr("已拟制草稿 {0}：共 {1} 项，待定密责任人签发。").format(r.id, r.item_count))
+        self._select_id = r.id
         self.refresh()
-        self.table.select_where(lambda v: v.row.id == r.id)
 
     def prepare(self) -> None:
         request = self._request()
@@ -160,22 +165,20 @@ class FilingPage(ServicePage):
                 lambda: service.prepare(request), self._done, label="filing prepare", on_error=self._failed
             )
 
-    def _password(self, title: str, digest: str) -> tuple[str, str] | None:
-        answer = DecisionDialog.ask(
-            self, title, opinion_label=self.tr("所签内容摘要："), default_opinion=digest, ask_password=True
-        )
-        return None if answer is None else (answer.password, answer.opinion)
-
     def issue(self) -> None:
         request = self._request()
         if request is None:
             return
-        answer = DecisionDialog.ask(
-            self, self.tr("签发备案"), opinion_label=self.tr("说明："), ask_password=True
-        )
-        if answer is None:
+        lines = [
+            self.tr("类别：{0}").format(request.kind),
+            self.tr("期间：{0} 至 {1}").format(request.period_from, request.period_to),
+            self.tr("上级机关：{0}").format(request.superior.strip()),
+            self.tr("拟制本期事项清单并立即以电子签名签发。"),
+        ]
+        password = SignFilingDialog.ask(self, self.tr("拟制并签发{0}").format(request.kind), lines)
+        if password is None:
             return
-        service, password = self.service, answer.password
+        service = self.service
         self.run(
             lambda: service.issue(request, password=password),
             self._done,
@@ -188,11 +191,18 @@ class FilingPage(ServicePage):
         if view is None or view.signed:
             self.say(self.tr("请先选择一份状态为“草稿”的备案。"))
             return
-        answer = self._password(self.tr("签发备案 {0}").format(view.row.id), view.row.content_digest)
-        if answer is None:
+        r = view.row
+        lines = [
+            self.tr("{0} {1}：{2} 至 {3}，报 {4}").format(
+                r.kind, r.id, r.period_from, r.period_to, r.superior
+            ),
+            self.tr("共 {0} 项，拟制：{1}").format(r.item_count, view.prepared_by),
+            self.tr("所签内容摘要（SHA-256）：{0}").format(r.content_digest),
+        ]
+        password = SignFilingDialog.ask(self, self.tr("签发{0} {1}").format(r.kind, r.id), lines)
+        if password is None:
             return
-        password, digest = answer
-        service, filing_id = self.service, view.row.id
+        service, filing_id, digest = self.service, r.id, r.content_digest
         self.run(
             lambda: service.sign(filing_id, password=password, digest=digest),
             self._done,
