@@ -42,6 +42,7 @@ def test_the_officer_issues_and_signs_drafts_on_the_page(print_gui, tmp_path: Pa
     gui.qtbot.waitUntil(lambda: page.table.visible_count() == 1, timeout=WAIT_MS)
     assert _statuses(page) == [("已签发", "有效")] and "已签发" in page.feedback.text()
     page.prepare_button.click()
+    page.prepare_button.click()  # a double click: the button is off while the first one runs
     gui.idle()
     gui.qtbot.waitUntil(lambda: page.table.visible_count() == 2, timeout=WAIT_MS)
     draft = page.table.selected_record()  # the draft just made is selected

@@ -112,10 +112,13 @@ class FilingPage(ServicePage):
             period = f"{r.period_from} 至 {r.period_to}"
             cells = [r.id, r.kind, period, r.superior, r.item_count, v.content["marking"], r.status]
             rows.append((v, [*cells, signature, v.prepared_by, v.signer, v.signed_text]))
+        chosen = self._select_id
+        if chosen is None and self.table.selected_record() is not None:
+            chosen = self.table.selected_record().row.id  # a refresh keeps the row the user chose
         self.table.set_rows(rows)
-        if self._select_id is not None:
-            self.table.select_where(lambda v: v.row.id == self._select_id)
-            self._select_id = None
+        self._select_id = None
+        if chosen is not None:
+            self.table.select_where(lambda v: v.row.id == chosen)
         self._show_digest()
         self.loaded()
 
@@ -139,7 +142,13 @@ class FilingPage(ServicePage):
             str(self.kind.currentData()), self.first.value(), self.last.value(), self.superior.text()
         )
 
+    def _busy(self, busy: bool) -> None:
+        """One filing step at a time: a double click does not prepare two drafts."""
+        for button in (self.prepare_button, self.issue_button, self.sign_button):
+            button.setEnabled(not busy)
+
     def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
         if isinstance(exc, ValidationError):
             self.error.show_message("；".join(p.message for p in exc.problems))
         else:
@@ -147,6 +156,7 @@ class FilingPage(ServicePage):
         self.loaded()
 
     def _done(self, view: FilingView) -> None:
+        self._busy(False)
         r = view.row
         if view.signed:
             self.say(
@@ -161,6 +171,7 @@ class FilingPage(ServicePage):
         request = self._request()
         if request is not None:
             service = self.service
+            self._busy(True)
             self.run(
                 lambda: service.prepare(request), self._done, label="filing prepare", on_error=self._failed
             )
@@ -179,6 +190,7 @@ class FilingPage(ServicePage):
         if password is None:
             return
         service = self.service
+        self._busy(True)
         self.run(
             lambda: service.issue(request, password=password),
             self._done,
@@ -203,6 +215,7 @@ class FilingPage(ServicePage):
         if password is None:
             return
         service, filing_id, digest = self.service, r.id, r.content_digest
+        self._busy(True)
         self.run(
             lambda: service.sign(filing_id, password=password, digest=digest),
             self._done,
