@@ -177,11 +177,16 @@ def _table(pages: _Pages, title: str, items: Sequence[dict[str, object]]) -> Non
     widths = [w * g.mm for _, _, w in TABLE]
     _row(pages, [h for h, _, _ in TABLE], widths, Role.HEI, repeat=False)
     for n, item in enumerate(items, 1):
-        cells = [str(n), *(str(item.get(key, "") or "") for _, key, _ in TABLE[1:])]
+        cells = [str(n), *(_cell(item, key) for _, key, _ in TABLE[1:])]
         if pages.top - 2 * CELL * 1.35 < g.TYPE_BOTTOM:
             pages.new_page()
             _row(pages, [h for h, _, _ in TABLE], widths, Role.HEI, repeat=False)
         _row(pages, cells, widths, Role.SONG)
+
+
+def _cell(item: dict[str, object], key: str) -> str:
+    value = item.get(key) or (item.get("category") if key == "marking" else "")  # 非密 has no marking
+    return str(value or "")
 
 
 def _row(pages: _Pages, cells: list[str], widths: list[float], role: Role, repeat: bool = True) -> None:
