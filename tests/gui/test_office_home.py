@@ -119,3 +119,23 @@ def test_the_window_follows_the_setting(narrow_desk_gui) -> None:  # type: ignor
 def test_a_drafter_has_no_office_reminders(desk_gui) -> None:  # type: ignore[no-untyped-def]
     desk_gui.sign_in("zhangsan")
     assert desk_gui.open_page("home").desk is None
+
+
+def test_the_security_admin_sets_the_window_on_the_policy_page(gui) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("secadmin")
+    page = gui.open_page("policy")
+    field = page.window_days
+    assert field.text() == "30"
+    field.selectAll()
+    gui.qtbot.keyClicks(field, "400")
+    assert "超出允许范围" in page.window_error.text()
+    page.window_button.click()
+    gui.idle()
+    assert "未保存" in page.feedback.text()
+    field.selectAll()
+    gui.qtbot.keyClicks(field, "60")
+    page.window_button.click()
+    gui.qtbot.waitUntil(lambda: "60 天内解密" in page.feedback.text(), timeout=WAIT_MS)
+    gui.switch_to("wangwu", PASSWORD)
+    desk = gui.open_page("home").desk
+    gui.qtbot.waitUntil(lambda: desk.tabs.tabText(0).startswith("60 天内解密"), timeout=WAIT_MS)
