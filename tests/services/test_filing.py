@@ -120,6 +120,8 @@ def test_a_tampered_filing_fails_its_check_and_the_store_check(
     after = officer.view(issued.row.id)
     assert not after.valid and words in (after.row.problem or "")
     assert any(words in p for p in auditor.verify().problems)
+    signed = [line for line in auditor.lines() if line.action == "签发备案"]
+    assert [line.target for line in signed] == [f"备案 {issued.row.id}"]  # the auditor reads it in words
 
 
 def test_a_signed_filing_cannot_be_edited_or_deleted(users: Users) -> None:
