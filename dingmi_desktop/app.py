@@ -200,6 +200,9 @@ class StoreBackend:
             bundle.print_register = PrintRegisterService(session)
             bundle.statistics = StatisticsService(session)
             bundle.office = OfficeDeskService(session)
+            from dingmi_desktop.services.filing import FilingService
+
+            bundle.filing = FilingService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

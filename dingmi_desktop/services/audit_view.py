@@ -29,6 +29,7 @@ LABELS: dict[str, str] = {
     "setting": "设置",
     "store": "数据存储",
     "file": "文件",
+    "filing": "备案",
     # setting keys (the object of 修改设置): their declared names
     **{decl.key: decl.name for decl in DECLARED},
     # detail keys: the password and lockout policy (修改安全策略)

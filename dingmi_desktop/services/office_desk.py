@@ -16,8 +16,9 @@ from dingmi_desktop.services.form_access import FormAccess, roles_of
 from dingmi_desktop.storage import PermissionDenied
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.print_register_repo import CopyEventRepository
+from dingmi_desktop.storage.settings_decl import BY_KEY, EXPIRING_WINDOW_SETTING
 
-EXPIRING_WINDOW_DAYS = 30  # the 首页's look-ahead for 解密日
+EXPIRING_WINDOW_DAYS = int(BY_KEY[EXPIRING_WINDOW_SETTING].default)  # the default look-ahead
 READ_ACTION = "查阅未收回份数"
 
 
@@ -35,6 +36,13 @@ class CopiesOut:
 
 
 class OfficeDeskService(FormAccess):
+    def expiring_window(self) -> int:
+        """The 首页's look-ahead for 解密日 in days, as the 安全保密管理员 set it (`dingmi policy set
+        expiring-window N`); any business user reads it with the lists it sizes."""
+        self.check_business_user()
+        with self.session.transaction() as tx:
+            return int(tx.settings.get(EXPIRING_WINDOW_SETTING))
+
     def copies_out(self, limit: int = 200) -> list[CopiesOut]:
         """Copies 已分发 and not 收回, oldest 分发 first; only the office reads this list."""
         try:

@@ -11,6 +11,7 @@ from dingmi_desktop.storage import cert_references, pretrust, slot_guard, verifi
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
+from dingmi_desktop.storage.filings_repo import verify_filings
 from dingmi_desktop.storage.records import VerifyReport
 
 
@@ -40,6 +41,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.decisions, problems = verifier.verify_decisions(orm, state)
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
+    report.problems.extend(verify_filings(orm, state))
     report.problems.extend(verify_audit_signatures(orm, state))
     report.problems.extend(cert_references.certificate_problems(orm))
     verify_keys(orm, slots, report)

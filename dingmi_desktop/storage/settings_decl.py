@@ -17,6 +17,12 @@ TIME_ZONE_SETTING = "unit.time_zone"
 UNIT_KIND_SETTING = "unit.kind"  # domain.escalation.UnitKind: routes 不明确事项 (Reg 25)
 UNIT_KINDS = ("中央国家机关", "省级机关", "设区的市级机关", "其他机关、单位")
 ON_OFF = ("on", "off")
+EXPIRING_WINDOW_SETTING = "office.expiring_window_days"  # the 首页's look-ahead for 解密日
+EXPIRING_WINDOW_MAX = 365
+
+
+def valid_window(value: str) -> bool:
+    return value.isascii() and value.isdigit() and 1 <= int(value) <= EXPIRING_WINDOW_MAX
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,14 @@ DECLARED: tuple[SettingDecl, ...] = (
         cli_name="time-zone",
     ),
     SettingDecl(UNIT_KIND_SETTING, "单位类别", "设区的市级机关", choices=UNIT_KINDS, cli_name="unit-kind"),
+    SettingDecl(
+        EXPIRING_WINDOW_SETTING,
+        "首页解密提醒天数",
+        "30",
+        check=valid_window,
+        expected=f"1 到 {EXPIRING_WINDOW_MAX} 之间的整数（天），例如 60",
+        cli_name="expiring-window",
+    ),
 )
 
 BY_KEY: dict[str, SettingDecl] = {d.key: d for d in DECLARED}

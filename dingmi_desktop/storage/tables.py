@@ -210,6 +210,33 @@ class CopyEvent(Base):
     recorded_at: Mapped[str] = mapped_column(String(40))
 
 
+class Filing(Base):
+    """A 备案 / 报备 to the superior (since 0012): the canonical content (the items and counts sent), its
+    digest, and once the 定密责任人 signs, the signature, the key's certificate and the audit head printed
+    on the covering sheet. Drafts are signed in place; a signed row is final (triggers)."""
+
+    __tablename__ = "filings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # 备案 / 报备
+    period_from: Mapped[str] = mapped_column(String(10))
+    period_to: Mapped[str] = mapped_column(String(10))
+    superior: Mapped[str] = mapped_column(String(200))
+    item_count: Mapped[int]
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON
+    content_digest: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(8))  # 草稿 / 已签发
+    prepared_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+    signer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    signed_at: Mapped[str | None] = mapped_column(String(40))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    cert_hash: Mapped[str | None] = mapped_column(String(64))
+    key_id: Mapped[int | None] = mapped_column(ForeignKey("user_keys.id"))
+    head_seq: Mapped[int | None]
+    head_hash: Mapped[str | None] = mapped_column(String(128))
+    root: Mapped[str | None] = mapped_column(String(64))
+
+
 class SecurityPolicy(Base):
     __tablename__ = "security_policy"
     id: Mapped[int] = mapped_column(primary_key=True)

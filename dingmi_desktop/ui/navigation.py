@@ -56,6 +56,12 @@ def nav_entries() -> list[NavEntry]:
             "statistics",
         ),
         NavEntry(
+            "filing",
+            QCoreApplication.translate("navigation", "备案报备"),
+            frozenset({Role.OFFICER, Role.CLERK}),
+            "filing",
+        ),
+        NavEntry(
             "users",
             QCoreApplication.translate("navigation", "用户与角色"),
             frozenset({Role.SYSADMIN}),

@@ -45,3 +45,12 @@ def test_only_the_security_admin_may_switch_it(dingmi, tmp_path) -> None:  # typ
     assert _status(dingmi, _submit(dingmi, tmp_path)) == "待审核"
     bad = dingmi("policy", "set", "review-step", "maybe", "--user", "secadmin")
     assert bad.code == 2
+
+
+def test_expiring_window_is_set_by_the_security_admin_within_its_range(dingmi) -> None:  # type: ignore[no-untyped-def]
+    r = dingmi("policy", "set", "expiring-window", "60", "--user", "secadmin")
+    assert r.code == 0, r.err
+    assert "首页解密提醒天数" in r.out and "60" in r.out
+    bad = dingmi("policy", "set", "expiring-window", "400", "--user", "secadmin")
+    assert bad.code == 2 and "1 到 365 之间的整数" in bad.err
+    assert dingmi("policy", "set", "expiring-window", "60", "--user", "wangwu").code == 3

@@ -1,5 +1,6 @@
-"""The office's 首页 (定密责任人, 保密员): 解密日 within 30 days, overdue escalations, copies not returned;
-each line opens its item. Over a real store prepared through the services, in the real window."""
+"""The office's 首页 (定密责任人, 保密员): 解密日 within the window (30 days by default), overdue
+escalations, copies not returned; each line opens its item.
+Over a real store prepared through the services, in the real window."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from PySide6.QtCore import Qt
 from dingmi_desktop.app import StoreBackend
 from dingmi_desktop.export.fonts import bundled_font_set
 from dingmi_desktop.security.kdf import KdfParams
+from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.copy_fate import CopyEventRequest, CopyFateService
 from dingmi_desktop.services.print_register import PrintRegisterService
 from dingmi_desktop.services.printing import PrintingService
 from dingmi_desktop.storage import Store
+from dingmi_desktop.storage.settings_decl import EXPIRING_WINDOW_SETTING
 from tests.fixtures.store import TEST_TODAY
 from tests.gui.conftest import WAIT_MS, _start
 from tests.services.samples import PASSWORD, Users, form, unclear
@@ -87,6 +90,52 @@ def test_the_office_sees_its_reminders_and_each_line_opens_the_item(desk_gui, _d
     )
 
 
+@pytest.fixture
+def narrow_desk_gui(qtbot, _styled_app, tmp_path: Path, _desk_template, clock):  # type: ignore[no-untyped-def]
+    """The same store after the 安全保密管理员 narrowed the window to 10 days."""
+    target = tmp_path / "store"
+    shutil.copytree(_desk_template[0], target)
+    store = Store.open(target)
+    try:
+        session = store.sign_in("secadmin", PASSWORD)
+        AccountService(session).set_setting(EXPIRING_WINDOW_SETTING, "10")
+        session.close()
+    finally:
+        store.close()
+    backend = StoreBackend(target, demo=True, kdf=KdfParams.FLOOR, clock=clock)
+    yield from _start(qtbot, backend)
+
+
+def test_the_window_follows_the_setting(narrow_desk_gui) -> None:  # type: ignore[no-untyped-def]
+    narrow_desk_gui.sign_in("wangwu")
+    desk = narrow_desk_gui.open_page("home").desk
+    assert desk is not None
+    narrow_desk_gui.qtbot.waitUntil(lambda: desk.copies.proxy.rowCount() == 1, timeout=WAIT_MS)
+    # the item 20 days from its 解密日 is outside a 10-day window, and the tab says which window it is
+    assert desk.expiring.proxy.rowCount() == 0
+    assert desk.tabs.tabText(0) == "10 天内解密（0）"
+
+
 def test_a_drafter_has_no_office_reminders(desk_gui) -> None:  # type: ignore[no-untyped-def]
     desk_gui.sign_in("zhangsan")
     assert desk_gui.open_page("home").desk is None
+
+
+def test_the_security_admin_sets_the_window_on_the_policy_page(gui) -> None:  # type: ignore[no-untyped-def]
+    gui.sign_in("secadmin")
+    page = gui.open_page("policy")
+    field = page.window_days
+    assert field.text() == "30"
+    field.selectAll()
+    gui.qtbot.keyClicks(field, "400")
+    assert "超出允许范围" in page.window_error.text()
+    page.window_button.click()
+    gui.idle()
+    assert "未保存" in page.feedback.text()
+    field.selectAll()
+    gui.qtbot.keyClicks(field, "60")
+    page.window_button.click()
+    gui.qtbot.waitUntil(lambda: "60 天内解密" in page.feedback.text(), timeout=WAIT_MS)
+    gui.switch_to("wangwu", PASSWORD)
+    desk = gui.open_page("home").desk
+    gui.qtbot.waitUntil(lambda: desk.tabs.tabText(0).startswith("60 天内解密"), timeout=WAIT_MS)

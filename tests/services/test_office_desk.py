@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.copy_fate import CopyEventRequest, CopyFateService
 from dingmi_desktop.services.office_desk import OfficeDeskService
-from dingmi_desktop.storage import PermissionDenied
+from dingmi_desktop.storage import InvalidInput, PermissionDenied
+from dingmi_desktop.storage.settings_decl import EXPIRING_WINDOW_SETTING
 from tests.services.samples import Users, audit_entries
 from tests.services.test_register_export import _printed
 
@@ -38,3 +40,21 @@ def test_a_drafter_is_refused_and_audited(users: Users) -> None:
         OfficeDeskService(users["zhangsan"].session).copies_out()
     refusals = [e for e in audit_entries(users.store) if e.action == "查阅未收回份数"]
     assert [(e.actor, e.result) for e in refusals] == [("zhangsan", "拒绝")]
+
+
+def test_the_expiring_window_is_the_setting_the_security_admin_changes(users: Users) -> None:
+    desk = OfficeDeskService(users["wangwu"].session)
+    assert desk.expiring_window() == 30  # the declared default
+    secadmin = AccountService(users["secadmin"].session)
+    secadmin.set_setting(EXPIRING_WINDOW_SETTING, "60")
+    assert desk.expiring_window() == 60
+    for bad in ("0", "366", "三十", "-5", "６０"):
+        with pytest.raises(InvalidInput, match="1 到 365 之间的整数"):
+            secadmin.set_setting(EXPIRING_WINDOW_SETTING, bad)
+    assert desk.expiring_window() == 60
+    with pytest.raises(PermissionDenied):
+        AccountService(users["wangwu"].session).set_setting(EXPIRING_WINDOW_SETTING, "90")
+    [change] = [
+        e for e in audit_entries(users.store) if e.object_id == EXPIRING_WINDOW_SETTING and e.result == "成功"
+    ]
+    assert (change.actor, change.detail["值"], change.detail["原值"]) == ("secadmin", "60", "30")

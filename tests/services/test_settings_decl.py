@@ -23,6 +23,7 @@ VALUES = {
     "calendar.days": (EMPTY, "{not json"),
     "unit.time_zone": ("UTC", "Mars/Olympus"),
     "unit.kind": ("中央国家机关", "乡镇"),
+    "office.expiring_window_days": ("60", "366"),
 }
 
 

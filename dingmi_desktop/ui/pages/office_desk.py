@@ -22,17 +22,20 @@ class DeskLists:
     expiring: list[RegisterItem]
     overdue: list[RegisterItem]
     copies: list[CopiesOut]
+    window: int = EXPIRING_WINDOW_DAYS  # days of look-ahead the expiring list was read with
 
 
 def load_desk(bundle: ServiceBundle) -> DeskLists:
     """Runs off the GUI thread: three small queries through the services."""
-    register = required(bundle.register)
-    soon = RegisterFilter(expiring_days=EXPIRING_WINDOW_DAYS, sort="declassify_on", descending=False)
+    register, office = required(bundle.register), required(bundle.office)
+    window = office.expiring_window()
+    soon = RegisterFilter(expiring_days=window, sort="declassify_on", descending=False)
     overdue = RegisterFilter(overdue_escalations=True, sort="form_id", descending=False)
     return DeskLists(
         register.page(soon, limit=LIMIT),
         register.page(overdue, limit=LIMIT),
-        required(bundle.office).copies_out(LIMIT),
+        office.copies_out(LIMIT),
+        window,
     )
 
 
@@ -84,7 +87,7 @@ class OfficeDesk(QWidget):
         self.copies.set_rows(
             [(c, [c.form_id, c.title, c.numbers_text(), c.parties, c.since]) for c in lists.copies]
         )
-        self.tabs.setTabText(0, self.labels[0].format(EXPIRING_WINDOW_DAYS, len(lists.expiring)))
+        self.tabs.setTabText(0, self.labels[0].format(lists.window, len(lists.expiring)))
         self.tabs.setTabText(1, self.labels[1].format(len(lists.overdue)))
         self.tabs.setTabText(2, self.labels[2].format(len(lists.copies)))
 

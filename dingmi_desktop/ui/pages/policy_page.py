@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.security.passwords import POLICY_NUMBERS, PasswordPolicy
 from dingmi_desktop.services.form_access import REVIEW_SETTING
+from dingmi_desktop.storage.settings_decl import EXPIRING_WINDOW_MAX, EXPIRING_WINDOW_SETTING
 from dingmi_desktop.ui.bundle import ServiceBundle, required
 from dingmi_desktop.ui.dialogs.cosign import CosignDialog
 from dingmi_desktop.ui.pages.base import ServicePage
@@ -120,16 +121,57 @@ class PolicyPage(ServicePage):
         row.addWidget(self.review_step, 1)
         row.addWidget(self.review_button)
         self.body.addWidget(box)
+        self._add_window_box()
+
+    def _add_window_box(self) -> None:
+        box = QGroupBox(self.tr("首页提醒"))
+        box.setMaximumWidth(760)
+        form = QFormLayout(box)
+        self.window_days = NumberField(1, EXPIRING_WINDOW_MAX)
+        self.window_days.setObjectName("policyExpiringWindow")
+        self.window_days.setMaximumWidth(180)
+        self.window_error = ErrorLabel()
+        self.window_error.setObjectName("policyExpiringWindowError")
+        self.window_days.textChanged.connect(
+            lambda _t: self.window_error.show_message(self.window_days.problem())
+        )
+        self.window_button = QPushButton(self.tr("保存提醒天数"))
+        self.window_button.setObjectName("saveExpiringWindow")
+        self.window_button.clicked.connect(self.save_window)
+        row = QHBoxLayout()
+        row.addWidget(with_error(self.window_days, self.window_error))
+        row.addWidget(self.window_button)
+        row.addStretch(1)
+        form.addRow(self.tr("解密日提前提醒天数（定密责任人、保密员的首页）："), row)
+        self.body.addWidget(box)
+
+    def save_window(self) -> None:
+        problem = self.window_days.problem()
+        self.window_error.show_message(problem)
+        if problem:
+            self.say(self.tr("未保存：{0}").format(problem))
+            return
+        value = str(self.window_days.value())
+        accounts = required(self.bundle.accounts)
+        saved = self.tr("首页将提醒 {0} 天内解密的事项。已记入审计日志。").format(value)
+        self.run(lambda: accounts.set_setting(EXPIRING_WINDOW_SETTING, value), lambda _r: self.say(saved))
 
     def refresh(self) -> None:
         accounts = required(self.bundle.accounts)
         self.run(
-            lambda: (accounts.policy(), accounts.setting(REVIEW_SETTING)), self._show_all, label="read policy"
+            lambda: (
+                accounts.policy(),
+                accounts.setting(REVIEW_SETTING),
+                accounts.setting(EXPIRING_WINDOW_SETTING),
+            ),
+            self._show_all,
+            label="read policy",
         )
 
-    def _show_all(self, values: tuple[PasswordPolicy, str]) -> None:
-        policy, review = values
+    def _show_all(self, values: tuple[PasswordPolicy, str, str]) -> None:
+        policy, review, window = values
         self.review_step.setChecked(review != "off")
+        self.window_days.setText(window)
         self._show(policy)
 
     def save_review_step(self) -> None:
