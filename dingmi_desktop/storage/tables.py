@@ -342,3 +342,4 @@ Index(
     AnnualReview.id,
 )
 Index("ix_annual_reviews_year_outcome", AnnualReview.year, AnnualReview.outcome, AnnualReview.id)
+Index("ix_annual_reviews_year_id", AnnualReview.year, AnnualReview.id)

@@ -76,6 +76,7 @@ def upgrade() -> None:
         "ix_annual_reviews_year_officer", "annual_reviews", ["year", "officer_id", "outcome", "id"]
     )
     op.create_index("ix_annual_reviews_year_outcome", "annual_reviews", ["year", "outcome", "id"])
+    op.create_index("ix_annual_reviews_year_id", "annual_reviews", ["year", "id"])
     op.execute(
         "CREATE TRIGGER annual_reviews_no_delete BEFORE DELETE ON annual_reviews "
         "BEGIN SELECT RAISE(ABORT, 'annual_reviews is append-only'); END"
@@ -94,6 +95,7 @@ def downgrade() -> None:
         "knower_grants_no_delete",
     ):
         op.execute(f"DROP TRIGGER {name}")
+    op.drop_index("ix_annual_reviews_year_id", table_name="annual_reviews")
     op.drop_index("ix_annual_reviews_year_outcome", table_name="annual_reviews")
     op.drop_index("ix_annual_reviews_year_officer", table_name="annual_reviews")
     op.drop_table("annual_reviews")
