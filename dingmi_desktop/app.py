@@ -200,6 +200,10 @@ class StoreBackend:
             bundle.print_register = PrintRegisterService(session)
             bundle.statistics = StatisticsService(session)
             bundle.office = OfficeDeskService(session)
+            if roles & {"定密责任人", "保密员"}:
+                from dingmi_desktop.services.annual_review_opener import annual_review
+
+                bundle.annual_review = annual_review(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

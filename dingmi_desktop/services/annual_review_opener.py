@@ -15,9 +15,12 @@ NO_LIFECYCLE = (
 )
 
 
-def lifecycle_opener(session: Session) -> Opener:
+LIFECYCLE_MODULE = "dingmi_desktop.services.lifecycle"
+
+
+def lifecycle_opener(session: Session, module_name: str = LIFECYCLE_MODULE) -> Opener:
     try:
-        module = importlib.import_module("dingmi_desktop.services.lifecycle")
+        module = importlib.import_module(module_name)
     except ModuleNotFoundError:
 
         def refuse(item_form_id: int, kind: str, reason: str) -> int:

@@ -12,6 +12,7 @@ from dingmi_desktop.security.errors import PermissionDenied
 
 if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, not with the UI
     from dingmi_desktop.services.accounts import AccountService, AuditService
+    from dingmi_desktop.services.annual_review import AnnualReviewService
     from dingmi_desktop.services.calendar import CalendarService
     from dingmi_desktop.services.catalogue import CatalogueService
     from dingmi_desktop.services.forms import FormServices
@@ -65,6 +66,7 @@ class ServiceBundle:
     register: RegisterService | None = None  # 定密台账: pages, search, export, for business users
     print_register: PrintRegisterService | None = None  # 印制登记 across forms, for business users
     statistics: StatisticsService | None = None  # 定密统计, for business users (the page: the office)
+    annual_review: AnnualReviewService | None = None  # 年度审核, for the 定密责任人 and the 保密员
     office: OfficeDeskService | None = None  # the office's 首页 lists (copies not returned)
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows

@@ -60,6 +60,7 @@ class MainWindow(FormHostMixin, QMainWindow):
                 "register",
                 "print_register",
                 "statistics",
+                "annual_review",
             )
             if getattr(bundle, name) is not None
         }

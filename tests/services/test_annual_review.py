@@ -13,6 +13,7 @@ from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.annual_review import AnnualReviewService
 from dingmi_desktop.services.annual_review_models import POOL
+from dingmi_desktop.services.annual_review_opener import lifecycle_opener
 from dingmi_desktop.storage import NotFound, PermissionDenied, Store, WrongPassword
 from dingmi_desktop.storage.records import RoleGrant
 from tests.fixtures.store import TEST_TODAY, cosign
@@ -127,3 +128,17 @@ def test_refusals_are_clear_and_audited(demo_store: Store, users: Users) -> None
         officer.decide(YEAR, item, "延长", "需要延长", password=PASSWORD)
     refused = [e for e in audit_entries(demo_store) if e.result == "拒绝"]
     assert len(refused) == 7
+
+
+def test_without_the_lifecycle_a_change_outcome_is_refused_and_nothing_recorded(
+    demo_store: Store, users: Users
+) -> None:
+    item = _decided(users)
+    session = demo_store.sign_in("wangwu", PASSWORD)
+    opener = lifecycle_opener(session, "dingmi_desktop.services.no_such_module")
+    service = AnnualReviewService(session, opener)
+    service.start(YEAR)
+    with pytest.raises(TransitionRefused, match="此审核结论未记录"):
+        service.decide(YEAR, item, "延长", "仍需保密", password=PASSWORD)
+    assert service.page(YEAR)[0].outcome == ""
+    assert service.decide(YEAR, item, "维持", "仍需保密", password=PASSWORD).outcome == "维持"
