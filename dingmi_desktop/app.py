@@ -200,6 +200,9 @@ class StoreBackend:
             bundle.print_register = PrintRegisterService(session)
             bundle.statistics = StatisticsService(session)
             bundle.office = OfficeDeskService(session)
+            from dingmi_desktop.services.knower_grants import KnowerGrantService
+
+            bundle.knowers = KnowerGrantService(session)
             if roles & {"定密责任人", "保密员"}:
                 from dingmi_desktop.services.annual_review_opener import annual_review
 
