@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.categories import LEVEL_NAMES
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Status
 
@@ -20,10 +21,13 @@ _DECIDER = f"""(SELECT d.actor_id FROM decisions d
   WHERE d.form_id = f.id AND d.action = 'approve' AND d.status_after = '{Status.DECIDED.value}'
   ORDER BY d.id DESC LIMIT 1)"""
 
+# Only state secrets are reviewed (Law 24): a 内部 or 非密 decision has no 密级 or period to keep or change.
+_LEVELS = ", ".join(f"'{level}'" for level in LEVEL_NAMES)
+
 START = text(
     "INSERT INTO annual_reviews (year, form_id, officer_id, category, outcome, opinion, created_at) "
     f"SELECT :year, f.id, {_DECIDER}, f.category, '', '', :now FROM forms f "
-    f"WHERE f.status = '{Status.DECIDED.value}' AND NOT EXISTS "
+    f"WHERE f.status = '{Status.DECIDED.value}' AND f.category IN ({_LEVELS}) AND NOT EXISTS "
     "(SELECT 1 FROM annual_reviews r WHERE r.year = :year AND r.form_id = f.id) ORDER BY f.id"
 )
 

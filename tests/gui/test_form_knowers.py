@@ -28,6 +28,7 @@ def test_request_then_officer_approval_on_the_form_page(print_gui, approved) -> 
     tab.add_button.click()
     gui.idle()
     assert _cells(tab, 0)[:2] == ["王小明", "待批准"] and "须经定密责任人批准" in page.feedback.text()
+    assert page.tabs.tabText(2) == "知悉人员（2）"  # a pending person is not in the circle yet
     gui.switch_to("wangwu")
     page = gui.open_form(approved)
     gui.idle()
@@ -38,4 +39,4 @@ def test_request_then_officer_approval_on_the_form_page(print_gui, approved) -> 
     gui.idle()
     row = _cells(tab, 0)
     assert row[0] == "王小明" and row[1] == "已批准" and row[3] == "王五" and row[4] == "张三"
-    assert page.tabs.tabText(2) == "知悉人员（3）"
+    assert page.tabs.tabText(2) == "知悉人员（3）"  # 张三、李四 and the approved 王小明

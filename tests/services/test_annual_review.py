@@ -48,6 +48,7 @@ def test_worklist_outcomes_progress_and_report(demo_store: Store, users: Users, 
     first = _decided(users)
     second = _decided(users, category="秘密", period={"years": 5}, basis=SECRET_BASIS)
     users["zhangsan"].drafting.create_draft(form())  # a draft is not in force: not on the list
+    _decided(users, category="内部", period=None, knowers=[], basis=None)  # not a state secret: not either
     opener = RecordingOpener()
     officer = _service(demo_store, "wangwu", opener)
     started = officer.start(YEAR)

@@ -159,9 +159,8 @@ class KnowerTab(QWidget):
             when = self.page.bundle.when(g.approved_at or g.requested_at)
             for c, value in enumerate((g.person, g.status, when, g.approved_by, g.requested_by, g.reason)):
                 self.table.setItem(r, c, QTableWidgetItem(value or "—"))
-        self.page.tabs.setTabText(
-            2, _tr("知悉人员（{0}）").format(len(listing.original) + len(listing.grants))
-        )
+        counted = len(listing.original) + sum(1 for g in listing.grants if g.status != PENDING)
+        self.page.tabs.setTabText(2, _tr("知悉人员（{0}）").format(counted))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_message(message_of(exc))
