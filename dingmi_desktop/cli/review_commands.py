@@ -77,6 +77,23 @@ def cmd_knowers_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_knowers_pending(args: argparse.Namespace) -> int:
+    with _session(args) as (session, _):
+        pending = KnowerGrantService(session).pending()
+        zone = session.zone
+    if args.json:
+        _print_json([g.to_json() for g in pending])
+        return EXIT_OK
+    for g in pending:
+        when = local_text(g.requested_at, zone)
+        print(
+            f"[{g.id}] 事项 {g.form_id}（{g.level}）\t{g.person}\t{when}\t"
+            f"申请人 {g.requested_by}\t理由：{g.reason}"
+        )
+    print(f"待批准 {len(pending)} 项。")
+    return EXIT_OK
+
+
 def cmd_knowers_add(args: argparse.Namespace) -> int:
     with _session(args) as (session, _):
         grant = KnowerGrantService(session).request(args.form_id, args.person, args.reason)
@@ -172,6 +189,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = ks.add_parser("list", help="事项的知悉人员及后来增加的人员（何时、经谁批准）")
     p.add_argument("form_id", type=int, help="事项（表单）编号")
     p.set_defaults(handler=cmd_knowers_list)
+    p = ks.add_parser("pending", help="待定密责任人批准的扩大知悉范围申请")
+    p.set_defaults(handler=cmd_knowers_pending)
     p = ks.add_parser("add", help="增加知悉人员：秘密直接登记，机密、绝密提交定密责任人批准")
     p.add_argument("form_id", type=int, help="事项（表单）编号")
     p.add_argument("--person", required=True, help="增加的知悉人员姓名")

@@ -19,6 +19,8 @@ def test_knowers_add_approve_and_list(dingmi, tmp_path: Path) -> None:  # type: 
     request = added.out.split("申请 ")[1].split("：")[0]
     pending = dingmi("knowers", "list", item, "--user", "zhangsan", "--json").json()
     assert pending["original"] == ["张三", "李四"] and pending["grants"][0]["status"] == "待批准"
+    waiting = dingmi("knowers", "pending", "--user", "wangwu")
+    assert waiting.code == 0 and "王小明" in waiting.out and "待批准 1 项" in waiting.out
     clerk = dingmi("knowers", "approve", request, "--user", "zhangsan")
     assert clerk.code == 3 and "须经定密责任人批准" in clerk.err
     other = dingmi("knowers", "add", item, "--person", "孙七", "--reason", "需要", "--user", "zhaoliu")

@@ -4,17 +4,22 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from dingmi_desktop.domain.errors import TransitionRefused, ValidationError
 from dingmi_desktop.services.knower_grants import (
     APPROVED,
     PENDING,
     RECORDED,
+    SIGNED_KIND,
     GrantedKnower,
     KnowerGrantService,
     granted_knowers,
 )
+from dingmi_desktop.services.knower_grants_signing import Signature, check_record
 from dingmi_desktop.storage import PermissionDenied, Store, WrongPassword
+from dingmi_desktop.storage import tables as t
 from tests.services.samples import PASSWORD, Users, audit_entries, form
 
 SECRET_BASIS = {"kind": "确定性", "reference": "本单位定密事项一览表 第9条", "text": "年度经费预算"}
@@ -92,3 +97,41 @@ def test_refusals_say_what_is_wrong_and_are_audited(demo_store: Store, users: Us
     refused = [e for e in audit_entries(demo_store) if e.result == "拒绝" and "知悉范围" in e.action]
     assert len(refused) == 7
     assert drafter.knowers(item).grants[0].status == PENDING
+
+
+def test_decided_grants_are_final_and_their_signature_covers_them(demo_store: Store, users: Users) -> None:
+    item = _decided(users)
+    drafter = _service(demo_store, "zhangsan")
+    first = drafter.request(item, "王小明", "参与评审")
+    second = drafter.request(item, "赵小红", "参与评审")
+    officer = _service(demo_store, "wangwu")
+    assert [g.id for g in officer.pending()] == [first.id, second.id]
+    officer.approve(first.id, password=PASSWORD)
+    assert [g.id for g in officer.pending()] == [second.id]
+    session = demo_store.sign_in("wangwu", PASSWORD)
+    for statement in (
+        f"UPDATE knower_grants SET person = '冒名' WHERE id = {first.id}",
+        f"DELETE FROM knower_grants WHERE id = {second.id}",
+    ):
+        with pytest.raises(IntegrityError), session.transaction() as tx:
+            tx.orm.execute(text(statement))
+    with session.transaction() as tx:
+        row = tx.orm.get(t.KnowerGrant, first.id)
+        assert row is not None and row.signature is not None and row.approved_at is not None
+        signed = Signature(row.key_id or 0, row.cert_hash, row.signature)
+        body = {
+            "grant_id": row.id,
+            "form_id": item,
+            "person": "王小明",
+            "reason": "参与评审",
+            "level": "机密",
+        }
+        check = {
+            "actor_id": row.approver_id or 0,
+            "actor": "wangwu",
+            "time": row.approved_at,
+            "signed": signed,
+        }
+        assert check_record(tx.orm, SIGNED_KIND, {**body, "opinion": ""}, **check)
+        assert not check_record(tx.orm, SIGNED_KIND, {**body, "opinion": "", "person": "冒名"}, **check)
+    session.close()
