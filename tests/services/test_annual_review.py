@@ -7,14 +7,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from dingmi_desktop.domain.errors import TransitionRefused, ValidationError
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.accounts import AccountService
-from dingmi_desktop.services.annual_review import AnnualReviewService
+from dingmi_desktop.services.annual_review import SIGNED_KIND, AnnualReviewService
 from dingmi_desktop.services.annual_review_models import POOL
 from dingmi_desktop.services.annual_review_opener import lifecycle_opener
+from dingmi_desktop.services.knower_grants_signing import Signature, check_record
 from dingmi_desktop.storage import NotFound, PermissionDenied, Store, WrongPassword
+from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import RoleGrant
 from tests.fixtures.store import TEST_TODAY, cosign
 from tests.services.samples import PASSWORD, Users, audit_entries, form, grant
@@ -143,3 +147,28 @@ def test_without_the_lifecycle_a_change_outcome_is_refused_and_nothing_recorded(
         service.decide(YEAR, item, "延长", "仍需保密", password=PASSWORD)
     assert service.page(YEAR)[0].outcome == ""
     assert service.decide(YEAR, item, "维持", "仍需保密", password=PASSWORD).outcome == "维持"
+
+
+def test_a_decided_review_is_final_and_signed(demo_store: Store, users: Users) -> None:
+    item = _decided(users)
+    officer = _service(demo_store, "wangwu")
+    officer.start(YEAR)
+    officer.decide(YEAR, item, "维持", "仍需保密", password=PASSWORD)
+    session = demo_store.sign_in("wangwu", PASSWORD)
+    for statement in (
+        f"UPDATE annual_reviews SET outcome = '解密' WHERE form_id = {item}",
+        f"DELETE FROM annual_reviews WHERE form_id = {item}",
+    ):
+        with pytest.raises(IntegrityError), session.transaction() as tx:
+            tx.orm.execute(text(statement))
+    with session.transaction() as tx:
+        row = tx.orm.query(t.AnnualReview).filter_by(year=YEAR, form_id=item).one()
+        assert row.signature is not None and row.decided_at is not None
+        signed = Signature(row.key_id or 0, row.cert_hash, row.signature)
+        body = {"review_id": row.id, "year": YEAR, "form_id": item, "category": "机密", "draft_form_id": None}
+        check = {"actor_id": row.decided_by or 0, "actor": "wangwu", "time": row.decided_at, "signed": signed}
+        assert check_record(tx.orm, SIGNED_KIND, {**body, "outcome": "维持", "opinion": "仍需保密"}, **check)
+        assert not check_record(
+            tx.orm, SIGNED_KIND, {**body, "outcome": "解密", "opinion": "仍需保密"}, **check
+        )
+    session.close()
