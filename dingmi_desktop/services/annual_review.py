@@ -92,17 +92,24 @@ class AnnualReviewService(FormAccess):
         return self._guarded(READ_ACTION, year, call)
 
     def count(self, year: int, *, officer: str | None = None, pending_only: bool = False) -> int:
-        self._check_reader()
-        with self.session.transaction() as tx:
-            return q.count(tx.orm, q.Filter(year, self._officer_id(tx, officer), pending_only))
+        def call() -> int:
+            self._check_reader()
+            with self.session.transaction() as tx:
+                return q.count(tx.orm, q.Filter(year, self._officer_id(tx, officer), pending_only))
+
+        return self._guarded(READ_ACTION, year, call)
 
     def progress(self, year: int) -> Progress:
-        self._check_reader()
-        with self.session.transaction() as tx:
-            rows = q.progress(tx.orm, year)
-        return Progress(
-            year, [OfficerProgress(oid, name if oid is not None else POOL, d, n) for oid, name, d, n in rows]
-        )
+        def call() -> list[tuple[int | None, str, int, int]]:
+            self._check_reader()
+            with self.session.transaction() as tx:
+                return q.progress(tx.orm, year)
+
+        rows = self._guarded(READ_ACTION, year, call)
+        by_officer = [
+            OfficerProgress(oid, name if oid is not None else POOL, d, n) for oid, name, d, n in rows
+        ]
+        return Progress(year, by_officer)
 
     # --- a decision ---------------------------------------------------------------------------------
     def decide(self, year: int, form_id: int, outcome: str, opinion: str, *, password: str) -> ReviewRow:
