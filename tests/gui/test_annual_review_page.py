@@ -39,6 +39,9 @@ def test_start_review_progress_and_report(print_gui, approved, tmp_path: Path) -
     gui.idle()
     assert page.model.row_at(0).outcome == "维持" and "已签名" in page.feedback.text()
     assert "已审核 1 / 共 1 项" in page.progress_label.text()
+    page.open_button.click()
+    gui.qtbot.waitUntil(lambda: gui.window.form_page is not None and gui.window.form_page.form_id == approved)
+    page = gui.open_page("annual_review")
     page.scope.setCurrentIndex(page.scope.findData("pending"))
     gui.idle()
     assert page.model.rowCount() == 0

@@ -61,6 +61,9 @@ class AnnualReviewPage(ServicePage):
         self.decide_button = QPushButton(self.tr("审核所选…"))
         self.decide_button.setObjectName("reviewDecide")
         self.decide_button.setEnabled(bundle.has_role(Role.OFFICER))
+        self.open_button = QPushButton(self.tr("打开事项"))
+        self.open_button.setObjectName("reviewOpen")
+        self.open_button.setToolTip(self.tr("打开所选事项的表单；已拟制变更、解密、延长表单的，打开新表单"))
         self.export_button = QPushButton(self.tr("导出报告…"))
         self.export_button.setObjectName("reviewExport")
         self.export_button.setToolTip(self.tr("PDF 与 XLSX，标注所列事项的最高密级，并记入审计日志"))
@@ -71,7 +74,14 @@ class AnnualReviewPage(ServicePage):
         top.addWidget(self.year)
         top.addWidget(self.scope)
         top.addStretch(1)
-        for button in (self.start_button, self.decide_button, self.export_button, self.refresh_button):
+        buttons = (
+            self.start_button,
+            self.decide_button,
+            self.open_button,
+            self.export_button,
+            self.refresh_button,
+        )
+        for button in buttons:
             top.addWidget(button)
         self.body.addLayout(top)
         self.error = ErrorLabel()
@@ -103,6 +113,7 @@ class AnnualReviewPage(ServicePage):
         self.start_button.clicked.connect(self.start)
         self.decide_button.clicked.connect(self.decide_selected)
         self.export_button.clicked.connect(self.export)
+        self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _index: self.decide_selected())
 
     # --- loading ------------------------------------------------------------------------------------
@@ -197,6 +208,13 @@ class AnnualReviewPage(ServicePage):
         self.say(self.tr("事项 {0}：{1}（已签名）{2}。").format(row.form_id, row.outcome, draft))
         service, year = self.service, row.year
         self.run(lambda: service.progress(year), self._show_progress, on_error=self._failed)
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.error.show_message(self.tr("请先在清单中选择一项。"))
+            return
+        self.window_.open_form(row.draft_form_id or row.form_id)
 
     def export(self) -> None:
         year = self.chosen_year()
