@@ -73,7 +73,10 @@ def cmd_knowers_list(args: argparse.Namespace) -> int:
             if g.approved_by
             else ("待定密责任人批准" if g.status == "待批准" else "登记")
         )
-        print(f"  [{g.id}] {g.person}\t{g.status}\t{when}\t{by}\t申请人 {g.requested_by}\t理由：{g.reason}")
+        print(
+            f"  [{g.id}] {g.person}\t{g.shown_status}\t{when}\t{by}\t"
+            f"申请人 {g.requested_by}\t理由：{g.reason}"
+        )
     return EXIT_OK
 
 

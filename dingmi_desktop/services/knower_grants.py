@@ -63,6 +63,15 @@ class KnowerGrantView:
     opinion: str
     signature_valid: bool | None  # None: not signed (pending, or a 秘密 recording)
 
+    @property
+    def shown_status(self) -> str:
+        """The status as lists show it: an approval without a valid signature is flagged, never counted."""
+        if self.status == APPROVED and self.signature_valid is not True:
+            return f"{APPROVED}（签名无效，不计入）"
+        if self.status == RECORDED and Category(self.level) in NEEDS_APPROVAL:
+            return f"{RECORDED}（未经批准，不计入）"
+        return self.status
+
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,
@@ -71,6 +80,7 @@ class KnowerGrantView:
             "reason": self.reason,
             "level": self.level,
             "status": self.status,
+            "shown_status": self.shown_status,
             "requested_by": self.requested_by,
             "requested_at": self.requested_at.isoformat(),
             "approved_by": self.approved_by,
@@ -114,6 +124,30 @@ def _name(tx: Tx, user_id: int | None) -> str:
     return user.display_name or user.username
 
 
+def signature_valid(tx: Tx, row: t.KnowerGrant) -> bool | None:
+    """None when the row carries no signature; else whether it is the approver's over this very grant."""
+    if row.signature is None or row.approver_id is None or row.approved_at is None:
+        return None
+    approver = tx.users.get(row.approver_id)
+    return check_record(
+        tx.orm,
+        SIGNED_KIND,
+        _signed_body(row),
+        actor_id=approver.id,
+        actor=approver.username,
+        time=row.approved_at,
+        signed=Signature(row.key_id or 0, row.cert_hash, row.signature),
+    )
+
+
+def counts(tx: Tx, row: t.KnowerGrant) -> bool:
+    """A 秘密 addition counts once recorded; a 机密/绝密 one only with the officer's valid signature (a row
+    written around the service, without it, widens nothing)."""
+    if row.status == RECORDED:
+        return Category(row.level) not in NEEDS_APPROVAL
+    return row.status == APPROVED and signature_valid(tx, row) is True
+
+
 def granted_knowers(tx: Tx, item_form_id: int) -> list[GrantedKnower]:
     """The persons added to the item's circle that count (approved or recorded), oldest first; the
     lifecycle's `knowers_to_notify` joins them to the form's own 知悉人员."""
@@ -131,6 +165,7 @@ def granted_knowers(tx: Tx, item_form_id: int) -> list[GrantedKnower]:
             r.reason,
         )
         for r in rows
+        if counts(tx, r)
     ]
 
 
@@ -286,18 +321,7 @@ class KnowerGrantService(FormAccess):
             raise AuthorityRefused(refusal)
 
     def _view(self, tx: Tx, row: t.KnowerGrant) -> KnowerGrantView:
-        valid: bool | None = None
-        if row.signature is not None and row.approver_id is not None and row.approved_at is not None:
-            approver = tx.users.get(row.approver_id)
-            valid = check_record(
-                tx.orm,
-                SIGNED_KIND,
-                _signed_body(row),
-                actor_id=approver.id,
-                actor=approver.username,
-                time=row.approved_at,
-                signed=Signature(row.key_id or 0, row.cert_hash, row.signature),
-            )
+        valid = signature_valid(tx, row)
         return KnowerGrantView(
             id=row.id,
             form_id=row.form_id,

@@ -135,3 +135,23 @@ def test_decided_grants_are_final_and_their_signature_covers_them(demo_store: St
         assert check_record(tx.orm, SIGNED_KIND, {**body, "opinion": ""}, **check)
         assert not check_record(tx.orm, SIGNED_KIND, {**body, "opinion": "", "person": "冒名"}, **check)
     session.close()
+
+
+def test_a_grant_written_around_the_service_widens_nothing(demo_store: Store, users: Users) -> None:
+    item = _decided(users)
+    session = demo_store.sign_in("wangwu", PASSWORD)
+    forged = {
+        "form_id": item,
+        "level": "机密",
+        "requested_by": 1,
+        "requested_at": "2026-11-30T01:00:00+00:00",
+    }
+    with session.transaction() as tx:
+        for person, status, approver in (("无签名", APPROVED, 4), ("冒充秘密", RECORDED, None)):
+            row = t.KnowerGrant(person=person, reason="—", status=status, approver_id=approver, **forged)
+            row.approved_at = forged["requested_at"]
+            tx.orm.add(row)
+    session.close()
+    assert _granted(demo_store, item) == []
+    shown = {g.person: g.shown_status for g in _service(demo_store, "wangwu").knowers(item).grants}
+    assert shown == {"无签名": "已批准（签名无效，不计入）", "冒充秘密": "已登记（未经批准，不计入）"}

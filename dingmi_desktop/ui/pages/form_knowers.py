@@ -157,7 +157,9 @@ class KnowerTab(QWidget):
         self.table.setRowCount(len(listing.grants))
         for r, g in enumerate(listing.grants):
             when = self.page.bundle.when(g.approved_at or g.requested_at)
-            for c, value in enumerate((g.person, g.status, when, g.approved_by, g.requested_by, g.reason)):
+            for c, value in enumerate(
+                (g.person, g.shown_status, when, g.approved_by, g.requested_by, g.reason)
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(value or "—"))
         counted = len(listing.original) + sum(1 for g in listing.grants if g.status != PENDING)
         self.page.tabs.setTabText(2, _tr("知悉人员（{0}）").format(counted))
