@@ -10,8 +10,6 @@ for whoever must be notified.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -22,88 +20,36 @@ from dingmi_desktop.domain.errors import AuthorityRefused, Problem, TransitionRe
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.form_access import FORM_REFUSALS, FormAccess, roles_of
+from dingmi_desktop.services.knower_grants_models import (
+    APPROVED,
+    NEEDS_APPROVAL,
+    PENDING,
+    RECORDED,
+    GrantedKnower,
+    KnowerGrantView,
+    KnowerList,
+)
 from dingmi_desktop.services.knower_grants_signing import Signature, check_record, sign_record
 from dingmi_desktop.storage import NotFound, PermissionDenied, Tx
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import iso, parse_iso
 
-PENDING, APPROVED, RECORDED = "待批准", "已批准", "已登记"
-NEEDS_APPROVAL = frozenset({Category.TOP_SECRET, Category.SECRET})
 REQUESTERS = frozenset({Role.OFFICER, Role.CLERK})  # besides the item's own drafter
 REQUEST_ACTION, APPROVE_ACTION = "申请扩大知悉范围", "批准扩大知悉范围"
 SIGNED_KIND = "knower_grant"
 MAX_PERSON = 50
 R = TypeVar("R")
 REFUSED = (*FORM_REFUSALS, ValidationError, NotFound)
-
-
-@dataclass(frozen=True)
-class GrantedKnower:
-    """A person the item's circle was widened to (approved, or recorded for 秘密)."""
-
-    grant_id: int
-    person: str
-    added_at: datetime  # approval (or recording) time, UTC
-    approved_by: str  # display name of the approving officer; "" for a recorded 秘密 addition
-    reason: str
-
-
-@dataclass(frozen=True)
-class KnowerGrantView:
-    id: int
-    form_id: int
-    person: str
-    reason: str
-    level: str
-    status: str
-    requested_by: str
-    requested_at: datetime
-    approved_by: str
-    approved_at: datetime | None
-    opinion: str
-    signature_valid: bool | None  # None: not signed (pending, or a 秘密 recording)
-
-    @property
-    def shown_status(self) -> str:
-        """The status as lists show it: an approval without a valid signature is flagged, never counted."""
-        if self.status == APPROVED and self.signature_valid is not True:
-            return f"{APPROVED}（签名无效，不计入）"
-        if self.status == RECORDED and Category(self.level) in NEEDS_APPROVAL:
-            return f"{RECORDED}（未经批准，不计入）"
-        return self.status
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "form_id": self.form_id,
-            "person": self.person,
-            "reason": self.reason,
-            "level": self.level,
-            "status": self.status,
-            "shown_status": self.shown_status,
-            "requested_by": self.requested_by,
-            "requested_at": self.requested_at.isoformat(),
-            "approved_by": self.approved_by,
-            "approved_at": self.approved_at.isoformat() if self.approved_at else None,
-            "opinion": self.opinion,
-            "signature_valid": self.signature_valid,
-        }
-
-
-@dataclass(frozen=True)
-class KnowerList:
-    form_id: int
-    level: str
-    original: tuple[str, ...]  # the 知悉人员 of the decided form
-    grants: list[KnowerGrantView]  # every addition, pending ones included, oldest first
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "form_id": self.form_id,
-            "level": self.level,
-            "original": list(self.original),
-            "grants": [g.to_json() for g in self.grants],
-        }
+__all__ = [
+    "APPROVED",
+    "PENDING",
+    "RECORDED",
+    "GrantedKnower",
+    "KnowerGrantService",
+    "KnowerGrantView",
+    "KnowerList",
+    "granted_knowers",
+]
 
 
 def _signed_body(row: t.KnowerGrant) -> dict[str, object]:
