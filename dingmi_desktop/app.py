@@ -203,6 +203,13 @@ class StoreBackend:
             from dingmi_desktop.services.filing import FilingService
 
             bundle.filing = FilingService(session)
+            from dingmi_desktop.services.knower_grants import KnowerGrantService
+
+            bundle.knowers = KnowerGrantService(session)
+            if roles & {"定密责任人", "保密员"}:
+                from dingmi_desktop.services.annual_review_opener import annual_review
+
+                bundle.annual_review = annual_review(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

@@ -19,6 +19,7 @@ AREA_MODULES = (
     "dingmi_desktop.bench.store_bench",
     "dingmi_desktop.bench.draft_bench",
     "dingmi_desktop.bench.register_bench",
+    "dingmi_desktop.bench.review_bench",
     "dingmi_desktop.bench.pdf_bench",
     "dingmi_desktop.bench.gui_bench",
 )

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.trust_commands",
     "dingmi_desktop.cli.copies_commands",
     "dingmi_desktop.cli.filing_commands",
+    "dingmi_desktop.cli.review_commands",
 )
 
 

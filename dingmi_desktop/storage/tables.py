@@ -317,3 +317,56 @@ _REGISTER_SORTED = (
 )
 for _column in _REGISTER_SORTED.split():
     Index(f"ix_register_{_column}", getattr(RegisterEntry, _column), RegisterEntry.form_id)
+
+
+class KnowerGrant(Base):
+    """A person added to an item's 知悉人员 after approval (since 0013): 待批准 → 已批准 (机密/绝密, signed by
+    the 定密责任人) or 已登记 at once (秘密); never deleted, frozen once decided (triggers)."""
+
+    __tablename__ = "knower_grants"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
+    person: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[str] = mapped_column(String(40))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    approved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    opinion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    key_id: Mapped[int | None] = mapped_column(nullable=True)
+    cert_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class AnnualReview(Base):
+    """One item of a year's review worklist (年度审核, since 0013); the outcome is signed and final."""
+
+    __tablename__ = "annual_reviews"
+    __table_args__ = (UniqueConstraint("year", "form_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int]
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)  # None: any officer
+    category: Mapped[str] = mapped_column(String(8))
+    outcome: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    opinion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    decided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    draft_form_id: Mapped[int | None] = mapped_column(nullable=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[int | None] = mapped_column(nullable=True)
+    cert_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+Index(
+    "ix_annual_reviews_year_officer",
+    AnnualReview.year,
+    AnnualReview.officer_id,
+    AnnualReview.outcome,
+    AnnualReview.id,
+)
+Index("ix_annual_reviews_year_outcome", AnnualReview.year, AnnualReview.outcome, AnnualReview.id)
+Index("ix_annual_reviews_year_id", AnnualReview.year, AnnualReview.id)

@@ -12,10 +12,12 @@ from dingmi_desktop.security.errors import PermissionDenied
 
 if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, not with the UI
     from dingmi_desktop.services.accounts import AccountService, AuditService
+    from dingmi_desktop.services.annual_review import AnnualReviewService
     from dingmi_desktop.services.calendar import CalendarService
     from dingmi_desktop.services.catalogue import CatalogueService
     from dingmi_desktop.services.filing import FilingService
     from dingmi_desktop.services.forms import FormServices
+    from dingmi_desktop.services.knower_grants import KnowerGrantService
     from dingmi_desktop.services.lazy_printing import SheetPrinting
     from dingmi_desktop.services.office_desk import OfficeDeskService
     from dingmi_desktop.services.print_register import PrintRegisterService
@@ -66,6 +68,8 @@ class ServiceBundle:
     register: RegisterService | None = None  # 定密台账: pages, search, export, for business users
     print_register: PrintRegisterService | None = None  # 印制登记 across forms, for business users
     statistics: StatisticsService | None = None  # 定密统计, for business users (the page: the office)
+    annual_review: AnnualReviewService | None = None  # 年度审核, for the 定密责任人 and the 保密员
+    knowers: KnowerGrantService | None = None  # 知悉人员 added after approval, for business users
     office: OfficeDeskService | None = None  # the office's 首页 lists (copies not returned)
     filing: FilingService | None = None  # 备案/报备, for business users (the page: the office)
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())

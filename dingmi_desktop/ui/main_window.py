@@ -61,6 +61,7 @@ class MainWindow(FormHostMixin, QMainWindow):
                 "print_register",
                 "statistics",
                 "filing",
+                "annual_review",
             )
             if getattr(bundle, name) is not None
         }

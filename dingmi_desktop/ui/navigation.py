@@ -62,6 +62,12 @@ def nav_entries() -> list[NavEntry]:
             "filing",
         ),
         NavEntry(
+            "annual_review",
+            QCoreApplication.translate("navigation", "年度审核"),
+            frozenset({Role.OFFICER, Role.CLERK}),
+            "annual_review",
+        ),
+        NavEntry(
             "users",
             QCoreApplication.translate("navigation", "用户与角色"),
             frozenset({Role.SYSADMIN}),

@@ -88,6 +88,10 @@ def build_page(key: str, bundle: ServiceBundle, ops: OpRunner, window: Any) -> P
         from dingmi_desktop.ui.pages.filing_page import FilingPage
 
         return FilingPage(bundle, ops, window)
+    if key == "annual_review":
+        from dingmi_desktop.ui.pages.annual_review_page import AnnualReviewPage
+
+        return AnnualReviewPage(bundle, ops, window)
     if key == "users":
         from dingmi_desktop.ui.pages.users_page import UsersPage
 

@@ -19,6 +19,7 @@ from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.pages.form_basis import BasisChoice
 from dingmi_desktop.ui.pages.form_context import OpChanges
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
+from dingmi_desktop.ui.pages.form_knowers import KnowerTab
 from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
 from dingmi_desktop.ui.widgets.decision_notes import ReturnedBanner, ReviewOpinion
@@ -100,6 +101,8 @@ class FormPage(ServicePage):
         self.history = HistoryTimeline()
         self.tabs.addTab(self.editor, self.tr("表单"))
         self.tabs.addTab(self.history, self.tr("办理历史"))
+        self.knowers = KnowerTab(self)
+        self.tabs.addTab(self.knowers, self.tr("知悉人员"))
         self.body.addWidget(self.tabs, 1)
         self.feedback.setObjectName("formFeedback")
         self.body.addWidget(self.feedback)
@@ -221,6 +224,7 @@ class FormPage(ServicePage):
         self._apply_allowed(list(view.allowed))
         self.history.set_entries(list(view.history), self.bundle.zone)
         self.tabs.setTabText(1, self.tr("办理历史（{0}）").format(len(view.history)))
+        self.knowers.show_for(summary.id, summary.status)
         if Action.EDIT not in view.allowed:
             self.editor.clear_problems()
         self.returned_banner.set_note(view.returned, editing=summary.status is Status.DRAFT)
@@ -399,4 +403,5 @@ class FormPage(ServicePage):
         self.review_opinion.clear()
         self.editor.clear()
         self.history.clear()
+        self.knowers.clear()
         self.view = None
