@@ -103,8 +103,8 @@ def generate(store: Store, count: int, *, clock: Callable[[], datetime], seed: i
             for form_id in ids:
                 decided = now - timedelta(minutes=rng.randint(60, span_minutes))
                 item = item_content(rng, form_id, decided, BENCH_NOTE)
-                rows = _rows(item, form_id, drafters[form_id % len(drafters)], officer, rng)
-                for into, row in zip(batch, rows, strict=True):
+                item_rows = _rows(item, form_id, drafters[form_id % len(drafters)], officer, rng)
+                for into, row in zip(batch, item_rows, strict=True):
                     into.append(row)
             for sql, rows in zip(_INSERTS, batch, strict=True):
                 cursor.executemany(sql, rows)
