@@ -178,10 +178,11 @@ def register_scroll(data_dir: Path, start_iso: str, scroll: bool) -> dict[str, f
     session = store.sign_in(READER, DEMO_PASSWORD)
     # the page's runner runs on a worker thread; here the call runs in place, the model cannot tell
     model = RegisterModel(RegisterService(session), lambda fn, done, _error: done(fn()))
-    figures = {"scroll_s": 0.0, "fetches": 0.0, "rows": 0.0, "largest": 0.0}
+    figures = {"scroll_s": 0.0, "fetches": 0.0, "rows": 0.0, "largest": 0.0, "open_mib": 0.0}
     if scroll:
         started = time.perf_counter()
         model.load(RegisterFilter())
+        opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         largest = model.rowCount()
         while model.canFetchMore():
             before = model.rowCount()
@@ -192,6 +193,7 @@ def register_scroll(data_dir: Path, start_iso: str, scroll: bool) -> dict[str, f
             "fetches": float(model.fetches),
             "rows": float(model.rowCount()),
             "largest": float(largest),
+            "open_mib": opened,
         }
     figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     session.close()

@@ -4,6 +4,9 @@ the end page by page (timings are not asserted); the acceptance verdict and the 
 from __future__ import annotations
 
 import argparse
+import math
+import re
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,11 @@ from dingmi_desktop.bench import register_bench
 from dingmi_desktop.bench.acceptance import verdict
 from dingmi_desktop.bench.runner import BenchContext
 from dingmi_desktop.cli.bench_command import register
+from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.services.register import PAGE_SIZE
+from dingmi_desktop.storage.store import Store
+from tests.bench.conftest import BULK_ITEMS
+from tests.fixtures.store import TEST_EPOCH
 
 KEYS = {
     "register.first_page_s",
@@ -22,18 +30,35 @@ KEYS = {
     "register.peak_mib",
     "register.baseline_mib",
     "register.peak_vs_baseline_ratio",
+    "register.open_mib",
+    "register.first_page_cpu_s",
+    "register.search_cpu_s",
+    "register.search_fts_cpu_s",
+    "register.search_short_cpu_s",
+    "stats.year_cpu_s",
 }
 
 
-def test_the_register_areas_record_their_keys_over_generated_items(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    ctx = BenchContext(quick=True, workdir=str(tmp_path / "tmp"), items=450)
-    register_bench.run(ctx)
+def test_the_register_areas_record_their_keys_over_generated_items(bulk_dir: Path, tmp_path: Path) -> None:
+    ctx = BenchContext(quick=True, workdir=str(tmp_path / "tmp"))
+    register_bench.run(ctx, store_dir=bulk_dir)
     assert set(ctx.results) == KEYS
     assert all(value > 0 for value in ctx.results.values())
-    assert ctx.sizes["register.items"] == 450
-    # 450 generated + the demo's decided items, 100 a page: five or six fetches, none larger than a page
+    # the generated items and the demo's decided ones, 100 a page: one fetch per page, none larger
     scrolled = next(n for n in ctx.notes if n.startswith("台账滚动到底"))
-    assert "单次取页最多 100 行" in scrolled and ("5 次取页" in scrolled or "6 次取页" in scrolled)
+    found = re.search(r"(\d+) 次取页、载入 (\d+) 行，单次取页最多 (\d+) 行", scrolled)
+    assert found is not None, scrolled
+    fetches, rows, largest = (int(g) for g in found.groups())
+    assert rows >= BULK_ITEMS and fetches == math.ceil(rows / PAGE_SIZE) and largest == PAGE_SIZE
+
+
+def test_the_bench_generates_its_own_store_in_a_child(tmp_path: Path) -> None:
+    data_dir = tmp_path / "tmp" / "store"
+    register_bench.build_in_child(data_dir, 30, TEST_EPOCH)
+    with Store.open(data_dir) as store:
+        store.sign_in("wangwu", DEMO_PASSWORD)
+        decided = "SELECT count(*) FROM register_entries WHERE decided_at < ?"
+        assert store.raw_connection().execute(decided, (TEST_EPOCH.isoformat(),)).fetchone()[0] >= 30
 
 
 def test_the_acceptance_verdict_names_each_budget() -> None:
