@@ -14,11 +14,8 @@ from dingmi_desktop.bench import register_bench
 from dingmi_desktop.bench.acceptance import verdict
 from dingmi_desktop.bench.runner import BenchContext
 from dingmi_desktop.cli.bench_command import register
-from dingmi_desktop.services.demo import DEMO_PASSWORD
 from dingmi_desktop.services.register import PAGE_SIZE
-from dingmi_desktop.storage.store import Store
 from tests.bench.conftest import BULK_ITEMS
-from tests.fixtures.store import TEST_EPOCH
 
 KEYS = {
     "register.first_page_s",
@@ -50,15 +47,6 @@ def test_the_register_areas_record_their_keys_over_generated_items(bulk_dir: Pat
     assert found is not None, scrolled
     fetches, rows, largest = (int(g) for g in found.groups())
     assert rows >= BULK_ITEMS and fetches == math.ceil(rows / PAGE_SIZE) and largest == PAGE_SIZE
-
-
-def test_the_bench_generates_its_own_store_in_a_child(tmp_path: Path) -> None:
-    data_dir = tmp_path / "tmp" / "store"
-    register_bench.build_in_child(data_dir, 30, TEST_EPOCH)
-    with Store.open(data_dir) as store:
-        store.sign_in("wangwu", DEMO_PASSWORD)
-        decided = "SELECT count(*) FROM register_entries WHERE decided_at < ?"
-        assert store.raw_connection().execute(decided, (TEST_EPOCH.isoformat(),)).fetchone()[0] >= 30
 
 
 def test_the_acceptance_verdict_names_each_budget() -> None:
