@@ -71,10 +71,10 @@ def test_verification_reports_the_generated_items_as_unsigned(bulk_store: Store)
     assert all(any("已定密，但其定密决定" in p and "没有有效签名" in p for p in found) for found in problems)
 
 
-def test_the_register_triggers_are_back_after_a_run(bulk_store: Store, clock) -> None:  # type: ignore[no-untyped-def]
-    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+def test_the_triggers_and_indexes_are_back_after_a_run(bulk_store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY name"
     before = bulk_store.raw_connection().execute(triggers).fetchall()
-    assert any(name == "register_forms_upd" for name, _ in before)
+    assert {"register_forms_upd", "ix_register_title", "ix_forms_status"} <= {name for name, _ in before}
     generate(bulk_store, 5, clock=clock)
     assert bulk_store.raw_connection().execute(triggers).fetchall() == before
 
