@@ -11,12 +11,14 @@ work, and would otherwise leave its heap in this process's memory.peak_mib.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -156,3 +158,59 @@ def run(ctx: BenchContext) -> None:
     ctx.record("startup.login_dialog_s", statistics.median(shown for shown, _ready in startup))
     ctx.record("startup.login_ready_s", statistics.median(ready for _shown, ready in startup))
     ctx.record("unlock.main_window_s", statistics.median(_main_window_times(data_dir, ctx.repetitions)))
+
+
+def register_scroll(data_dir: Path, start_iso: str, scroll: bool) -> dict[str, float]:
+    """In a child: the register's model over the store, scrolled to its end page by page (`scroll`), or only
+    signed in with the model made (the baseline); the time, the fetches and the process's peak memory."""
+    import resource
+
+    from PySide6.QtCore import QCoreApplication
+
+    from dingmi_desktop.bench.register_bench import READER, clock_from
+    from dingmi_desktop.services.demo import DEMO_PASSWORD
+    from dingmi_desktop.services.register import RegisterFilter, RegisterService
+    from dingmi_desktop.storage.store import Store
+    from dingmi_desktop.ui.pages.register_model import RegisterModel
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    store = Store.open(data_dir, clock=clock_from(start_iso))
+    session = store.sign_in(READER, DEMO_PASSWORD)
+    # the page's runner runs on a worker thread; here the call runs in place, the model cannot tell
+    model = RegisterModel(RegisterService(session), lambda fn, done, _error: done(fn()))
+    figures = {"scroll_s": 0.0, "fetches": 0.0, "rows": 0.0, "largest": 0.0, "open_mib": 0.0}
+    if scroll:
+        started = time.perf_counter()
+        model.load(RegisterFilter())
+        opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        largest = model.rowCount()
+        while model.canFetchMore():
+            before = model.rowCount()
+            model.fetchMore()
+            largest = max(largest, model.rowCount() - before)
+        figures = {
+            "scroll_s": time.perf_counter() - started,
+            "fetches": float(model.fetches),
+            "rows": float(model.rowCount()),
+            "largest": float(largest),
+            "open_mib": opened,
+        }
+    figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    session.close()
+    store.close()
+    del app
+    return figures
+
+
+def register_scroll_in_child(data_dir: Path, now: datetime, scroll: bool) -> dict[str, float]:
+    code = "import json, sys; from pathlib import Path; from dingmi_desktop.bench.gui_bench import "
+    code += "register_scroll; a = sys.argv; print(json.dumps(register_scroll(Path(a[1]), a[2], a[3] == '1')))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir), now.isoformat(), "1" if scroll else "0"],
+        env=_child_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures

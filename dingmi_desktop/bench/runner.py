@@ -32,10 +32,15 @@ class BenchContext:
     results: dict[str, float] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    items: int | None = None  # register items (`dingmi bench --items N`); None: as many as stored forms
 
     @property
     def stored_forms(self) -> int:
         return 10_000 if self.quick else 100_000
+
+    @property
+    def register_items(self) -> int:
+        return self.items if self.items is not None else self.stored_forms
 
     @property
     def repetitions(self) -> int:
@@ -60,8 +65,10 @@ def release_freed_memory() -> None:
             ctypes.CDLL(name).malloc_trim(0)
 
 
-def run_all(quick: bool, workdir: str, only: list[str] | None = None) -> dict[str, Any]:
-    ctx = BenchContext(quick=quick, workdir=workdir)
+def run_all(
+    quick: bool, workdir: str, only: list[str] | None = None, items: int | None = None
+) -> dict[str, Any]:
+    ctx = BenchContext(quick=quick, workdir=workdir, items=items)
     for name in AREA_MODULES:
         if only and not any(name.endswith(part) for part in only):
             continue

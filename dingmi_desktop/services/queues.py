@@ -35,7 +35,7 @@ UNREPORTED = frozenset(
 
 def display_names(tx: Tx) -> dict[str, str]:
     """Login → display name of every account that has one (lists show 张三, not zhangsan)."""
-    return {u.username: u.display_name for u in tx.users.list() if u.display_name}
+    return tx.users.display_names()
 
 
 class QueueService(FormAccess):
