@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.policy_commands",
     "dingmi_desktop.cli.bench_command",
     "dingmi_desktop.cli.trust_commands",
+    "dingmi_desktop.cli.expire_commands",
 )
 
 
