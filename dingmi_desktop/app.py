@@ -200,6 +200,11 @@ class StoreBackend:
             bundle.print_register = PrintRegisterService(session)
             bundle.statistics = StatisticsService(session)
             bundle.office = OfficeDeskService(session)
+            from dingmi_desktop.services.expiry import ExpiryService
+            from dingmi_desktop.services.expiry_conditions import ConditionService
+
+            bundle.expiry = ExpiryService(session)
+            bundle.conditions = ConditionService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

@@ -123,8 +123,9 @@ class ExpiryService(FormAccess):
         return found
 
     # --- the pass -----------------------------------------------------------------------------------
-    def run(self, *, confirm_password: str | None = None) -> PassResult:
-        """The pass. `confirm_password`: the 定密责任人 confirms a clock far ahead of the watermark."""
+    def run(self, *, confirm_password: str | None = None, note: str = "") -> PassResult:
+        """The pass. `confirm_password`: the 定密责任人 confirms a clock far ahead of the watermark (`note`:
+        how the time was checked, kept in the audit entry)."""
         try:
             self.check_business_user()
             if confirm_password is not None and Role.OFFICER not in roles_of(self.user):
@@ -146,7 +147,11 @@ class ExpiryService(FormAccess):
                 tx.audit.append(
                     CONFIRM_CLOCK_ACTION,
                     object_type="expiry",
-                    detail={"系统时间": iso(now), "上次检查": iso(watermark) if watermark else ""},
+                    detail={
+                        "系统时间": iso(now),
+                        "上次检查": iso(watermark) if watermark else "",
+                        "核对情况": note.strip()[:200],
+                    },
                 )
             expired = self._declassify_due(tx, repo, now, today)
             repo.record_pass(now, self.user.username, PASS_DONE, len(expired))

@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, 
     from dingmi_desktop.services.accounts import AccountService, AuditService
     from dingmi_desktop.services.calendar import CalendarService
     from dingmi_desktop.services.catalogue import CatalogueService
+    from dingmi_desktop.services.expiry import ExpiryService
+    from dingmi_desktop.services.expiry_conditions import ConditionService
     from dingmi_desktop.services.forms import FormServices
     from dingmi_desktop.services.lazy_printing import SheetPrinting
     from dingmi_desktop.services.office_desk import OfficeDeskService
@@ -66,6 +68,8 @@ class ServiceBundle:
     print_register: PrintRegisterService | None = None  # 印制登记 across forms, for business users
     statistics: StatisticsService | None = None  # 定密统计, for business users (the page: the office)
     office: OfficeDeskService | None = None  # the office's 首页 lists (copies not returned)
+    expiry: ExpiryService | None = None  # the expiry pass (run by every business user's session)
+    conditions: ConditionService | None = None  # 条件成就 confirmations (the page: the office)
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
 

@@ -3,7 +3,7 @@ given out and not returned. Each line opens its item (double-click or Enter)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from dingmi_desktop.services.office_desk import EXPIRING_WINDOW_DAYS, CopiesOut
 from dingmi_desktop.services.register import RegisterFilter, RegisterItem
 from dingmi_desktop.ui.bundle import ServiceBundle, required
+from dingmi_desktop.ui.pages.expiry_desk import ExpiryLists, ExpiryTabs, load_expiry
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 OFFICE_ROLES = ("定密责任人", "保密员")
@@ -22,6 +23,7 @@ class DeskLists:
     expiring: list[RegisterItem]
     overdue: list[RegisterItem]
     copies: list[CopiesOut]
+    expiry: ExpiryLists = field(default_factory=ExpiryLists)  # due and held, conditions (expiry_desk)
 
 
 def load_desk(bundle: ServiceBundle) -> DeskLists:
@@ -33,11 +35,12 @@ def load_desk(bundle: ServiceBundle) -> DeskLists:
         register.page(soon, limit=LIMIT),
         register.page(overdue, limit=LIMIT),
         required(bundle.office).copies_out(LIMIT),
+        load_expiry(bundle) if bundle.expiry is not None else ExpiryLists(),
     )
 
 
 class OfficeDesk(QWidget):
-    def __init__(self, open_form: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, open_form: Any, parent: QWidget | None = None, window: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeDesk")
         self._open_form = open_form
@@ -59,6 +62,7 @@ class OfficeDesk(QWidget):
         )
         for table in (self.expiring, self.overdue, self.copies):
             self.tabs.addTab(table, "")
+        self.expiry = ExpiryTabs(self.tabs, self._table, window)
         layout.addWidget(self.tabs)
         self.show_lists(DeskLists([], [], []))
 
@@ -87,6 +91,7 @@ class OfficeDesk(QWidget):
         self.tabs.setTabText(0, self.labels[0].format(EXPIRING_WINDOW_DAYS, len(lists.expiring)))
         self.tabs.setTabText(1, self.labels[1].format(len(lists.overdue)))
         self.tabs.setTabText(2, self.labels[2].format(len(lists.copies)))
+        self.expiry.show(lists.expiry)
 
     def clear(self) -> None:
         self.show_lists(DeskLists([], [], []))
