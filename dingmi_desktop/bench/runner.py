@@ -18,6 +18,7 @@ from typing import Any
 AREA_MODULES = (
     "dingmi_desktop.bench.store_bench",
     "dingmi_desktop.bench.register_bench",
+    "dingmi_desktop.bench.expiry_bench",
     "dingmi_desktop.bench.pdf_bench",
     "dingmi_desktop.bench.gui_bench",
 )

@@ -153,28 +153,9 @@ class ExpiryService(FormAccess):
                         "核对情况": note.strip()[:200],
                     },
                 )
-            expired = self._declassify_due(tx, repo, now, today)
+            expired = declassify_due(tx, now, today, self.user.username)
             repo.record_pass(now, self.user.username, PASS_DONE, len(expired))
             return PassResult(ClockVerdict.OK, now, today, watermark, expired=expired)
-
-    def _declassify_due(self, tx: Tx, repo: ExpiryRepository, now: datetime, today: date) -> tuple[Due, ...]:
-        done = []
-        for due in _due(repo.due(today)):
-            if not repo.declassify(due.form_id, due.declassify_on, How.PERIOD, now, self.user.username):
-                continue  # recorded meanwhile: never twice
-            tx.audit.append(
-                PASS_ACTION,
-                object_type="form",
-                object_id=str(due.form_id),
-                detail={
-                    "原状态": IN_FORCE,
-                    "新状态": DECLASSIFIED,
-                    "解密日": due.declassify_on.isoformat(),
-                    "方式": How.PERIOD.value,
-                },
-            )
-            done.append(due)
-        return tuple(done)
 
     def _hold(
         self,
@@ -201,3 +182,26 @@ class ExpiryService(FormAccess):
             },
         )
         return PassResult(verdict, now, today, watermark, waiting=waiting)
+
+
+def declassify_due(tx: Tx, now: datetime, today: date, username: str) -> tuple[Due, ...]:
+    """The pass's work in the caller's transaction: every due item 已定密 → 已解密 as of its 解密日, with one
+    audit entry each (signed by the transaction's signer). Used by the service and the bench."""
+    repo = ExpiryRepository(tx.orm)
+    done = []
+    for due in _due(repo.due(today)):
+        if not repo.declassify(due.form_id, due.declassify_on, How.PERIOD, now, username):
+            continue  # recorded meanwhile: never twice
+        tx.audit.append(
+            PASS_ACTION,
+            object_type="form",
+            object_id=str(due.form_id),
+            detail={
+                "原状态": IN_FORCE,
+                "新状态": DECLASSIFIED,
+                "解密日": due.declassify_on.isoformat(),
+                "方式": How.PERIOD.value,
+            },
+        )
+        done.append(due)
+    return tuple(done)
