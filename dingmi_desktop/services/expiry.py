@@ -79,6 +79,19 @@ class PassResult:
             return f"今天（{self.today.isoformat()}）到期将解密 {len(self.waiting)} 项。"
         return f"期满自行解密 {len(self.expired)} 项。"
 
+    def short_message(self) -> str:
+        """The status-bar form of message()."""
+        return _short(self)
+
+
+def _short(result: PassResult) -> str:
+    if result.verdict is ClockVerdict.BACK:
+        return "解密检查暂停：系统时间早于上次检查，请核对计算机时间"
+    if result.verdict is ClockVerdict.JUMPED:
+        late = f"系统时间比上次检查晚 {MAX_CLOCK_GAP_DAYS} 天以上"
+        return f"解密检查暂停：{late}，{len(result.waiting)} 项待定密责任人确认"
+    return result.message()
+
 
 def _due(rows: list[tuple[int, str, str, str, date]]) -> tuple[Due, ...]:
     return tuple(Due(i, title, cat, mark, day, due_reason(mark, day)) for i, title, cat, mark, day in rows)

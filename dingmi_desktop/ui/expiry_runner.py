@@ -64,9 +64,9 @@ class ExpiryRunner(QObject):
     def show_result(self, result: PassResult) -> None:
         self.last_result = result
         if result.held:
-            self._show(result.message(), alert=True)
+            self._show(result.short_message(), alert=True, detail=result.message())
         elif result.expired:
-            self._show(self.tr("期满自行解密 {0} 项（见定密台账）").format(len(result.expired)), alert=False)
+            self._show(self.tr("期满自行解密 {0} 项").format(len(result.expired)), alert=False)
         else:
             self.banner.setVisible(False)
         if result.held or result.expired:
@@ -77,10 +77,12 @@ class ExpiryRunner(QObject):
         self._show(self.tr("解密检查未完成：{0}").format(describe_error(exc)), alert=True)
         self.finished.emit(exc)
 
-    def _show(self, text: str, *, alert: bool) -> None:
+    def _show(self, text: str, *, alert: bool, detail: str = "") -> None:
         self.banner.setText(text)
-        self.banner.setToolTip(text)
+        self.banner.setToolTip(detail or text)
         self.banner.setProperty("alert", "true" if alert else "false")
+        self.banner.style().unpolish(self.banner)  # the style sheet's [alert] colour follows the property
+        self.banner.style().polish(self.banner)
         self.banner.setVisible(True)
 
     def stop(self) -> None:

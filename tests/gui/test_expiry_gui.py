@@ -13,6 +13,7 @@ from dingmi_desktop.app import StoreBackend
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.storage import Store
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
+from dingmi_desktop.ui.excepthook import ErrorDialogs
 from tests.fixtures.store import TEST_TODAY
 from tests.gui.conftest import WAIT_MS, _start
 from tests.services.samples import PASSWORD, Users, form
@@ -73,6 +74,8 @@ def test_sign_in_and_the_daily_timer_run_the_pass(expiry_gui, _expiry_template, 
     assert [d.form_id for d in runner.last_result.expired] == [ids["second"]]
     assert runner.timer.isActive() and runner.timer.interval() == 15 * 60 * 1000
     assert _status(expiry_gui, ids["first"]) == "已解密" and _status(expiry_gui, ids["late"]) == "已定密"
+    page = expiry_gui.open_form(ids["first"])  # a declassified item opens like any other, without actions
+    assert page.form_id == ids["first"] and ErrorDialogs.count == 0
 
 
 def test_a_jumped_clock_waits_on_home_and_the_officer_confirms(expiry_gui, _expiry_template, clock) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +85,8 @@ def test_a_jumped_clock_waits_on_home_and_the_officer_confirms(expiry_gui, _expi
     runner = expiry_gui.window.expiry_runner
     expiry_gui.qtbot.waitUntil(lambda: runner.last_result is not None, timeout=WAIT_MS)
     assert runner.last_result.held and runner.last_result.expired == ()
-    assert "已到期待确认" in runner.banner.text() and runner.banner.isVisible()
+    assert "3 项待定密责任人确认" in runner.banner.text() and runner.banner.isVisible()
+    assert "已到期待确认" in runner.banner.toolTip()
     desk = expiry_gui.open_page("home").desk
     tabs = desk.expiry
     expiry_gui.qtbot.waitUntil(lambda: tabs.waiting.proxy.rowCount() == 3, timeout=WAIT_MS)

@@ -7,7 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dingmi_desktop.domain.expiry import ConditionItem, Due
 from dingmi_desktop.ui.bundle import ServiceBundle, required
@@ -124,9 +132,16 @@ class ExpiryTabs:
             self.window.operation_done.emit(None)
 
     def ask_confirm_condition(self) -> None:
-        item = self.conditions.selected_record() or self.conditions.record_at(0)
+        item = self.conditions.selected_record()
+        if item is None and self.conditions.proxy.rowCount() == 1:
+            item = self.conditions.record_at(0)  # the only one: the dialog's title names it
         service = self.window.bundle.conditions
-        if item is None or service is None:
+        if item is None:
+            QMessageBox.information(
+                self.window, self.tabs.tr("确认解密条件"), self.tabs.tr("请先在列表中选择要确认的事项。")
+            )
+            return
+        if service is None:
             return
         answer = DecisionDialog.ask(
             self.window,
