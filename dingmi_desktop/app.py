@@ -210,6 +210,11 @@ class StoreBackend:
                 from dingmi_desktop.services.annual_review_opener import annual_review
 
                 bundle.annual_review = annual_review(session)
+            from dingmi_desktop.services.expiry import ExpiryService
+            from dingmi_desktop.services.expiry_conditions import ConditionService
+
+            bundle.expiry = ExpiryService(session)
+            bundle.conditions = ConditionService(session)
         return bundle
 
     def end_session(self, session: Session) -> None:

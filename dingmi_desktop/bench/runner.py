@@ -20,6 +20,7 @@ AREA_MODULES = (
     "dingmi_desktop.bench.draft_bench",
     "dingmi_desktop.bench.register_bench",
     "dingmi_desktop.bench.review_bench",
+    "dingmi_desktop.bench.expiry_bench",
     "dingmi_desktop.bench.pdf_bench",
     "dingmi_desktop.bench.gui_bench",
 )

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "dingmi_desktop.cli.copies_commands",
     "dingmi_desktop.cli.filing_commands",
     "dingmi_desktop.cli.review_commands",
+    "dingmi_desktop.cli.expire_commands",
 )
 
 

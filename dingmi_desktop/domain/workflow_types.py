@@ -25,6 +25,7 @@ class Status(Enum):
     AWAITING_SUPERIOR = "待上级确定"
     UNCLEAR_PENDING = "不明事项待定"
     DISPUTE_PENDING = "争议待定"
+    DECLASSIFIED = "已解密"
 
 
 class Action(Enum):

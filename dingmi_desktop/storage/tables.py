@@ -370,3 +370,33 @@ Index(
 )
 Index("ix_annual_reviews_year_outcome", AnnualReview.year, AnnualReview.outcome, AnnualReview.id)
 Index("ix_annual_reviews_year_id", AnnualReview.year, AnnualReview.id)
+
+
+# The expiry pass (migration 0014): its candidates are one range over (status, 解密日).
+Index("ix_forms_status_declassify_on", Form.status, Form.declassify_on)
+
+
+class Expiry(Base):
+    """An item's 解密 by the expiry pass or a confirmed condition; the key makes it once (append-only)."""
+
+    __tablename__ = "expiries"
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), primary_key=True, autoincrement=False)
+    declassified_on: Mapped[str] = mapped_column(String(10))  # the day the period ended / condition confirmed
+    how: Mapped[str] = mapped_column(String(16))  # domain.expiry.How
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    evidence: Mapped[str] = mapped_column(Text)  # 条件成就: the officer's typed evidence; "" otherwise
+
+
+class ExpiryPass(Base):
+    """Every run of the expiry pass; the latest completed one is the watermark of the clock (append-only)."""
+
+    __tablename__ = "expiry_passes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ran_at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))  # 完成 / 待确认 / 时钟倒退
+    expired: Mapped[int]
+
+
+Index("ix_expiry_passes_outcome_ran_at", ExpiryPass.outcome, ExpiryPass.ran_at)

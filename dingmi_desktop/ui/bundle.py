@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # types only: the services load on the worker after sign-in, 
     from dingmi_desktop.services.annual_review import AnnualReviewService
     from dingmi_desktop.services.calendar import CalendarService
     from dingmi_desktop.services.catalogue import CatalogueService
+    from dingmi_desktop.services.expiry import ExpiryService
+    from dingmi_desktop.services.expiry_conditions import ConditionService
     from dingmi_desktop.services.filing import FilingService
     from dingmi_desktop.services.forms import FormServices
     from dingmi_desktop.services.knower_grants import KnowerGrantService
@@ -72,6 +74,8 @@ class ServiceBundle:
     knowers: KnowerGrantService | None = None  # 知悉人员 added after approval, for business users
     office: OfficeDeskService | None = None  # the office's 首页 lists (copies not returned)
     filing: FilingService | None = None  # 备案/报备, for business users (the page: the office)
+    expiry: ExpiryService | None = None  # the expiry pass (run by every business user's session)
+    conditions: ConditionService | None = None  # 条件成就 confirmations (the page: the office)
     now: Callable[[], datetime] = field(default=lambda: clock.system_now())
     zone: tzinfo = clock.LOCAL_TIME  # the unit's time zone: every date and time the UI shows
 

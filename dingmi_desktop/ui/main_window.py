@@ -21,6 +21,7 @@ from dingmi_desktop.domain.forms import FormKind
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.ui import window_geometry
 from dingmi_desktop.ui.bundle import ServiceBundle, required
+from dingmi_desktop.ui.expiry_runner import expiry_runner
 from dingmi_desktop.ui.form_host import FormHostMixin
 from dingmi_desktop.ui.navigation import NavEntry, entries_for
 from dingmi_desktop.ui.ops import OpRunner
@@ -100,6 +101,7 @@ class MainWindow(FormHostMixin, QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._first_loaded = False
+        self.expiry_runner = expiry_runner(self)  # started with the first page (show_initial)
 
     # --- chrome -------------------------------------------------------------------------------------
 
@@ -202,6 +204,8 @@ class MainWindow(FormHostMixin, QMainWindow):
             self.navigation.setCurrentRow(row)
         else:
             self._mark_loaded()
+        if self.expiry_runner is not None:
+            self.expiry_runner.start()  # after sign-in, queued behind the first page's load
 
     def _on_nav(self, row: int) -> None:
         if row < 0 or row >= len(self.entries):
@@ -317,6 +321,8 @@ class MainWindow(FormHostMixin, QMainWindow):
 
     def drop_sensitive(self) -> None:
         self.remember_geometry()
+        if self.expiry_runner is not None:
+            self.expiry_runner.stop()
         for index in range(self.stack.count()):
             widget = self.stack.widget(index)
             if isinstance(widget, Page):

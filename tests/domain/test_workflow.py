@@ -166,7 +166,8 @@ def test_allowed_actions_ignores_missing_input_but_check_does_not() -> None:
 
 def test_every_table_entry_reachable_and_statuses_covered() -> None:
     sources = {status for status, _ in TABLE}
-    assert sources == set(Status) - {S.DECIDED}  # 已定密 changes go through the change procedure
+    # 已定密 changes go through the change procedure; 已解密 is final (expiry pass, confirmed condition)
+    assert sources == set(Status) - {S.DECIDED, S.DECLASSIFIED}
 
 
 def test_review_switched_off_goes_straight_to_approval() -> None:

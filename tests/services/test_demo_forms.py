@@ -11,7 +11,7 @@ from tests.services.samples import PASSWORD
 
 def test_every_state_and_category(demo_store) -> None:
     made = fill_demo_forms(demo_store)
-    assert set(made) == {s.value for s in Status}
+    assert set(made) == {s.value for s in Status} - {Status.DECLASSIFIED.value}  # reached by expiry only
     session = demo_store.sign_in("wangwu", PASSWORD)
     rows = FormServices(session).queues.visible()
     decided = [r for r in rows if r.status is Status.DECIDED]

@@ -98,7 +98,7 @@ class HomePage(ServicePage):
         self.body.addWidget(self.escalations, 1)
         self.desk: OfficeDesk | None = None
         if bundle.has_role(*OFFICE_ROLES) and bundle.office is not None and bundle.register is not None:
-            self.desk = OfficeDesk(window.open_form)
+            self.desk = OfficeDesk(window.open_form, window=window)
             self.body.addWidget(self.desk, 1)
         self.body.addWidget(self.feedback)
 

@@ -3,7 +3,7 @@ given out and not returned. Each line opens its item (double-click or Enter)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from dingmi_desktop.services.office_desk import EXPIRING_WINDOW_DAYS, CopiesOut
 from dingmi_desktop.services.register import RegisterFilter, RegisterItem
 from dingmi_desktop.ui.bundle import ServiceBundle, required
+from dingmi_desktop.ui.pages.expiry_desk import ExpiryLists, ExpiryTabs, load_expiry
 from dingmi_desktop.ui.widgets.table import RecordTable
 
 OFFICE_ROLES = ("定密责任人", "保密员")
@@ -23,6 +24,7 @@ class DeskLists:
     overdue: list[RegisterItem]
     copies: list[CopiesOut]
     window: int = EXPIRING_WINDOW_DAYS  # days of look-ahead the expiring list was read with
+    expiry: ExpiryLists = field(default_factory=ExpiryLists)  # due and held, conditions (expiry_desk)
 
 
 def load_desk(bundle: ServiceBundle) -> DeskLists:
@@ -36,11 +38,12 @@ def load_desk(bundle: ServiceBundle) -> DeskLists:
         register.page(overdue, limit=LIMIT),
         office.copies_out(LIMIT),
         window,
+        load_expiry(bundle) if bundle.expiry is not None else ExpiryLists(),
     )
 
 
 class OfficeDesk(QWidget):
-    def __init__(self, open_form: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, open_form: Any, parent: QWidget | None = None, window: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeDesk")
         self._open_form = open_form
@@ -62,6 +65,7 @@ class OfficeDesk(QWidget):
         )
         for table in (self.expiring, self.overdue, self.copies):
             self.tabs.addTab(table, "")
+        self.expiry = ExpiryTabs(self.tabs, self._table, window)
         layout.addWidget(self.tabs)
         self.show_lists(DeskLists([], [], []))
 
@@ -90,6 +94,7 @@ class OfficeDesk(QWidget):
         self.tabs.setTabText(0, self.labels[0].format(lists.window, len(lists.expiring)))
         self.tabs.setTabText(1, self.labels[1].format(len(lists.overdue)))
         self.tabs.setTabText(2, self.labels[2].format(len(lists.copies)))
+        self.expiry.show(lists.expiry)
 
     def clear(self) -> None:
         self.show_lists(DeskLists([], [], []))
