@@ -19,7 +19,7 @@ from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.form_access import ADMINS, FormAccess, Loaded, roles_of
 from dingmi_desktop.services.form_codec import encode, index_of
-from dingmi_desktop.storage import PermissionDenied, Tx
+from dingmi_desktop.storage import Tx
 from dingmi_desktop.storage.lifecycle_repo import LifecycleRecord, LifecycleRepository, NoticeRecord
 
 SCOPE, KNOWER = "知悉范围", "知悉人员"
@@ -99,7 +99,7 @@ class LifecycleService(FormAccess):
             self.check_business_user()
             roles = roles_of(self.user)
             if not roles & OPENERS or roles & ADMINS:
-                raise PermissionDenied("只有承办人或定密责任人才能拟制变更、解密或延长决定单。")
+                raise TransitionRefused("只有承办人或定密责任人才能拟制变更、解密或延长决定单")
             try:
                 lifecycle = LifecycleKind.parse(kind.strip())
             except ValueError as exc:
@@ -177,7 +177,7 @@ class LifecycleService(FormAccess):
 
         def write() -> NoticeRecord:
             if not roles_of(self.user) & NOTICE_KEEPERS:
-                raise PermissionDenied("书面通知由保密员或定密责任人登记。")
+                raise TransitionRefused("书面通知由保密员或定密责任人登记")
             if on > self.today():
                 raise TransitionRefused(f"通知日期{on.isoformat()}晚于今天，请填写实际书面通知的日期")
             with self.session.transaction() as tx:

@@ -14,7 +14,6 @@ from dingmi_desktop.domain.errors import TransitionRefused, ValidationError
 from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.lifecycle import KNOWER, SCOPE
-from dingmi_desktop.storage import PermissionDenied
 from dingmi_desktop.storage import tables as t
 from tests.fixtures.store import TEST_TODAY
 from tests.services.samples import PASSWORD, audit_entries, form
@@ -89,7 +88,7 @@ def test_notices_list_the_scope_and_every_knower_and_record_when(users, demo_sto
         office.mark_notified(declassify, "王五", TEST_TODAY)
     with pytest.raises(TransitionRefused, match="晚于今天"):
         office.mark_notified(declassify, "张三", TEST_TODAY + timedelta(days=1))
-    with pytest.raises(PermissionDenied, match="保密员或定密责任人"):
+    with pytest.raises(TransitionRefused, match="保密员或定密责任人"):
         users["zhangsan"].lifecycle.mark_notified(declassify, "张三", TEST_TODAY)
     assert [n.notified_on for n in office.notices(declassify)] == [None, None, TEST_TODAY]
     assert "登记书面通知" in [e.action for e in audit_entries(demo_store)]
@@ -128,7 +127,7 @@ def test_change_by_a_non_officer_is_refused_and_nothing_changes(users) -> None:
     users["zhangsan"].drafting.submit(change, password=PASSWORD)
     with pytest.raises(TransitionRefused, match="定密审核人"):
         users["zhangsan"].review.review(change, agree=True, opinion="", password=PASSWORD)
-    with pytest.raises(PermissionDenied, match="承办人或定密责任人"):
+    with pytest.raises(TransitionRefused, match="承办人或定密责任人"):
         users["lisi"].lifecycle.open_draft(item, "变更", "扩大范围")
     with pytest.raises(TransitionRefused, match="须填写理由"):
         users["zhangsan"].lifecycle.open_draft(item, "变更", "  ")
