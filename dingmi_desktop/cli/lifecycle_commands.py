@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
+from types import ModuleType
 
 from dingmi_desktop.cli.common import CliError, add_user_arguments
 from dingmi_desktop.domain.action_inputs import corrections_from_text
 from dingmi_desktop.domain.approval import Corrections
-from dingmi_desktop.domain.errors import DomainError
+from dingmi_desktop.domain.errors import DomainError, ValidationError
 from dingmi_desktop.domain.lifecycle import LifecycleKind
+from dingmi_desktop.domain.periods import Period
 from dingmi_desktop.domain.workflow import Action
 
 
-def _form_commands():  # type: ignore[no-untyped-def]
+def _form_commands() -> ModuleType:
     from dingmi_desktop.cli import form_commands  # it registers these commands: import late
 
     return form_commands
