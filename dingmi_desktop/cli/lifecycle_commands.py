@@ -40,17 +40,10 @@ def _proposal(level: str | None, period: str | None, scope: str | None) -> Corre
             obj = json.loads(text)
         except ValueError:
             raise CliError('--period 须为“5年”这样的文字或 JSON，例如 {"years": 5}。') from None
-        from dingmi_desktop.domain.periods import Period
-
         try:
             parsed = Period.from_json(obj)
-        except DomainError as exc:
-            raise CliError(f"--period：{exc.message}。") from None
-        except Exception as exc:  # ValidationError carries problems
-            problems = getattr(exc, "problems", None)
-            raise CliError(
-                [f"--period：{p.message}。" for p in problems or []] or "--period 无效。"
-            ) from None
+        except ValidationError as exc:
+            raise CliError([f"--period：{p.message}。" for p in exc.problems]) from None
         base = corrections_from_text(level or "", "", scope or "") or Corrections()
         return Corrections(category=base.category, period=parsed, scope=base.scope)
     try:
