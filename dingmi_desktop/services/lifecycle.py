@@ -81,6 +81,19 @@ def knowers_to_notify(tx: Tx, item_form_id: int) -> list[Notice]:
     return people
 
 
+@dataclass(frozen=True)
+class LifecycleInfo:
+    """What the form page shows of a form's life: its lifecycle row (a decision form) or the item's terms."""
+
+    lifecycle: LifecycleRecord | None  # set when the form is itself a 变更/解密/延长 decision form
+    decided_terms: Terms  # the terms its signed decision fixed (for a decision form: the item's, when opened)
+    current_terms: (
+        Terms | None
+    )  # an item's terms after approved changes (None: unchanged, or a decision form)
+    notices: list[NoticeRecord]
+    can_open: bool  # the user may open a decision form for this item
+
+
 class LifecycleService(FormAccess):
     def open_draft(
         self,
@@ -147,6 +160,22 @@ class LifecycleService(FormAccess):
 
         form_id: int = self.guarded(label, item_form_id, write)
         return form_id
+
+    def describe(self, form_id: int) -> LifecycleInfo:
+        with self.session.transaction() as tx:
+            loaded = self.load(tx, form_id)
+            lifecycle = repo(tx, self)
+            row = lifecycle.get(form_id)
+            form = loaded.form
+            decided = Terms(form.category, form.period, form.scope, form.period_start)
+            if row is not None:
+                old = Terms.from_json(row.old_terms)
+                return LifecycleInfo(row, old, None, lifecycle.notices(form_id), False)
+            stored = lifecycle.current_terms(form_id)
+            current = Terms.from_json(stored) if stored else None
+            roles = roles_of(self.user)
+            can_open = loaded.status is Status.DECIDED and bool(roles & OPENERS) and not roles & ADMINS
+            return LifecycleInfo(None, decided, current, [], can_open)
 
     def lifecycle_of(self, form_id: int) -> LifecycleRecord | None:
         """The lifecycle row of a decision form (None for an ordinary form)."""
