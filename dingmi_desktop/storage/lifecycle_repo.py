@@ -96,6 +96,11 @@ class LifecycleRepository:
             raise NotFound(f"未找到编号为 {form_id} 的变更、解密或延长决定单。")
         row.new_terms, row.decision_id, row.decided_by = _json(new_terms), decision_id, decided_by
         row.applied_at = iso(self._clock())
+        form = self._orm.get(t.Form, form_id)
+        if (
+            form is not None
+        ):  # the decision form is no item: nothing of it expires (the expiry pass reads this)
+            form.declassify_on = None
 
     @staticmethod
     def _record(row: t.LifecycleForm) -> LifecycleRecord:

@@ -53,6 +53,8 @@ def test_change_goes_through_the_chain_and_updates_the_item(users, demo_store) -
     row = register_row(users, item)
     assert row is not None and (row.marking, row.category, row.period_value) == ("秘密★5年", "秘密", "5年")
     assert row.declassify_on == "2031-11-28" and register_row(users, change) is None
+    # the decided decision form itself carries no 解密日: the expiry pass never expires it
+    assert users["wangwu"].history.view(change).summary.declassify_on is None
     original = users["wangwu"].history.view(item)
     assert original.summary.status is Status.DECIDED and original.summary.revision == 1  # signed one kept
     record = lifecycle.lifecycle_of(change)
