@@ -59,7 +59,7 @@ class LifecyclePanel(QGroupBox):
         self.reason.setPlaceholderText(self.tr("必填：变更、解密或延长的理由"))
         self.level = QComboBox()
         self.level.setObjectName("lifecycleLevel")
-        self.level.addItems([KEEP, *LEVEL_NAMES])
+        self.level.addItems([self.tr("不变更"), *LEVEL_NAMES])
         self.period = QLineEdit()
         self.period.setObjectName("lifecyclePeriod")
         self.period.setPlaceholderText(self.tr("自原制发日起算，例如 15年、6个月"))
@@ -156,7 +156,8 @@ class LifecyclePanel(QGroupBox):
             self.reason.setFocus()
             return
         try:
-            proposal = corrections_from_text(self.level.currentText(), self.period.text(), self.scope.text())
+            level = KEEP if self.level.currentIndex() == 0 else self.level.currentText()
+            proposal = corrections_from_text(level, self.period.text(), self.scope.text())
         except DomainError as exc:
             self.page.say(exc.message)
             return
