@@ -139,3 +139,25 @@ def test_change_by_a_non_officer_is_refused_and_nothing_changes(users) -> None:
     with pytest.raises(TransitionRefused, match="只有已定密的事项才能变更"):
         users["zhangsan"].lifecycle.open_draft(pending, "变更", "再变更")
     assert users["wangwu"].lifecycle.terms(item).scope == "本单位领导班子成员及项目组"
+
+
+def test_an_item_the_superior_decided_changes_only_by_the_superior_recorded(users) -> None:
+    from dingmi_desktop.domain.workflow import Outcome
+    from tests.services.samples import top_secret
+
+    item = users.to_approval(top_secret())  # 绝密 above the unit's 机密 authority
+    users["wangwu"].escalation.escalate(item, to="上级机关", reason="超出本单位权限", password=PASSWORD)
+    users["wangwu"].escalation.record_reply(item, outcome=Outcome.DECIDED, reply="同意", password=PASSWORD)
+    lifecycle = users["zhangsan"].lifecycle
+    declassify = lifecycle.open_draft(item, "解密", "上级机关通知提前解密")
+    users["zhangsan"].drafting.submit(declassify, password=PASSWORD)
+    users["lisi"].review.review(declassify, agree=True, opinion="同意", password=PASSWORD)
+    with pytest.raises(TransitionRefused, match="超出本单位定密权限"):  # the unit may not decide it itself
+        users.approve(declassify, opinion="同意")
+    users["wangwu"].escalation.escalate(declassify, to="上级机关", reason="报上级决定", password=PASSWORD)
+    users["wangwu"].escalation.record_reply(
+        declassify, outcome=Outcome.DECIDED, reply="同意解密", password=PASSWORD, answered_by="某上级机关"
+    )
+    assert users["wangwu"].history.view(item).summary.status is Status.DECLASSIFIED
+    record = lifecycle.lifecycle_of(declassify)
+    assert record is not None and record.decided_by == "某上级机关"
