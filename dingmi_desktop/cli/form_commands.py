@@ -380,3 +380,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--by", help="答复机关（默认为上报对象）")
     p.add_argument("--document", help="答复文件的文号")
     _correction_args(p)
+    from dingmi_desktop.cli.lifecycle_commands import register_form  # it imports this module
+
+    register_form(forms)

@@ -74,6 +74,9 @@ _REASON_TEXT: dict[Action, tuple[str, str]] = {  # (label, message when a requir
     Action.RECORD_DISPUTE: ("争议情况", "登记争议须填写情况说明"),
     Action.RECORD_ESCALATION_REPLY: ("答复内容", "登记答复须填写答复内容"),
     Action.RECORD_SUPERIOR_DECISION: ("答复内容", "登记上级决定须填写决定内容"),
+    Action.CHANGE: ("变更理由", "变更须填写理由"),
+    Action.DECLASSIFY: ("解密理由", "解密须填写理由"),
+    Action.EXTEND: ("延长理由", "延长保密期限须填写理由"),
 }
 
 

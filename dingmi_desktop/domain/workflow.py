@@ -21,6 +21,14 @@ from dingmi_desktop.domain.basis_check import basis_refusal
 from dingmi_desktop.domain.derivation import derivation_refusal
 from dingmi_desktop.domain.errors import TransitionRefused
 from dingmi_desktop.domain.forms import BasisKind
+from dingmi_desktop.domain.lifecycle import (
+    change_valid,
+    decided_by_officer,
+    extendable,
+    extension_valid,
+    item_officer_authority,
+    unit_decided,
+)
 from dingmi_desktop.domain.periods import validate_period
 from dingmi_desktop.domain.remit import remit_refusal
 from dingmi_desktop.domain.roles import ADMIN_ROLES, Role
@@ -248,8 +256,23 @@ TABLE[Status.AWAITING_SUPERIOR, Action.RECORD_SUPERIOR_DECISION] = Transition(
     RECORDERS, _after_decision, (_not_drafter,), _DECISION_INPUT
 )
 
+# After approval: checked on the ITEM when its lifecycle decision form is decided (domain/lifecycle.py).
+_ITEM_GUARDS = (decided_by_officer, unit_decided, item_officer_authority)
+TABLE[Status.DECIDED, Action.CHANGE] = Transition(
+    RECORDERS, Status.DECIDED, _ITEM_GUARDS, (_needs_reason, change_valid)
+)
+TABLE[Status.DECIDED, Action.DECLASSIFY] = Transition(
+    RECORDERS, Status.DECLASSIFIED, _ITEM_GUARDS, (_needs_reason,)
+)
+TABLE[Status.DECIDED, Action.EXTEND] = Transition(
+    RECORDERS, Status.DECIDED, (*_ITEM_GUARDS, extendable), (_needs_reason, extension_valid)
+)
+
 _NOT_HERE = {
     Action.EDIT: "只有草稿或已退回的表单才能修改；已提交的请先撤回，已定密事项的变更须走变更程序",
+    Action.CHANGE: "只有已定密的事项才能变更",
+    Action.DECLASSIFY: "只有已定密的事项才能解密",
+    Action.EXTEND: "只有已定密的事项才能延长保密期限",
 }
 
 

@@ -40,6 +40,10 @@ class Action(Enum):
     RECORD_SUPERIOR_DECISION = "record_superior_decision"
     RECORD_ESCALATION_REPLY = "record_escalation_reply"
     EDIT = "edit"
+    # after approval (docs/rules.md §6): applied to the item when its lifecycle decision form is decided
+    CHANGE = "change"
+    DECLASSIFY = "declassify"
+    EXTEND = "extend"
 
     @property
     def label(self) -> str:
@@ -59,6 +63,9 @@ _LABELS = {
     Action.RECORD_SUPERIOR_DECISION: "登记上级决定",
     Action.RECORD_ESCALATION_REPLY: "登记答复",
     Action.EDIT: "修改",
+    Action.CHANGE: "变更",
+    Action.DECLASSIFY: "解密",
+    Action.EXTEND: "延长保密期限",
 }
 
 
@@ -106,6 +113,8 @@ class WorkflowContext:
     catalog: tuple[CatalogEntry, ...] = ()  # the 依据库 items the basis may cite
     reviewer_ids: frozenset[str] = frozenset()  # who reviewed this form: they may not approve it
     title: str = ""
+    # a lifecycle action (change, declassify, extend) records a superior body's decision, not the unit's own
+    records_superior: bool = False
     # input of the action
     approval_hash: str = ""  # content hash the approver saw and signs
     corrections: Corrections | None = None

@@ -52,7 +52,8 @@ def _aligned_x(
 def block_lines(fonts: FontSet, data: SheetData, copy_number: int) -> list[str]:
     """份号 (or the electronic-file note), the marking (one line; wrapped only if wider than the type
     area), the urgency."""
-    marking = wrap(data.marking, fonts, Role.HEI, g.SIZE_3, g.TYPE_WIDTH) if data.marking else [""]
+    line = data.marking_line
+    marking = wrap(line, fonts, Role.HEI, g.SIZE_3, g.TYPE_WIDTH) if line else [""]
     return [copy_line(copy_number), *marking, data.urgency]
 
 
@@ -66,6 +67,18 @@ def _draw_block(canvas: Canvas, fonts: FontSet, data: SheetData, copy_number: in
         if text:
             top = g.TYPE_TOP - index * g.BLOCK_LINE_PITCH
             draw_text(canvas, fonts, text, Role.HEI, g.SIZE_3, g.TYPE_LEFT, top)
+            if data.old_marking and index == 1 and text.startswith(data.old_marking) and text != data.marking:
+                _strike(canvas, fonts, data.old_marking, top)
+
+
+def _strike(canvas: Canvas, fonts: FontSet, text: str, top: float) -> None:
+    """A line through the replaced marking at mid-height of the em box (GB/T 9704 practice for 变更)."""
+    width = fonts.text_width(text, Role.HEI, g.SIZE_3)
+    y = top - g.SIZE_3 * 0.45
+    canvas.saveState()
+    canvas.setLineWidth(1.2)
+    canvas.line(g.TYPE_LEFT, y, g.TYPE_LEFT + width, y)
+    canvas.restoreState()
 
 
 @lru_cache(maxsize=64)

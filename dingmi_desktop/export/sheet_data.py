@@ -73,7 +73,18 @@ class SheetData:
     sections: tuple[SheetSection, ...] = ()
     verification: SheetVerification | None = None
     options: PageOptions = field(default_factory=PageOptions)
+    # after a 变更/解密/延长: the marking it replaced, printed struck through before `marking` (GB/T 9704)
+    old_marking: str = ""
 
+    @property
+    def marking_line(self) -> str:
+        """The marking line of the block as laid out: the old one (struck through) beside the new one."""
+        if self.old_marking and self.old_marking != self.marking:
+            return f"{self.old_marking}{STRUCK_GAP}{self.marking}"
+        return self.marking
+
+
+STRUCK_GAP = "　"  # a full-width space between the struck-through marking and the new one
 
 ELECTRONIC_COPY = 0  # an exported or previewed electronic file, not a numbered paper copy
 # Where a printed copy shows its 份号, an electronic file says what it is: no "000000" posing as a 份号.

@@ -28,7 +28,9 @@ START = text(
     "INSERT INTO annual_reviews (year, form_id, officer_id, category, outcome, opinion, created_at) "
     f"SELECT :year, f.id, {_DECIDER}, f.category, '', '', :now FROM forms f "
     f"WHERE f.status = '{Status.DECIDED.value}' AND f.category IN ({_LEVELS}) AND NOT EXISTS "
-    "(SELECT 1 FROM annual_reviews r WHERE r.year = :year AND r.form_id = f.id) ORDER BY f.id"
+    "(SELECT 1 FROM annual_reviews r WHERE r.year = :year AND r.form_id = f.id) "
+    # a 变更/解密/延长 decision form is not an item: its item is reviewed
+    "AND NOT EXISTS (SELECT 1 FROM lifecycle_forms l WHERE l.form_id = f.id) ORDER BY f.id"
 )
 
 _COLUMNS = """r.id, r.year, r.form_id, f.title, f.marking, r.category, f.department, r.officer_id,

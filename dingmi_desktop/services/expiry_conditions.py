@@ -57,6 +57,10 @@ class ConditionService(FormAccess):
         state = repo.form_state(form_id)
         if state is None:
             raise NotFound(f"未找到编号为 {form_id} 的表单。")
+        if repo.is_decision_form(form_id):
+            raise TransitionRefused(
+                f"表单 {form_id} 是变更、解密或延长决定单，不是定密事项：请在它所针对的事项上确认解密条件。"
+            )
         status, category, marking, _ = state
         recorded = repo.expiry(form_id)
         if recorded is not None:

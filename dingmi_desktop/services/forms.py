@@ -6,6 +6,7 @@ from dingmi_desktop.domain.calendar import WorkCalendar
 from dingmi_desktop.services.drafting import DraftingService
 from dingmi_desktop.services.escalation import EscalationService
 from dingmi_desktop.services.history import HistoryService
+from dingmi_desktop.services.lifecycle import LifecycleService
 from dingmi_desktop.services.queues import QueueService
 from dingmi_desktop.services.review import ReviewService
 from dingmi_desktop.storage import Session
@@ -19,3 +20,4 @@ class FormServices:
         self.escalation = EscalationService(session, calendar)
         self.queues = QueueService(session, calendar)
         self.history = HistoryService(session, calendar)
+        self.lifecycle = LifecycleService(session, calendar)

@@ -26,6 +26,7 @@ from dingmi_desktop.services.form_models import (
     HistoryEntry,
     RevisionView,
 )
+from dingmi_desktop.services.lifecycle import repo
 from dingmi_desktop.services.preflight import CHECKED, warnings_in
 from dingmi_desktop.storage import DecisionRecord, RevisionRecord
 
@@ -220,6 +221,8 @@ class HistoryService(FormAccess):
             warnings: list[EarlyWarning] = []
             if loaded.status in CHECKED:
                 warnings = warnings_in(tx, loaded.form, self.unit(), self.today())
+            # after an approved change, extension or declassification the item's index carries its terms
+            changed = repo(tx, self).current_terms(form_id) is not None
         record = loaded.record
         assert record.content is not None
         history = build_history(revisions, decisions, record.drafter, loaded.status, review, names)
@@ -228,8 +231,8 @@ class HistoryService(FormAccess):
             form=loaded.form,
             content=record.content,
             problems=problems(loaded.form),
-            marking=form_marking(loaded.form),
-            declassify_on=form_declassify_on(loaded.form),
+            marking=record.marking if changed else form_marking(loaded.form),
+            declassify_on=record.declassify_on if changed else form_declassify_on(loaded.form),
             allowed=allowed,
             history=history,
             escalation=escalation_of(record, decisions, self.today()),

@@ -28,6 +28,7 @@ from dingmi_desktop.export.verification import (
     parse_sheet_text,
     signatures_digest,
 )
+from dingmi_desktop.services import lifecycle_sheet
 from dingmi_desktop.services.form_access import FormAccess, Loaded
 from dingmi_desktop.services.sheet_head import current_head, head_reason, next_head
 from dingmi_desktop.services.transitions import BASIS_CHECK_KEY
@@ -126,7 +127,7 @@ class PrintingService(FormAccess):
         """`head`: the store state the sheet carries; the current chain head when None."""
         decisions = tx.decisions.for_form(loaded.record.id)
         approval = None
-        if loaded.status is Status.DECIDED:
+        if loaded.status in (Status.DECIDED, Status.DECLASSIFIED):  # a declassified item stays verifiable
             parts = signature_parts(decisions)
             head = head or current_head(tx)
             approval = SheetApproval(str(loaded.record.id), parts, loaded.record.content_hash, head)
@@ -137,7 +138,7 @@ class PrintingService(FormAccess):
         users = tx.users.list()
         names = {u.username: u.display_name or u.username for u in users}
         signers = {u.username for u in users if Role.SIGNER.value in u.roles}
-        return sheet_data_from_form(
+        data = sheet_data_from_form(
             loaded.form,
             decisions,
             names=names,
@@ -148,6 +149,7 @@ class PrintingService(FormAccess):
             zone=self.session.zone,
             basis_unchecked=_basis_unchecked(decisions),
         )
+        return lifecycle_sheet.adjust(tx, self, loaded, data)  # markings follow 变更/解密/延长
 
     def _created(self) -> datetime:
         """The PDF creation date: the session's clock, in the unit's time zone."""

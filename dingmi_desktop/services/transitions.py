@@ -13,7 +13,9 @@ from typing import Any
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.approval import Corrections, apply_corrections
 from dingmi_desktop.domain.basis_check import match_basis
+from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.workflow import Action, Outcome, Status, WorkflowContext
+from dingmi_desktop.services import lifecycle_apply
 from dingmi_desktop.services.form_access import FormAccess, Loaded, acting_role, corrections_json
 from dingmi_desktop.services.form_codec import encode, form_marking, index_of
 from dingmi_desktop.services.form_models import ActionResult
@@ -40,10 +42,20 @@ class Step:
     inputs: dict[str, Any] = field(default_factory=dict)
 
 
-def _check(access: FormAccess, step: Step, loaded: Loaded, ctx: WorkflowContext) -> Status:
+def _decided(step: Step, loaded: Loaded) -> Form:
+    """The content as decided: the officer's corrections applied when the step saves them."""
+    corrections = step.corrections
+    if step.apply_corrections and corrections is not None and not corrections.is_empty:
+        return apply_corrections(loaded.form, corrections)
+    return loaded.form
+
+
+def _check(access: FormAccess, tx: Any, step: Step, loaded: Loaded, ctx: WorkflowContext) -> Status:
     target = workflow.next_status(step.action, ctx)
     if step.extra_check is not None:
         step.extra_check(loaded, ctx)
+    # a lifecycle decision form (变更/解密/延长) must also be allowed to change its item
+    lifecycle_apply.check(access, tx, loaded, _decided(step, loaded), step.action, target)
     return target
 
 
@@ -73,7 +85,7 @@ def run(access: FormAccess, step: Step) -> ActionResult:
     def precheck() -> None:
         with access.session.transaction() as tx:
             loaded = access.load(tx, step.form_id)
-            _check(access, step, loaded, _ctx(access, tx, loaded, step))
+            _check(access, tx, step, loaded, _ctx(access, tx, loaded, step))
 
     access.guarded(label, step.form_id, precheck)
     signer = access.signer(step.password)
@@ -82,7 +94,7 @@ def run(access: FormAccess, step: Step) -> ActionResult:
         with access.session.transaction() as tx:
             loaded = access.load(tx, step.form_id)
             ctx = _ctx(access, tx, loaded, step)
-            target = _check(access, step, loaded, ctx)
+            target = _check(access, tx, step, loaded, ctx)
             payload = corrections_json(step.corrections) if step.apply_corrections else {}
             payload.update(basis_check(step.action, loaded, ctx))
             if step.payload is not None:
@@ -130,6 +142,7 @@ def run(access: FormAccess, step: Step) -> ActionResult:
                     "签名": decision.signed,
                 },
             )
+            lifecycle_apply.apply(access, tx, loaded, form, step.action, target, decision.id, payload)
             return ActionResult(
                 form_id=step.form_id,
                 action=step.action.value,

@@ -25,6 +25,7 @@ _DUE_SQL = """
 SELECT f.id, f.title, f.category, f.marking, f.declassify_on FROM forms f
 WHERE f.status = :in_force AND f.declassify_on IS NOT NULL AND f.declassify_on <= :today
   AND NOT EXISTS (SELECT 1 FROM expiries e WHERE e.form_id = f.id)
+  AND NOT EXISTS (SELECT 1 FROM lifecycle_forms l WHERE l.form_id = f.id)
 ORDER BY f.declassify_on, f.id
 """
 
@@ -32,6 +33,7 @@ _CONDITION_SQL = """
 SELECT f.id, f.title, f.category, f.marking FROM forms f
 WHERE f.status = :in_force AND f.declassify_on IS NULL AND f.marking LIKE '%★%'
   AND NOT EXISTS (SELECT 1 FROM expiries e WHERE e.form_id = f.id)
+  AND NOT EXISTS (SELECT 1 FROM lifecycle_forms l WHERE l.form_id = f.id)
 ORDER BY f.id
 """
 
@@ -51,6 +53,11 @@ class ExpiryRepository:
         """Items in force marked ★ without a 解密日 (conditions and 长期: the caller tells them apart)."""
         rows = self._conn.execute(text(_CONDITION_SQL), {"in_force": IN_FORCE}).all()
         return [(int(r[0]), r[1], r[2], r[3]) for r in rows]
+
+    def is_decision_form(self, form_id: int) -> bool:
+        """A 变更/解密/延长 decision form (services.lifecycle): it carries terms; it is not an item."""
+        found = self._conn.execute(text("SELECT 1 FROM lifecycle_forms WHERE form_id = :id"), {"id": form_id})
+        return found.first() is not None
 
     def form_state(self, form_id: int) -> tuple[str, str, str, str | None] | None:
         """(status, category, marking, 解密日) of a form, or None."""

@@ -1,15 +1,19 @@
 """The register (定密台账) as SQL: the row of a form computed from its index columns, current revision,
 decisions and print register, and the triggers that keep `register_entries` and its FTS5 index current.
 
-A form is on the register while its status is one of REGISTER_STATUSES. Every write that can change a
-row (form, revision, decision, print record) deletes and re-inserts it, so the table never drifts; the
-external-content FTS5 table follows through its own triggers. Migration 0007 executes this text: a later
-migration that changes it must drop and recreate the triggers (the DDL of each revision stays frozen).
+A form is on the register while its status is one of REGISTER_STATUSES and it is not itself a lifecycle
+decision form (变更/解密/延长: those are listed with the item they change). An item's current terms (密级,
+保密期限, 知悉范围 after an approved change or extension, 0015) are read from `forms.current_terms` when set,
+else from its decided revision; the index columns (category, marking, declassify_on) carry them too.
+Every write that can change a row (form, revision, decision, print record) deletes and re-inserts it, so
+the table never drifts; the external-content FTS5 table follows through its own triggers. Migration 0015
+executes this text (0007 runs its frozen copy, register_sql_0007): a later migration that changes it must
+freeze a copy for 0015 and drop and recreate the triggers (the DDL of each revision stays frozen).
 """
 
 from __future__ import annotations
 
-REGISTER_STATUSES = ("已定密", "待上级确定", "不明事项待定", "争议待定")
+REGISTER_STATUSES = ("已定密", "待上级确定", "不明事项待定", "争议待定", "已解密")
 DECIDING_ACTIONS = ("approve", "record_superior_decision", "record_escalation_reply")
 SEARCH_COLUMNS = ("title", "doc_number", "basis", "scope", "draft_opinion", "opinions")
 # Sortable columns (all indexed, each with form_id as the tie-breaker that makes the order total).
@@ -39,9 +43,12 @@ COLUMNS = (
 _STATUSES = ", ".join(f"'{s}'" for s in REGISTER_STATUSES)
 _ACTIONS = ", ".join(f"'{a}'" for a in DECIDING_ACTIONS)
 _J = "json_extract(r.content, '$.{}')"
+# the current terms: an approved change or extension (forms.current_terms), else the decided revision
+_T = "json_extract(coalesce(f.current_terms, r.content), '$.{}')"
 
 
 def _period_form() -> str:
+    _J = _T  # the same expressions, over the current terms
     return (
         f"CASE WHEN {_J.format('period.years')} IS NOT NULL OR {_J.format('period.months')} IS NOT NULL "
         f"THEN '保密期限' WHEN {_J.format('period.until')} IS NOT NULL THEN '解密时间' "
@@ -51,6 +58,7 @@ def _period_form() -> str:
 
 
 def _period_value() -> str:
+    _J = _T  # the same expressions, over the current terms
     return (
         f"CASE WHEN {_J.format('period.years')} IS NOT NULL THEN {_J.format('period.years')} || '年' "
         f"WHEN {_J.format('period.months')} IS NOT NULL THEN {_J.format('period.months')} || '个月' "
@@ -69,8 +77,8 @@ def row_select(form_id: str) -> str:
 SELECT f.id, f.title, f.kind, f.doc_number, f.department, f.category, f.marking,
   {_period_form()}, {_period_value()},
   coalesce({_J.format("start_date")}, ''), f.declassify_on,
-  coalesce({_J.format("period.condition")}, ''),
-  coalesce({_J.format("scope")}, ''),
+  coalesce({_T.format("period.condition")}, ''),
+  coalesce({_T.format("scope")}, ''),
   trim(coalesce({_J.format("basis.reference")}, '') || ' ' || coalesce({_J.format("basis.text")}, '')),
   CASE {_J.format("basis.kind")} WHEN '派生' THEN '派生' ELSE '原始' END,
   f.status,
@@ -85,7 +93,8 @@ SELECT f.id, f.title, f.kind, f.doc_number, f.department, f.category, f.marking,
   coalesce((SELECT group_concat(d.opinion, char(10)) FROM decisions d
             WHERE d.form_id = f.id AND d.opinion <> ''), '')
 FROM forms f JOIN form_revisions r ON r.form_id = f.id AND r.revision = f.revision
-WHERE f.id = {form_id} AND f.status IN ({_STATUSES})"""
+WHERE f.id = {form_id} AND f.status IN ({_STATUSES})
+  AND NOT EXISTS (SELECT 1 FROM lifecycle_forms l WHERE l.form_id = f.id)"""
 
 
 INSERT_COLUMNS = (

@@ -81,6 +81,9 @@ class Form(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[str] = mapped_column(String(40), index=True)
+    # Since 0015: the item's current terms after an approved change or extension (JSON, domain Terms);
+    # NULL while the decided revision's terms are in force.
+    current_terms: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class FormRevision(Base):
@@ -173,6 +176,38 @@ class CatalogVersion(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     actor: Mapped[str] = mapped_column(String(64), default="", server_default="")
     recorded_at: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
+class LifecycleForm(Base):
+    """Since 0015: a decision form changing, declassifying or extending a decided item (domain.lifecycle)."""
+
+    __tablename__ = "lifecycle_forms"
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), primary_key=True, autoincrement=False)
+    item_form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # 变更 / 解密 / 延长 / 公开解密
+    reason: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text)
+    old_terms: Mapped[str] = mapped_column(Text)  # JSON of the terms in force when the draft was opened
+    new_terms: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of the terms decided
+    opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    opened_at: Mapped[str] = mapped_column(String(40))
+    applied_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), nullable=True)
+    decided_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class LifecycleNotice(Base):
+    """Since 0015: who must be notified in writing of an applied lifecycle decision, and when they were."""
+
+    __tablename__ = "lifecycle_notices"
+    __table_args__ = (UniqueConstraint("form_id", "source", "person"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("lifecycle_forms.form_id"), index=True)
+    source: Mapped[str] = mapped_column(String(8))  # 知悉范围 / 知悉人员
+    person: Mapped[str] = mapped_column(Text)
+    notified_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    recorded_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class PrintRecord(Base):

@@ -70,7 +70,7 @@ def ctx(
         basis_kind=basis_kind,
         unit=UNIT,
         today=TODAY,
-        period=Period.of_years(10) if category.is_state_secret else None,
+        period=Period.of_years(5) if category.is_state_secret else None,
         start_date=TODAY,
         current_hash="h1",
     )
@@ -90,8 +90,33 @@ SCENARIOS = {
 }
 
 
+LIFECYCLE = (A.CHANGE, A.DECLASSIFY, A.EXTEND)
+# the proposed terms a lifecycle decision form carries (the item holds 5 years from TODAY)
+LIFECYCLE_INPUT = {
+    A.CHANGE: Corrections(scope="扩大至各处室负责人"),
+    A.EXTEND: Corrections(period=Period.of_years(8)),
+}
+
+
+def expected_lifecycle(
+    scenario: str, status: Status, action: Action, role: Role, superior: bool
+) -> Status | None:
+    """docs/rules.md §6: from 已定密 only; the unit's officer within his authority, or anyone of the recorders
+    registering a superior body's decision; an item above the unit's authority only by the superior."""
+    if status is not S.DECIDED or role not in (R.OFFICER, R.SIGNER, R.CLERK):
+        return None
+    target = S.DECLASSIFIED if action is A.DECLASSIFY else S.DECIDED
+    if superior:
+        return target
+    if role is not R.OFFICER or scenario == "above_unit":  # 签发人 holds no appointment; 保密员 only records
+        return None
+    return target
+
+
 def expected(scenario: str, status: Status, action: Action, role: Role, is_drafter: bool) -> Status | None:
     """Target status if allowed (input given), else None."""
+    if action in LIFECYCLE:
+        return expected_lifecycle(scenario, status, action, role, superior=False)
     officer = role in (R.OFFICER, R.SIGNER)
     approvable = scenario in ("in_range", "derived_above")
     if is_drafter:
@@ -136,6 +161,7 @@ def test_every_state_action_role_combination(scenario: str) -> None:
     checked = 0
     for status, action, role, is_drafter in itertools.product(Status, Action, Role, (True, False)):
         c = ctx(status, {role}, is_drafter=is_drafter, category=category, basis_kind=kind)
+        c = dataclasses.replace(c, corrections=LIFECYCLE_INPUT.get(action))
         target = expected(scenario, status, action, role, is_drafter)
         label = (scenario, status.value, action.value, role.value, is_drafter)
         if target is None:
@@ -166,8 +192,24 @@ def test_allowed_actions_ignores_missing_input_but_check_does_not() -> None:
 
 def test_every_table_entry_reachable_and_statuses_covered() -> None:
     sources = {status for status, _ in TABLE}
-    # 已定密 changes go through the change procedure; 已解密 is final (expiry pass, confirmed condition)
-    assert sources == set(Status) - {S.DECIDED, S.DECLASSIFIED}
+    assert sources == set(Status) - {S.DECLASSIFIED}  # nothing leads out of 已解密
+    decided = {action for status, action in TABLE if status is S.DECIDED}
+    assert decided == set(LIFECYCLE)  # 已定密 changes only through the lifecycle decision forms
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_lifecycle_actions_recording_a_superior_decision(scenario: str) -> None:
+    category, kind = SCENARIOS[scenario]
+    for status, action, role in itertools.product(Status, LIFECYCLE, Role):
+        c = ctx(status, {role}, category=category, basis_kind=kind, records_superior=True)
+        c = dataclasses.replace(c, corrections=LIFECYCLE_INPUT.get(action))
+        target = expected_lifecycle(scenario, status, action, role, superior=True)
+        if target is None:
+            with pytest.raises(TransitionRefused) as info:
+                check(action, c)
+            assert CJK.search(info.value.message)
+        else:
+            assert next_status(action, c) is target, (scenario, status, action, role)
 
 
 def test_review_switched_off_goes_straight_to_approval() -> None:
@@ -339,7 +381,7 @@ def test_input_requirements_per_action() -> None:
     from dingmi_desktop.domain.workflow import requires_outcome, requires_reason
 
     needing = {A.REVIEW_DISAGREE, A.RETURN, A.ESCALATE, A.RECORD_DISPUTE}
-    needing |= {A.RECORD_SUPERIOR_DECISION, A.RECORD_ESCALATION_REPLY}
+    needing |= {A.RECORD_SUPERIOR_DECISION, A.RECORD_ESCALATION_REPLY, *LIFECYCLE}
     assert {a for a in Action if requires_reason(a)} == needing
     assert {a for a in Action if requires_outcome(a)} == {
         A.RECORD_SUPERIOR_DECISION,

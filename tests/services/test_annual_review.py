@@ -15,8 +15,9 @@ from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.annual_review import SIGNED_KIND, AnnualReviewService
 from dingmi_desktop.services.annual_review_models import POOL
-from dingmi_desktop.services.annual_review_opener import lifecycle_opener
+from dingmi_desktop.services.annual_review_opener import annual_review
 from dingmi_desktop.services.knower_grants_signing import Signature, check_record
+from dingmi_desktop.services.lifecycle import LifecycleService
 from dingmi_desktop.storage import NotFound, PermissionDenied, Store, WrongPassword
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import RoleGrant
@@ -135,18 +136,19 @@ def test_refusals_are_clear_and_audited(demo_store: Store, users: Users) -> None
     assert len(refused) == 7
 
 
-def test_without_the_lifecycle_a_change_outcome_is_refused_and_nothing_recorded(
+def test_the_products_opener_makes_the_lifecycle_draft_linked_to_the_review(
     demo_store: Store, users: Users
 ) -> None:
     item = _decided(users)
     session = demo_store.sign_in("wangwu", PASSWORD)
-    opener = lifecycle_opener(session, "dingmi_desktop.services.no_such_module")
-    service = AnnualReviewService(session, opener)
+    service = annual_review(session)
     service.start(YEAR)
-    with pytest.raises(TransitionRefused, match="此审核结论未记录"):
-        service.decide(YEAR, item, "延长", "仍需保密", password=PASSWORD)
-    assert service.page(YEAR)[0].outcome == ""
-    assert service.decide(YEAR, item, "维持", "仍需保密", password=PASSWORD).outcome == "维持"
+    decided = service.decide(YEAR, item, "延长", "项目延期，仍需保密", password=PASSWORD)
+    assert decided.outcome == "延长" and decided.draft_form_id
+    record = LifecycleService(session).lifecycle_of(decided.draft_form_id)
+    assert record is not None and record.item_form_id == item and record.kind == "延长"
+    assert "项目延期" in record.reason
+    assert service.page(YEAR)[0].draft_form_id == decided.draft_form_id
 
 
 def test_a_decided_review_is_final_and_signed(demo_store: Store, users: Users) -> None:

@@ -20,6 +20,7 @@ from dingmi_desktop.ui.pages.form_basis import BasisChoice
 from dingmi_desktop.ui.pages.form_context import OpChanges
 from dingmi_desktop.ui.pages.form_decisions import DecisionRunner
 from dingmi_desktop.ui.pages.form_knowers import KnowerTab
+from dingmi_desktop.ui.pages.form_lifecycle import LifecyclePanel
 from dingmi_desktop.ui.pages.form_preflight import PreflightCheck
 from dingmi_desktop.ui.pages.form_printing import PrintActions
 from dingmi_desktop.ui.widgets.decision_notes import ReturnedBanner, ReviewOpinion
@@ -93,7 +94,8 @@ class FormPage(ServicePage):
         self.returned_banner = ReturnedBanner(bundle.when)
         self.review_opinion = ReviewOpinion(bundle.when)
         self.preflight_panel = PreflightPanel()
-        for panel in (self.returned_banner, self.review_opinion, self.preflight_panel):
+        self.lifecycle_panel = LifecyclePanel(self)
+        for panel in (self.returned_banner, self.review_opinion, self.preflight_panel, self.lifecycle_panel):
             self.body.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("formTabs")
@@ -232,6 +234,7 @@ class FormPage(ServicePage):
         shown = None if back else view.review_opinion
         self.review_opinion.set_note(shown)
         self.preflight.show(list(view.warnings))
+        self.lifecycle_panel.load(summary.id)
         self.loaded()
         self.view_loaded.emit()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from dingmi_desktop.storage import register_sql
+from dingmi_desktop.storage import register_sql_0007 as register_sql
 
 revision = "0007"
 down_revision = "0006"
