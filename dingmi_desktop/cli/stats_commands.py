@@ -13,7 +13,7 @@ from pathlib import Path
 from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_arguments
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.domain.errors import ValidationError
-from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_PENDING, StatisticsService
+from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_NOTE, StatisticsService
 from dingmi_desktop.services.statistics_export import FORMATS
 
 
@@ -45,7 +45,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print("\t".join(["部门", *HEADERS]))
         for row in [*result.rows, result.total]:
             print("\t".join([row.department, *map(str, row.values())]))
-        print(LIFECYCLE_PENDING)
+        print(LIFECYCLE_NOTE)
     if out is not None:
         print(f"已导出到 {out}（文件密级：内部）。")
     return EXIT_OK

@@ -1,8 +1,9 @@
 """Statistics (定密统计) per year and per department, counted by the database over the register.
 
 Columns: the items decided in the year by 密级, period form and 原始/派生; the escalations opened in the
-year (不明事项, 报上级确定, 争议); and changes, declassifications and annual reviews, which stay 0 until the
-lifecycle decisions exist (`LIFECYCLE_PENDING`, said on the page and in every export).
+year (不明事项, 报上级确定, 争议); and what the year changed: approved 变更 and 延长 decision forms, items
+declassified (提前解密/公开解密 decision forms, 期满自行解密 and 条件成就) and annual reviews decided — each
+counted in the department of the item it concerns.
 
 Who reads it: as the register. The 定密责任人 and the 保密员 count every item, another business user his
 own; the 三员 are refused and audited (Reg 34).
@@ -11,7 +12,7 @@ own; the 三员 are refused and audited (Reg 34).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dingmi_desktop.clock import local_text
@@ -27,8 +28,11 @@ EXPORT_ACTION = "导出定密统计"
 PERIOD_FORMS = ("保密期限", "解密时间", "解密条件", "长期")
 NO_PERIOD = "无期限"  # 内部 and 非密 take none (Law 22 ¶3)
 ESCALATIONS = (("不明事项待定", "不明事项"), ("待上级确定", "报上级确定"), ("争议待定", "争议"))
-LIFECYCLE = ("变更", "解除", "年度审核")
-LIFECYCLE_PENDING = "变更、解除、年度审核三列在定密事项变更与解除功能上线前恒为 0。"
+LIFECYCLE = ("变更", "延长", "解除", "年度审核")
+LIFECYCLE_NOTE = (
+    "变更、延长：当年批准生效的变更、延长决定单；解除：当年解密的事项（提前解密、公开解密、期满自行解密、"
+    "条件成就）；年度审核：当年作出结论的审核。均计入所涉事项的产生部门。"
+)
 TOTAL = "合计"
 # (key, header) of every count column, in the order of the table and the exports
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -71,7 +75,7 @@ class YearStats:
             "columns": [{"key": k, "header": h} for k, h in COLUMNS],
             "rows": [r.to_json() for r in self.rows],
             "total": self.total.to_json(),
-            "note": LIFECYCLE_PENDING,
+            "note": LIFECYCLE_NOTE,
         }
 
 
@@ -84,7 +88,14 @@ class StatisticsService(RegisterReader):
         zone = self.session.zone
         start = datetime(year, 1, 1, tzinfo=zone).astimezone(UTC).isoformat()
         end = datetime(year + 1, 1, 1, tzinfo=zone).astimezone(UTC).isoformat()
-        return StatsQuery(start, end, department or None, drafter)
+        return StatsQuery(
+            start,
+            end,
+            department or None,
+            drafter,
+            date(year, 1, 1).isoformat(),
+            date(year + 1, 1, 1).isoformat(),
+        )
 
     def year(self, year: int, department: str | None = None) -> YearStats:
         """The counts of `year` (the unit's calendar year), per department or for one department."""
@@ -93,6 +104,7 @@ class StatisticsService(RegisterReader):
         with self.session.transaction() as tx:
             repo = StatisticsRepository(tx.orm)
             groups, escalations = repo.item_groups(query), repo.escalation_groups(query)
+            changes = repo.lifecycle_groups(query)
         rows: dict[str, StatsRow] = {}
 
         def row(name: str) -> StatsRow:
@@ -106,6 +118,8 @@ class StatisticsService(RegisterReader):
             counts[g.origin] += g.count
         for dep, status, n in escalations:
             row(dep).counts[status] += n
+        for dep, column, n in changes:
+            row(dep).counts[column] += n
         ordered = [rows[name] for name in sorted(rows)]
         total = StatsRow(TOTAL)
         for r in ordered:
@@ -129,7 +143,7 @@ class StatisticsService(RegisterReader):
             department=department or "全部部门",
             user=f"{self.user.display_name or self.user.username}（{self.user.username}）",
             when=local_text(now, self.session.zone),
-            note=LIFECYCLE_PENDING,
+            note=LIFECYCLE_NOTE,
         )
         rows = [[r.department, *r.values()] for r in [*result.rows, result.total]]
         if fmt == "xlsx":

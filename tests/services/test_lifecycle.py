@@ -198,3 +198,39 @@ def test_a_person_added_to_the_circle_after_approval_is_notified_too(users) -> N
     decide(users, extend, opinion="同意延长")
     people = [n.person for n in users["wangwu"].lifecycle.notices(extend)]
     assert people[1:] == ["张三", "李四", "赵六"]
+
+
+def test_statistics_count_what_the_year_changed(users, clock) -> None:  # type: ignore[no-untyped-def]
+    """Point 7: approved 变更 and 延长, declassifications (decision forms and expiries) and decided reviews,
+    in the department of the item, in the year they happened."""
+    from dingmi_desktop.services.annual_review_opener import annual_review
+    from dingmi_desktop.services.expiry import ExpiryService
+    from dingmi_desktop.services.statistics import StatisticsService
+
+    changed, extended, declassified = decided_item(users), decided_item(users), decided_item(users)
+    lifecycle = users["zhangsan"].lifecycle
+    proposals = (
+        (changed, "变更", Corrections(category=Category.CONFIDENTIAL, period=Period.of_years(5))),
+        (extended, "延长", Corrections(period=Period.of_years(15))),
+        (declassified, "解密", None),
+    )
+    for item, kind, proposal in proposals:
+        decide(users, lifecycle.open_draft(item, kind, "年度调整", proposal=proposal), opinion="同意")
+    expiring = users.to_approval(form(period={"months": 1}))
+    users.approve(expiring, opinion="同意")
+    session = users["wangwu"].session
+    review = annual_review(session)
+    review.start(TEST_TODAY.year)
+    review.decide(TEST_TODAY.year, changed, "维持", "仍需保密", password=PASSWORD)
+    clock.advance(days=40)
+    held = ExpiryService(session).run()  # 40 days without a pass: the officer confirms the clock
+    assert held.waiting and not held.expired
+    (expired,) = ExpiryService(session).run(confirm_password=PASSWORD, note="与北京时间核对").expired
+    stats = StatisticsService(session)
+    this_year = stats.year(TEST_TODAY.year).total.counts
+    expired_year = expired.declassify_on.year  # counted by the day the period ended
+    expiry_counted = 1 if expired_year == TEST_TODAY.year else 0
+    assert (this_year["变更"], this_year["延长"], this_year["年度审核"]) == (1, 1, 1)
+    assert this_year["解除"] == 1 + expiry_counted
+    if not expiry_counted:
+        assert stats.year(expired_year).total.counts["解除"] == 1

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.register import LEVEL_ORDER
-from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_PENDING, YearStats
+from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_NOTE, YearStats
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.bar_chart import BarChart
@@ -57,7 +57,7 @@ class StatsPage(ServicePage):
         self.error = ErrorLabel()
         self.error.setObjectName("statsError")
         self.body.addWidget(self.error)
-        note = QLabel(self.tr(LIFECYCLE_PENDING))
+        note = QLabel(self.tr(LIFECYCLE_NOTE))
         note.setObjectName("statsNote")
         note.setWordWrap(True)
         self.body.addWidget(note)
