@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from dingmi_desktop.paths import DATA_DIR_ENV, demo_data_dir, store_dir
-from dingmi_desktop.version import package_version
+from dingmi_desktop.version import VersionAction
 
 if TYPE_CHECKING:  # types only: storage and services load on the worker, after the sign-in dialog shows
     from dingmi_desktop.clock import Clock
@@ -66,8 +66,7 @@ def parse_args(argv: Sequence[str] | None, environ: Mapping[str, str] | None = N
     options.add_argument("--data-dir", type=Path, metavar="目录", help="数据目录（存放加密存储）")
     options.add_argument("--demo", action="store_true", help="打开演示数据（不存在时创建）")
     options.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
-    shown = f"dingmi-desktop {package_version()}"
-    options.add_argument("--version", action="version", version=shown, help="显示版本号并退出")
+    options.add_argument("--version", action=VersionAction)
     args = parser.parse_args(argv)
     args.store_dir = store_dir(args.data_dir, demo=args.demo, environ=environ)
     return args
@@ -258,6 +257,8 @@ def _run_gui(args: argparse.Namespace, data_dir: Path) -> int:
 
     app = cast("QApplication", QApplication.instance()) or QApplication(sys.argv[:1])
     from PySide6 import __version__ as pyside_version
+
+    from dingmi_desktop.version import package_version
 
     log.info("start %s, PySide6 %s, %s", package_version(), pyside_version, sys.platform)
     set_up_application(app, args.lang)

@@ -57,11 +57,11 @@ def test_the_wheelhouse_installs_offline_and_runs(tmp_path: Path) -> None:
     pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--no-index"]
     subprocess.run([*pip, "--find-links", str(house), "dingmi-desktop"], check=True, timeout=1800)
     version = subprocess.run([str(env_dir / "bin" / "dingmi"), "--version"], capture_output=True, text=True)
-    assert version.stdout == f"dingmi {VERSION}\n"
+    assert version.stdout == f"dingmi {VERSION}\n", version.stderr
     gui_version = subprocess.run(
         [str(env_dir / "bin" / "dingmi-desktop"), "--version"], capture_output=True, text=True
     )
-    assert gui_version.stdout == f"dingmi-desktop {VERSION}\n"
+    assert gui_version.stdout == f"dingmi-desktop {VERSION}\n", gui_version.stderr
     # A store from the installed copy alone (cwd outside the checkout), with the 三员 passwords from env.
     store = tmp_path / "data" / "store"
     env = {

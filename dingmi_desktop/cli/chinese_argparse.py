@@ -9,7 +9,7 @@ import re
 import sys
 from typing import Any, NoReturn
 
-from dingmi_desktop.version import package_version
+from dingmi_desktop.version import VersionAction
 
 EXIT_USAGE = 2
 
@@ -53,8 +53,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         if add_help:
             self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
         if version:
-            shown = f"%(prog)s {package_version()}"
-            self.add_argument("--version", action="version", version=shown, help="显示版本号并退出")
+            self.add_argument("--version", action=VersionAction)
 
     def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep it to one clear line
         print(f"用法错误：{chinese_error(message)}（运行 {self.prog} --help 查看用法）", file=sys.stderr)
