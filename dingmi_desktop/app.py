@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
+from dingmi_desktop.logging_setup import FORMAT, logging_to
 from dingmi_desktop.paths import DATA_DIR_ENV, demo_data_dir, store_dir
 from dingmi_desktop.version import VersionAction
 
@@ -236,9 +237,9 @@ def _install_startup_probe(controller: Any, app: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     data_dir = args.store_dir
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from dingmi_desktop.logging_setup import logging_to
-
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)  # the INFO events (kinds, timings) go to the log file only
+    logging.basicConfig(level=logging.WARNING, format=FORMAT, handlers=[stderr])
     with logging_to(data_dir, "dingmi-desktop"):
         return _run_gui(args, data_dir)
 
