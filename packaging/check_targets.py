@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dist_targets import ROOT, TARGETS
-from wheel_facts import download_locked, elf_glibc, glibc_text, wheel_glibc
+from wheel_facts import download_locked, elf_glibc, folder_glibc, glibc_text, wheel_glibc
 
 
 def measure(name: str, cache: Path) -> dict[str, str]:
@@ -65,7 +65,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", action="append", choices=sorted(TARGETS), help="default: every target")
     parser.add_argument("--cache", type=Path, default=ROOT / "build" / "targets", help="download folder")
+    parser.add_argument(
+        "--bundle", type=Path, help="only report the newest GLIBC symbol any ELF file here needs"
+    )
     args = parser.parse_args(argv)
+    if args.bundle:
+        found = folder_glibc(args.bundle)
+        version, where = (glibc_text(found[0]), found[1]) if found else ("—", "无 ELF 文件")
+        print(f"{args.bundle}: 最高 GLIBC 符号 {version}（{where}）")
+        return 0
     rows = [measure(name, args.cache) for name in args.target or sorted(TARGETS)]
     headers = {
         "target": "目标",

@@ -57,5 +57,21 @@ def elf_glibc(wheel: Path) -> tuple[tuple[int, int], str] | None:
     return best
 
 
+def folder_glibc(folder: Path) -> tuple[tuple[int, int], str] | None:
+    """The same for every ELF file under a folder (a frozen bundle), with that file's path."""
+    best: tuple[tuple[int, int], str] | None = None
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        for match in _GLIBC_SYMBOL.finditer(path.read_bytes()):
+            version = (int(match.group(1)), int(match.group(2)))
+            if best is None or version > best[0]:
+                best = (version, str(path.relative_to(folder)))
+    return best
+
+
 def glibc_text(version: tuple[int, int] | None) -> str:
     return "—" if version is None else f"{version[0]}.{version[1]}"
