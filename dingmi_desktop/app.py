@@ -10,7 +10,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
+from dingmi_desktop.logging_setup import FORMAT, logging_to
 from dingmi_desktop.paths import DATA_DIR_ENV, demo_data_dir, store_dir
+from dingmi_desktop.version import VersionAction
 
 if TYPE_CHECKING:  # types only: storage and services load on the worker, after the sign-in dialog shows
     from dingmi_desktop.clock import Clock
@@ -65,6 +67,7 @@ def parse_args(argv: Sequence[str] | None, environ: Mapping[str, str] | None = N
     options.add_argument("--data-dir", type=Path, metavar="目录", help="数据目录（存放加密存储）")
     options.add_argument("--demo", action="store_true", help="打开演示数据（不存在时创建）")
     options.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
+    options.add_argument("--version", action=VersionAction)
     args = parser.parse_args(argv)
     args.store_dir = store_dir(args.data_dir, demo=args.demo, environ=environ)
     return args
@@ -249,8 +252,14 @@ def _install_startup_probe(controller: Any, app: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     data_dir = args.store_dir
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)  # the INFO events (kinds, timings) go to the log file only
+    logging.basicConfig(level=logging.WARNING, format=FORMAT, handlers=[stderr])
+    with logging_to(data_dir, "dingmi-desktop"):
+        return _run_gui(args, data_dir)
 
+
+def _run_gui(args: argparse.Namespace, data_dir: Path) -> int:
     from dingmi_desktop.ui.compat import pin_immortal_singletons
 
     pin_immortal_singletons()  # before any Qt call; see ui/compat.py
@@ -263,6 +272,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dingmi_desktop.ui.ops import OpRunner
 
     app = cast("QApplication", QApplication.instance()) or QApplication(sys.argv[:1])
+    from PySide6 import __version__ as pyside_version
+
+    from dingmi_desktop.version import package_version
+
+    log.info("start %s, PySide6 %s, %s", package_version(), pyside_version, sys.platform)
     set_up_application(app, args.lang)
     install_excepthook()
     app.setQuitOnLastWindowClosed(False)
@@ -277,4 +291,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ops.run(backend.close, label="close store")
         ops.shutdown()
+    log.info("exit %d", code)
     return code

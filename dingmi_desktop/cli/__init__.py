@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+import time
+from collections.abc import Callable, Sequence
 
-from dingmi_desktop.cli.common import EXIT_USAGE, CliError, report_error
+from dingmi_desktop.cli.chinese_argparse import ChineseArgumentParser
+from dingmi_desktop.cli.common import EXIT_USAGE, CliError, data_dir, report_error
 
 # Modules that define `register(subparsers)`; a module not yet present is skipped.
 COMMAND_MODULES = (
@@ -29,16 +31,15 @@ COMMAND_MODULES = (
 )
 
 
-class _ChineseArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep it to one clear line
-        print(f"用法错误：{message}（运行 dingmi --help 查看用法）", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+log = logging.getLogger("dingmi_desktop.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _ChineseArgumentParser(prog="dingmi", description="定密桌面 命令行工具")
+    parser = ChineseArgumentParser(prog="dingmi", description="定密桌面 命令行工具", version=True)
     parser.add_argument("--data-dir", help="数据目录（默认 $DINGMI_DATA_DIR 或用户数据目录）")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ChineseArgumentParser)
+    subparsers = parser.add_subparsers(
+        dest="command", title="命令", metavar="命令", parser_class=ChineseArgumentParser
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -51,10 +52,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
+    from dingmi_desktop.logging_setup import logging_to
+
+    with logging_to(data_dir(args), "dingmi"):
+        return _run(handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """The command, logged by kind and timing only (never its arguments: they may quote form contents)."""
+    kind = f"{args.command} ({getattr(handler, '__name__', 'handler')})"
+    started = time.perf_counter()
+    code = EXIT_USAGE
     try:
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
     except CliError as exc:
-        return report_error(exc)
+        code = report_error(exc)
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
-        return EXIT_USAGE
+    except Exception:
+        log.exception("command %s failed", kind)
+        raise
+    finally:
+        log.info("command %s exit %d in %.0f ms", kind, code, (time.perf_counter() - started) * 1000)
+    return code

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dingmi_desktop.cli.common import EXIT_OK, CliError, add_user_arguments
+from dingmi_desktop.cli.common import EXIT_OK, CliError, add_user_arguments, data_dir
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
+from dingmi_desktop.logging_setup import log_dir
 from dingmi_desktop.security.fsutil import atomic_write
 
 
@@ -15,7 +16,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with signed_in(args) as session:
         lines = about_lines(trust_info(session))
-    print("\n".join(lines))
+    print("\n".join([*lines, f"日志目录：{log_dir(data_dir(args))}"]))
     return EXIT_OK
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QThread, QTimer, Signal, Slot
@@ -29,6 +30,7 @@ class _Pending:
     label: str
     on_done: Callable[[Any], None] | None
     on_error: ErrorHandler | None
+    started: float = field(default_factory=time.perf_counter)  # for the log: kind and timing, no payload
 
 
 class _Worker(QObject):
@@ -146,6 +148,9 @@ class OpRunner(QObject):
     def _on_finished(self, op_id: int) -> None:
         ok, value = self._worker.take_result(op_id)
         pending = self._pending.get(op_id)
+        if pending is not None:
+            elapsed = (time.perf_counter() - pending.started) * 1000
+            log.info("op %s %s in %.0f ms", pending.label, "done" if ok else "failed", elapsed)
         try:
             if not ok:
                 self._report(value, pending.on_error if pending else None)

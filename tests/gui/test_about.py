@@ -31,6 +31,7 @@ def test_about_shows_the_root_fingerprint_in_groups(gui, demo_dir):  # type: ign
     assert dialog.fields["version"].text() == __version__
     assert dialog.fields["unit"].text() == "示例单位" and dialog.fields["authority"].text() == "机密"
     assert dialog.fields["path"].text() == str(demo_dir)
+    assert dialog.fields["logs"].text() == str(demo_dir.parent / "logs")  # beside the store, never in it
     assert not dialog.certificate_button.isVisibleTo(dialog)  # a 承办人 does not export it
 
 

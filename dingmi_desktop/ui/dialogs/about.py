@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dingmi_desktop.logging_setup import log_dir
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.file_output import write_atomically
 
@@ -37,6 +38,7 @@ class AboutDialog(QDialog):
             ("authority", self.tr("定密权限：")),
             ("store_id", self.tr("数据存储编号：")),
             ("path", self.tr("数据目录：")),
+            ("logs", self.tr("日志目录：")),
             ("founded", self.tr("信任根建立时间：")),
         ):
             value = QLabel()
@@ -96,6 +98,7 @@ class AboutDialog(QDialog):
             "authority": info.authority,
             "store_id": info.store_id,
             "path": info.store_path,
+            "logs": str(log_dir(Path(info.store_path))),
             "founded": info.founded_at or self.tr("—"),
         }
         for key, text in values.items():
