@@ -166,10 +166,21 @@ def _workflow(steps: _Steps, store: Any, password: str, pdf_text: PdfText) -> No
             raise SmokeFailure("读取审批单并核验", f"核验码 {found.group(0)} 未通过：{check.reason}")
 
 
+REPORT_FILE = "dingmi-smoke.txt"  # in the temporary folder, when there is no console (Windows GUI build)
+
+
+def report_streams() -> tuple[TextIO, TextIO]:
+    """stdout and stderr; no console (Windows GUI): the report goes to %TEMP%\\dingmi-smoke.txt."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return sys.stdout, sys.stderr
+    report = (Path(tempfile.gettempdir()) / REPORT_FILE).open("w", encoding="utf-8")
+    return sys.stdout or report, sys.stderr or report
+
+
 def main(pdf_text: PdfText, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Exit code for `--smoke`: 0 and SMOKE_OK on stdout, else EXIT_SMOKE_FAILED with the reason on stderr."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    if out is None or err is None:
+        out, err = report_streams()
     print("定密桌面 自检开始", file=out, flush=True)
     try:
         run_smoke(pdf_text, out)

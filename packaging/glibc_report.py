@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHT_GNU_VERNEED = 0x6FFFFFFE
+SHT_DYNAMIC = 6
+DT_NEEDED = 1
 FAMILIES = ("GLIBC", "GLIBCXX", "CXXABI")
 
 
@@ -41,29 +43,58 @@ def _read_cstr(data: bytes, offset: int) -> str:
     return data[offset:end].decode("ascii", "replace")
 
 
-def elf_version_needs(path: Path) -> ElfNeeds | None:
-    """The symbol versions `path` needs from other libraries; None when it is not an ELF file."""
+def _read_elf(path: Path) -> bytes | None:
     try:
         with path.open("rb") as handle:
             if handle.read(4) != b"\x7fELF":
                 return None
-            data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None
+
+
+def _sections(data: bytes) -> tuple[str, bool, list[tuple[int, ...]]]:
+    """(struct byte order, 64-bit?, section headers) of an ELF image."""
     wide, endian = data[4] == 2, "<" if data[5] == 1 else ">"
     if wide:
-        shoff, shentsize, shnum = (
-            struct.unpack_from(endian + "Q", data, 0x28)[0],
-            *struct.unpack_from(endian + "HH", data, 0x3A),
-        )
+        shoff = struct.unpack_from(endian + "Q", data, 0x28)[0]
+        shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x3A)
         header = endian + "IIQQQQIIQQ"
     else:
-        shoff, shentsize, shnum = (
-            struct.unpack_from(endian + "I", data, 0x20)[0],
-            *struct.unpack_from(endian + "HH", data, 0x2E),
-        )
+        shoff = struct.unpack_from(endian + "I", data, 0x20)[0]
+        shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x2E)
         header = endian + "IIIIIIIIII"
-    sections = [struct.unpack_from(header, data, shoff + i * shentsize) for i in range(shnum)]
+    return endian, wide, [struct.unpack_from(header, data, shoff + i * shentsize) for i in range(shnum)]
+
+
+def needed_libraries(path: Path) -> list[str]:
+    """The DT_NEEDED sonames of an ELF file (what the dynamic loader must find); [] for other files."""
+    data = _read_elf(path)
+    if data is None:
+        return []
+    endian, wide, sections = _sections(data)
+    entry = endian + ("qQ" if wide else "iI")
+    size = struct.calcsize(entry)
+    names = []
+    for section in sections:
+        if section[1] != SHT_DYNAMIC:
+            continue
+        strtab = sections[section[6]][4]
+        for offset in range(section[4], section[4] + section[5], size):
+            tag, value = struct.unpack_from(entry, data, offset)
+            if tag == 0:
+                break
+            if tag == DT_NEEDED:
+                names.append(_read_cstr(data, strtab + value))
+    return names
+
+
+def elf_version_needs(path: Path) -> ElfNeeds | None:
+    """The symbol versions `path` needs from other libraries; None when it is not an ELF file."""
+    data = _read_elf(path)
+    if data is None:
+        return None
+    endian, _wide, sections = _sections(data)
     needs = ElfNeeds(path)
     for section in sections:
         if section[1] != SHT_GNU_VERNEED:

@@ -58,10 +58,11 @@ def pdf_text(pdf: bytes) -> str:
 
 def run() -> int:
     """`--smoke`: exit code, report on stdout/stderr."""
+    out, err = smoke.report_streams()
     try:
         _offscreen_app()
         QPrinter(QPrinter.PrinterMode.HighResolution)  # QtPrintSupport loads (the print dialog needs it)
     except Exception as exc:
-        print(f"自检失败：图形界面库无法启动：{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        print(f"自检失败：图形界面库无法启动：{type(exc).__name__}: {exc}", file=err, flush=True)
         return smoke.EXIT_SMOKE_FAILED
-    return smoke.main(pdf_text)
+    return smoke.main(pdf_text, out, err)
