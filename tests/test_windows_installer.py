@@ -84,4 +84,4 @@ def test_the_installed_programs_are_the_ones_the_spec_builds() -> None:
 def test_the_windows_build_is_documented_step_by_step() -> None:
     readme = (REPO / "packaging" / "README.md").read_text("utf-8")
     assert r"ISCC.exe" in readme and r"packaging\windows\dingmi-desktop.iss" in readme
-    assert r"py -3.11 packaging\build.py" in readme
+    assert r"C:\bundle-venv\Scripts\python packaging\build.py" in readme

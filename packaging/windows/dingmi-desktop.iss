@@ -1,6 +1,6 @@
 ; Inno Setup 6 script for the Windows 10/11 x64 installer of 定密桌面.
 ; Built on Windows only, after the PyInstaller bundle (packaging/README.md, "Windows"):
-;   py -3.11 packaging\build.py            -> dist\dingmi-desktop\ (dingmi-desktop.exe, dingmi.exe, _internal\)
+;   C:\bundle-venv\Scripts\python packaging\build.py -> dist\dingmi-desktop\ (dingmi-desktop.exe, dingmi.exe, _internal\)
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\dingmi-desktop.iss
 ;                                          -> dist\dingmi-desktop-setup-0.1.0.exe
 ; Every path below is relative to this file; tests/test_windows_installer.py checks that each one exists in
