@@ -110,3 +110,11 @@ def test_the_icon_sizes_are_rendered_from_the_svg() -> None:
         assert (width, height) == (size, size)
     assert (icons / "dingmi-desktop.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert sysconfig.get_platform()  # the spec picks the .ico on Windows, the PNG elsewhere
+
+
+def test_every_window_carries_the_program_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+    from dingmi_desktop.ui.appearance import set_up_application
+
+    set_up_application(qapp)
+    sizes = {(s.width(), s.height()) for s in qapp.windowIcon().availableSizes()}
+    assert {(16, 16), (48, 48), (256, 256)} <= sizes
