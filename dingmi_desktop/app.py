@@ -68,6 +68,9 @@ def parse_args(argv: Sequence[str] | None, environ: Mapping[str, str] | None = N
     options.add_argument("--demo", action="store_true", help="打开演示数据（不存在时创建）")
     options.add_argument("--lang", choices=("zh_CN", "en"), help="界面语言（默认简体中文）")
     options.add_argument("--version", action=VersionAction)
+    options.add_argument(
+        "--smoke", action="store_true", help="安装后自检：在临时目录走一遍拟稿、审批、生成并核验审批单后退出"
+    )
     args = parser.parse_args(argv)
     args.store_dir = store_dir(args.data_dir, demo=args.demo, environ=environ)
     return args
@@ -263,6 +266,10 @@ def _run_gui(args: argparse.Namespace, data_dir: Path) -> int:
     from dingmi_desktop.ui.compat import pin_immortal_singletons
 
     pin_immortal_singletons()  # before any Qt call; see ui/compat.py
+    if args.smoke:  # offscreen, no excepthook dialog: every failure goes to stderr and the exit code
+        from dingmi_desktop.ui.smoke_qt import run
+
+        return run()
 
     from PySide6.QtWidgets import QApplication
 

@@ -6,7 +6,7 @@ import logging
 import os
 
 from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from dingmi_desktop.paths import resource_path, resources_root
@@ -97,10 +97,19 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet(sheet)
 
 
+def app_icon() -> QIcon:
+    """The program's icon at every size drawn from resources/icons/dingmi-desktop.svg."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"dingmi-desktop-{size}.png")))
+    return icon
+
+
 def set_up_application(app: QApplication, language: str | None = None) -> None:
     app.setApplicationName("dingmi-desktop")
     app.setOrganizationName("dingmi")
     app.setApplicationDisplayName(QApplication.translate("app", "定密桌面"))
+    app.setWindowIcon(app_icon())  # every window's icon, the same drawing as the menu entry's
     register_fonts(app)
     install_translator(app, language)
     install_qt_translator(app, language)
