@@ -203,3 +203,19 @@ def test_fields_dialog_date_refuses_unreadable_text(qtbot, _styled_app) -> None:
     assert dialog.result() == 0 and "日期：无法识别的日期：明年" in dialog.message.text()
     edit.line.setText(f"{TEST_TODAY.year}年{TEST_TODAY.month}月{TEST_TODAY.day}日")
     assert dialog.values() == {"day": TEST_TODAY}
+
+
+def test_the_review_outcome_does_not_change_under_the_wheel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The annual review dialog opens in the opinion: a wheel over the outcome (维持) leaves it alone."""
+    from dingmi_desktop.ui.pages.annual_review_dialog import ReviewDialog
+    from dingmi_desktop.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(QApplication.instance())  # as the app does at start (ui.appearance)
+    dialog = ReviewDialog(None, "事项 7：某项目技术方案评审意见（机密★10年）")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.opinion.hasFocus(), timeout=WAIT_MS)
+    before = dialog.outcome.currentText()
+    _wheel(dialog.outcome, -2)
+    assert dialog.outcome.currentText() == before == "维持"

@@ -74,6 +74,9 @@ class ReviewDialog(QDialog):
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # The outcome is a signed decision: the dialog opens in the opinion, so a wheel over the outcome
+        # does not change it (combo boxes take the wheel only with keyboard focus, ui.wheel_guard).
+        self.opinion.setFocus()
 
     def _try_accept(self) -> None:
         if not self.opinion.toPlainText().strip():
