@@ -21,7 +21,10 @@ from dingmi_desktop.services.form_access import ADMINS, FormAccess, Loaded, role
 from dingmi_desktop.services.form_codec import encode, index_of
 from dingmi_desktop.services.knower_grants import granted_knowers
 from dingmi_desktop.storage import Tx
+from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.lifecycle_repo import LifecycleRecord, LifecycleRepository, NoticeRecord
+from dingmi_desktop.storage.records import UserInfo
+from dingmi_desktop.storage.users_repo import UserRows
 
 SCOPE, KNOWER = "知悉范围", "知悉人员"
 NOTIFIED = "登记书面通知"
@@ -96,6 +99,17 @@ class LifecycleInfo:
     can_open: bool  # the user may open a decision form for this item
 
 
+def drafter_for(tx: Tx, user: UserInfo, item_drafter_id: int) -> int:
+    """Who prepares the decision form and moves it through the chain: the opener when he is a 承办人, else
+    (an officer opening it, e.g. from the annual review) the item's own 承办人, whose drafts it joins."""
+    if Role.DRAFTER in roles_of(user):
+        return user.id
+    row = tx.orm.get(t.User, item_drafter_id)
+    if row is not None and row.active and UserRows(tx.orm).has_role(row.id, Role.DRAFTER):
+        return row.id
+    raise TransitionRefused("事项的承办人已停用或不再是承办人：请由一名承办人拟制此决定单。")
+
+
 class LifecycleService(FormAccess):
     def open_draft(
         self,
@@ -142,7 +156,8 @@ class LifecycleService(FormAccess):
                         period=proposal.period or form.period,
                         scope=proposal.scope if proposal.scope is not None else form.scope,
                     )
-                record = tx.forms.create(encode(form), index_of(form, Status.DRAFT.value))
+                drafter = drafter_for(tx, self.user, loaded.record.drafter_id)
+                record = tx.forms.create(encode(form), index_of(form, Status.DRAFT.value), drafter_id=drafter)
                 repo(tx, self).add(
                     record.id,
                     item_form_id,

@@ -84,9 +84,13 @@ class FormRepository:
             {"id": row.id, "title": f"{index.title} {index.doc_number}", "body": body},
         )
 
-    def create(self, content: dict[str, Any], index: FormIndex) -> FormRecord:
+    def create(
+        self, content: dict[str, Any], index: FormIndex, *, drafter_id: int | None = None
+    ) -> FormRecord:
+        """A new form drafted by the actor, or by `drafter_id` when the actor prepares it for a 承办人."""
         now = iso(self._clock())
-        row = t.Form(drafter_id=self._actor.id, revision=1, created_at=now, updated_at=now, content_hash="")
+        drafter = self._actor.id if drafter_id is None else drafter_id
+        row = t.Form(drafter_id=drafter, revision=1, created_at=now, updated_at=now, content_hash="")
         self._orm.add(row)
         self._write_revision(row, content, index, now)
         return self._record(row, content)

@@ -234,3 +234,14 @@ def test_statistics_count_what_the_year_changed(users, clock) -> None:  # type: 
     assert this_year["解除"] == 1 + expiry_counted
     if not expiry_counted:
         assert stats.year(expired_year).total.counts["解除"] == 1
+
+
+def test_an_officer_opens_the_decision_form_for_the_items_clerk_who_moves_it(users) -> None:  # type: ignore[no-untyped-def]
+    """An officer (not a 承办人) who opens a 变更 — from the item or the annual review — prepares it for the
+    item's own 承办人: the draft is his, he submits it, and the chain runs as for any decision."""
+    item = decided_item(users)
+    proposal = Corrections(period=Period.of_years(15))
+    change = users["wangwu"].lifecycle.open_draft(item, "延长", "项目延期", proposal=proposal)
+    view = users["zhangsan"].history.view(change).summary
+    assert view.status is Status.DRAFT and view.drafter == "zhangsan"
+    assert decide(users, change, opinion="同意").status_after is Status.DECIDED  # type: ignore[attr-defined]
