@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,17 +50,15 @@ class ContentFreeFormatter(logging.Formatter):
 
 
 def set_up(store_dir: Path, program: str) -> Path | None:
-    """Attach the rotating file for `program`; None (and a line on stderr) when the folder cannot be made."""
+    """Attach the rotating file for `program`; None when the folder cannot be made (the run goes on)."""
     folder = log_dir(store_dir)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / f"{program}.log"
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
-    except OSError as exc:
-        print(
-            f"注意：无法写入日志目录 {folder}（{exc.strerror or exc}），本次运行不记日志文件。",
-            file=sys.stderr,
-        )
+    except OSError:
+        # No stderr line: a folder that cannot be written gets its one clear message from the command itself
+        # (storage.files), and a run without a log file loses nothing the store keeps.
         return None
     if os.name == "posix":
         path.chmod(0o600)
