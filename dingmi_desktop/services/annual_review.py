@@ -32,16 +32,16 @@ from dingmi_desktop.services.annual_review_models import (
 )
 from dingmi_desktop.services.annual_review_report import ReportHead, marking_of, render_pdf, write_xlsx
 from dingmi_desktop.services.form_access import FORM_REFUSALS, FormAccess, roles_of
-from dingmi_desktop.services.knower_grants_signing import sign_record
 from dingmi_desktop.storage import NotFound, PermissionDenied, Session, Tx
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import iso
+from dingmi_desktop.storage.signed_records import REVIEW_KIND, sign_record
 
 Opener = Callable[[int, str, str], int]  # (item form id, kind 变更/解密/延长, reason) -> new draft id
 READERS = frozenset({Role.OFFICER, Role.CLERK})
 START_ACTION, DECIDE_ACTION, READ_ACTION = "建立年度审核清单", "年度审核", "查阅年度审核"
 REPORT_ACTION = "导出年度审核报告"
-SIGNED_KIND = "annual_review"
+SIGNED_KIND = REVIEW_KIND
 FIRST_YEAR = 2000
 MAX_OPINION = 1000
 PAGE = 200

@@ -22,21 +22,27 @@ from dingmi_desktop.domain.workflow import Status
 from dingmi_desktop.services.form_access import FORM_REFUSALS, FormAccess, roles_of
 from dingmi_desktop.services.knower_grants_models import (
     APPROVED,
-    NEEDS_APPROVAL,
     PENDING,
     RECORDED,
     GrantedKnower,
     KnowerGrantView,
     KnowerList,
 )
-from dingmi_desktop.services.knower_grants_signing import Signature, check_record, sign_record
 from dingmi_desktop.storage import NotFound, PermissionDenied, Tx
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import iso, parse_iso
+from dingmi_desktop.storage.signed_records import (
+    GRANT_KIND,
+    NEEDS_APPROVAL,
+    Signature,
+    check_record,
+    grant_body,
+    sign_record,
+)
 
 REQUESTERS = frozenset({Role.OFFICER, Role.CLERK})  # besides the item's own drafter
 REQUEST_ACTION, APPROVE_ACTION = "申请扩大知悉范围", "批准扩大知悉范围"
-SIGNED_KIND = "knower_grant"
+SIGNED_KIND = GRANT_KIND
 MAX_PERSON = 50
 R = TypeVar("R")
 REFUSED = (*FORM_REFUSALS, ValidationError, NotFound)
@@ -50,17 +56,6 @@ __all__ = [
     "KnowerList",
     "granted_knowers",
 ]
-
-
-def _signed_body(row: t.KnowerGrant) -> dict[str, object]:
-    return {
-        "grant_id": row.id,
-        "form_id": row.form_id,
-        "person": row.person,
-        "reason": row.reason,
-        "level": row.level,
-        "opinion": row.opinion,
-    }
 
 
 def _name(tx: Tx, user_id: int | None) -> str:
@@ -78,7 +73,7 @@ def signature_valid(tx: Tx, row: t.KnowerGrant) -> bool | None:
     return check_record(
         tx.orm,
         SIGNED_KIND,
-        _signed_body(row),
+        grant_body(row),
         actor_id=approver.id,
         actor=approver.username,
         time=row.approved_at,
@@ -153,7 +148,7 @@ class KnowerGrantService(FormAccess):
                 with tx.orm.no_autoflush:  # one UPDATE: the trigger freezes a decided row
                     row.status, row.approver_id, row.approved_at = APPROVED, self.user.id, now
                     row.opinion = opinion.strip()
-                    signed = sign_record(tx.orm, signer, SIGNED_KIND, _signed_body(row), now)
+                    signed = sign_record(tx.orm, signer, SIGNED_KIND, grant_body(row), now)
                     row.key_id, row.cert_hash = signed.key_id, signed.cert_hash
                     row.signature = signed.signature
                 tx.orm.flush()

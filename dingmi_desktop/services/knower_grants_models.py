@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dingmi_desktop.domain.categories import Category
+from dingmi_desktop.storage.signed_records import GRANT_APPROVED, GRANT_RECORDED, NEEDS_APPROVAL
 
-PENDING, APPROVED, RECORDED = "待批准", "已批准", "已登记"
-NEEDS_APPROVAL = frozenset({Category.TOP_SECRET, Category.SECRET})
+PENDING, APPROVED, RECORDED = "待批准", GRANT_APPROVED, GRANT_RECORDED  # the last two: storage.signed_records
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from dingmi_desktop.services.accounts import AccountService
 from dingmi_desktop.services.annual_review import SIGNED_KIND, AnnualReviewService
 from dingmi_desktop.services.annual_review_models import POOL
 from dingmi_desktop.services.annual_review_opener import annual_review
-from dingmi_desktop.services.knower_grants_signing import Signature, check_record
 from dingmi_desktop.services.lifecycle import LifecycleService
 from dingmi_desktop.storage import NotFound, PermissionDenied, Store, WrongPassword
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.records import RoleGrant
+from dingmi_desktop.storage.signed_records import Signature, check_record
 from tests.fixtures.store import TEST_TODAY, cosign
 from tests.services.samples import PASSWORD, Users, audit_entries, form, grant
 

@@ -17,9 +17,9 @@ from dingmi_desktop.services.knower_grants import (
     KnowerGrantService,
     granted_knowers,
 )
-from dingmi_desktop.services.knower_grants_signing import Signature, check_record
 from dingmi_desktop.storage import PermissionDenied, Store, WrongPassword
 from dingmi_desktop.storage import tables as t
+from dingmi_desktop.storage.signed_records import Signature, check_record
 from tests.services.samples import PASSWORD, Users, audit_entries, form
 
 SECRET_BASIS = {"kind": "确定性", "reference": "本单位定密事项一览表 第9条", "text": "年度经费预算"}
@@ -155,3 +155,36 @@ def test_a_grant_written_around_the_service_widens_nothing(demo_store: Store, us
     assert _granted(demo_store, item) == []
     shown = {g.person: g.shown_status for g in _service(demo_store, "wangwu").knowers(item).grants}
     assert shown == {"无签名": "已批准（签名无效，不计入）", "冒充秘密": "已登记（未经批准，不计入）"}
+
+
+def test_audit_verify_and_check_name_a_forged_widening_and_a_forged_review(
+    demo_store: Store, users: Users
+) -> None:
+    """The one verifier covers these signatures too: an approval moved to another person, a 机密 addition
+    marked 已登记 without approval and a review conclusion rewritten are each named by `audit verify`."""
+    from dingmi_desktop.services.accounts import AuditService
+    from dingmi_desktop.services.annual_review_opener import annual_review
+    from tests.fixtures.store import TEST_TODAY
+    from tests.storage.tamper import raw_admin
+
+    item = _decided(users)
+    grant = _service(demo_store, "zhangsan").request(item, "王小明", "参与项目二期评审")
+    _service(demo_store, "wangwu").approve(grant.id, password=PASSWORD)
+    review = annual_review(demo_store.sign_in("wangwu", PASSWORD))
+    review.start(TEST_TODAY.year)
+    review.decide(TEST_TODAY.year, item, "维持", "仍需保密", password=PASSWORD)
+    auditor = AuditService(demo_store.sign_in("auditor", PASSWORD))
+    assert auditor.verify().ok, auditor.verify().problems
+    with raw_admin(demo_store) as conn:
+        conn.execute("UPDATE knower_grants SET person = '李大明' WHERE id = ?", (grant.id,))
+        conn.execute(
+            "INSERT INTO knower_grants (form_id, person, reason, level, status, requested_by, requested_at,"
+            " opinion) SELECT form_id, '赵六', '伪造', level, '已登记', requested_by, requested_at, ''"
+            " FROM knower_grants WHERE id = ?",
+            (grant.id,),
+        )
+        conn.execute("UPDATE annual_reviews SET outcome = '解密' WHERE form_id = ?", (item,))
+    problems = "\n".join(auditor.verify().problems)
+    assert f"知悉人员增补 {grant.id}（表单 {item}）的批准签名无效" in problems
+    assert f"知悉人员增补 {grant.id + 1}（表单 {item}）为机密事项却未经批准登记" in problems
+    assert f"年度审核第 1 条（表单 {item}）的结论签名无效" in problems
