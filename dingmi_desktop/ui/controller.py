@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from dingmi_desktop.ui.bundle import ServiceBundle
 from dingmi_desktop.ui.dialogs.sign_in import SignInDialog
@@ -137,7 +137,7 @@ class AppController(QObject):
         progress = QProgressDialog(text, "", 0, 0)
         progress.setObjectName("busyDialog")
         progress.setWindowTitle(title)
-        progress.setCancelButton(None)
+        progress.setCancelButton(cast(QPushButton, None))  # None: no button (Qt 6.7's stubs do not admit it)
         progress.setMinimumDuration(0)
         progress.setMinimumWidth(460)
         progress.show()

@@ -78,7 +78,7 @@ def load_state(username: str) -> WindowState | None:
     settings = _settings()
     settings.beginGroup(_group(username))
     try:
-        x, y, width, height = (int(settings.value(key)) for key in ("x", "y", "width", "height"))
+        x, y, width, height = (int(str(settings.value(key))) for key in ("x", "y", "width", "height"))
     except (TypeError, ValueError):
         return None
     maximized = str(settings.value("maximized", "false")).lower() == "true"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dingmi_desktop.clock import local_text
 from dingmi_desktop.ui.dialogs.prompts import _Seam
+from dingmi_desktop.ui.qt_find import child_of, children_of
 
 MAX_COPY_JOB = 100  # 复印 is rare: a typo like 1000 must not tie up the printer
 
@@ -116,7 +117,7 @@ class _RequestDialog(QDialog):
         self.accept()
 
     def clear_secrets(self) -> None:
-        for field in self.findChildren(QLineEdit):
+        for field in children_of(self, QLineEdit):
             if field.echoMode() == QLineEdit.EchoMode.Password:
                 field.clear()
 
@@ -278,10 +279,10 @@ def _remove_copy_count(dialog: QPrintDialog) -> None:
     """Hide the dialog's 份数 and 逐份打印: each copy is its own 份号, so the number of copies is decided in
     the print request and the printer prints every 份号 once. (Qt has no option for this: the widgets of
     its own dialog are found by name; a platform dialog without them is covered by the check after it.)"""
-    copies = dialog.findChild(QSpinBox, "copies")
-    hidden: list[QWidget] = [w for w in (copies, dialog.findChild(QCheckBox, "collate")) if w is not None]
+    copies = child_of(dialog, QSpinBox, "copies")
+    hidden: list[QWidget] = [w for w in (copies, child_of(dialog, QCheckBox, "collate")) if w is not None]
     if copies is not None:
-        hidden += [label for label in dialog.findChildren(QLabel) if label.buddy() is copies]
+        hidden += [label for label in children_of(dialog, QLabel) if label.buddy() is copies]
     for widget in hidden:
         widget.setEnabled(False)
         widget.hide()

@@ -18,10 +18,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from dingmi_desktop.ui.bundle import required
 from dingmi_desktop.ui.dialogs.print_request import PrinterChooser, PrintRequestDialog, ReprintDialog
@@ -223,7 +223,9 @@ class PrintActions:
         )
         progress.setObjectName("printProgress")
         progress.setWindowTitle(QCoreApplication.translate("FormPage", "打印"))
-        progress.setCancelButton(None)  # the 份号 are registered: the job is printed whole
+        # No cancel button: the 份号 are registered, the job is printed whole (None removes the button; the
+        # stubs of the Qt we ship, 6.7, do not admit it).
+        progress.setCancelButton(cast(QPushButton, None))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setValue(0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dingmi_desktop.domain.dates import date_problems
 from dingmi_desktop.domain.errors import Problem
 from dingmi_desktop.domain.forms import Form, FormKind, validate_form
+from dingmi_desktop.ui.qt_find import children_of
 from dingmi_desktop.ui.widgets.basis_block import BasisBlock
 from dingmi_desktop.ui.widgets.classification_block import ClassificationBlock
 from dingmi_desktop.ui.widgets.document_block import DocumentBlock, DraftingBlock
@@ -95,7 +96,7 @@ class FormEditor(QScrollArea):
         self._set_heading()
         self._set_tab_order()
         if today is not None:
-            for edit in self.findChildren(OptionalDateEdit):
+            for edit in children_of(self, OptionalDateEdit):
                 edit.set_today(today)
 
     def _set_tab_order(self) -> None:
@@ -256,7 +257,9 @@ class FormEditor(QScrollArea):
         for block in (self.document, self.classification, self.basis, self.drafting):
             block.set_read_only(read_only)
         # Placeholders ("例如：…") in an empty read-only field would read like values: hide them.
-        for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+        edits: list[QLineEdit | QPlainTextEdit] = [*children_of(self, QLineEdit)]
+        edits += children_of(self, QPlainTextEdit)
+        for edit in edits:
             saved = edit.property("savedPlaceholder")
             if read_only:
                 if saved is None:
