@@ -19,7 +19,7 @@ from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
 from dingmi_desktop.services.queues import display_names
 from dingmi_desktop.services.register import RegisterFilter, RegisterItem, RegisterService, highest_level
-from dingmi_desktop.storage import Tx
+from dingmi_desktop.storage import Tx, register_sql
 from dingmi_desktop.storage.register_repo import RegisterRepository, RegisterRow
 
 FORMAT = "dingmi-filing/1"
@@ -29,26 +29,7 @@ TOTAL = "合计"
 MAX_SUPERIOR = 200
 BATCH = 1000
 # The register's columns a filing carries for each item (what the superior reads; not copies or drafter).
-ITEM_FIELDS = (
-    "form_id",
-    "title",
-    "kind",
-    "doc_number",
-    "department",
-    "category",
-    "marking",
-    "period_form",
-    "period_value",
-    "start_date",
-    "declassify_on",
-    "declassify_condition",
-    "scope",
-    "basis",
-    "origin",
-    "status",
-    "officer",
-    "decided_at",
-)
+ITEM_FIELDS = tuple(c for c in register_sql.COLUMNS if c not in ("copies", "drafter"))
 
 
 @dataclass(frozen=True)

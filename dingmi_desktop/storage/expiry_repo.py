@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain.workflow_types import Status
 from dingmi_desktop.storage.records import iso, parse_date, parse_iso
 
-IN_FORCE = "已定密"
-DECLASSIFIED = "已解密"
+IN_FORCE = Status.DECIDED.value
+DECLASSIFIED = Status.DECLASSIFIED.value
 PASS_DONE = "完成"
 PASS_HELD = "待确认"
 PASS_CLOCK_BACK = "时钟倒退"

@@ -97,6 +97,7 @@ GRANT_KIND, REVIEW_KIND = "knower_grant", "annual_review"
 GRANT_APPROVED, GRANT_RECORDED = "已批准", "已登记"
 # Law 21 ¶3: widening the circle of these needs the officer's approval
 NEEDS_APPROVAL = frozenset({Category.TOP_SECRET, Category.SECRET})
+_NEEDS_APPROVAL_NAMES = frozenset(c.value for c in NEEDS_APPROVAL)
 
 
 def grant_body(row: t.KnowerGrant) -> dict[str, object]:
@@ -135,7 +136,7 @@ def verify_signed_records(orm: OrmSession, state: verifier.TrustState) -> list[s
         return _signed_by(orm, state, kind, body, actor_id, names.get(actor_id, ""), time, signed)
 
     for g in orm.scalars(select(t.KnowerGrant).order_by(t.KnowerGrant.id)):
-        if g.status == GRANT_RECORDED and g.level in {c.value for c in NEEDS_APPROVAL}:
+        if g.status == GRANT_RECORDED and g.level in _NEEDS_APPROVAL_NAMES:
             problems.append(
                 f"知悉人员增补 {g.id}（表单 {g.form_id}）为{g.level}事项却未经批准登记（记录被改动）"
             )
