@@ -137,6 +137,11 @@ def corrections_from_text(category: str, period: str, scope: str) -> Corrections
     if period.strip():
         if level is not None and not level.is_state_secret:
             raise DomainError(f"{level.value}事项不设保密期限，请清空保密期限")
+        if period.strip().isdigit():  # "15" would read as a 解密条件 named "15"
+            raise DomainError(
+                f"保密期限“{period.strip()}”缺少单位：请写“{period.strip()}年”或“{period.strip()}个月”"
+                "（解密条件请写明条件本身）"
+            )
         shown = level if level is not None else Category.SECRET  # the period reads the same under any level
         duration = parse_marking(f"{shown.value}{STAR}{period.strip()}")[1]
     corrections = Corrections(category=level, period=duration, scope=scope.strip() or None)

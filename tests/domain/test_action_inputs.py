@@ -42,6 +42,12 @@ def test_corrections_from_text() -> None:
         corrections_from_text("内部", "5年", "")
     with pytest.raises(DomainError, match="未知的密级"):
         corrections_from_text("最高", "", "")
+    # A bare number (typed into the lifecycle panel on the real X display) is no 解密条件 named "15".
+    for bare in ("15", "１５"):
+        with pytest.raises(DomainError, match="缺少单位"):
+            corrections_from_text(KEEP, bare, "")
+    condition = corrections_from_text(KEEP, "项目验收通过后", "")
+    assert condition is not None and condition.period is not None and condition.period.condition
 
 
 def test_only_a_decided_form_may_be_printed() -> None:
