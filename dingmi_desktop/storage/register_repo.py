@@ -1,8 +1,8 @@
 """Reads of the register (定密台账): filtered, sorted and paged by the database, searched through FTS5.
 
 Sorting walks an index (`ix_register_<column>`, form_id the tie-breaker), so a first page costs the same
-at 100 items and 100,000. Text of three characters or more goes through the trigram index; shorter text
-cannot (a trigram needs three characters) and scans the searchable columns of the base table.
+at 100 items and 100,000. Text of three characters or more goes through the trigram index; one or two
+characters (too short for a trigram) through the index of characters and pairs (storage.register_grams).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.storage import register_grams
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.register_sql import COLUMNS, SEARCH_COLUMNS
 
@@ -71,6 +72,12 @@ def fts_phrase(needle: str) -> str:
     return '"' + needle.replace('"', '""') + '"'
 
 
+def like_pattern(needle: str) -> str:
+    """`%needle%` with LIKE's wildcards escaped (escape character: backslash)."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 class RegisterRepository:
     def __init__(self, orm: OrmSession) -> None:
         self._orm = orm
@@ -102,10 +109,19 @@ class RegisterRepository:
             matches = text("SELECT rowid FROM register_search WHERE register_search MATCH :phrase")
             query = query.where(e.form_id.in_(matches.bindparams(phrase=fts_phrase(needle))))
         elif needle:
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
-            query = query.where(or_(*(getattr(e, c).like(pattern, escape="\\") for c in SEARCH_COLUMNS)))
+            matches = text(register_grams.SHORT_MATCHES)
+            params = {"gram": register_grams.needle_token(needle), "pattern": like_pattern(needle)}
+            query = query.where(e.form_id.in_(matches.bindparams(**params)))
         return query
+
+    def scanned(self, needle: str) -> list[int]:
+        """The form ids whose searchable columns contain `needle`, by scanning the table (what the indexes
+        must agree with; the consistency checks compare them)."""
+        e, pattern = t.RegisterEntry, like_pattern(needle)
+        query = select(e.form_id).where(
+            or_(*(getattr(e, c).like(pattern, escape="\\") for c in SEARCH_COLUMNS))
+        )
+        return list(self._orm.scalars(query.order_by(e.form_id)))
 
     def page(self, q: RegisterQuery, *, offset: int = 0, limit: int = 100) -> list[RegisterRow]:
         if q.sort not in COLUMNS:

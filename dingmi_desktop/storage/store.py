@@ -30,7 +30,7 @@ from dingmi_desktop.security.fsutil import private_umask
 from dingmi_desktop.security.kdf import KdfParams, calibrate
 from dingmi_desktop.security.keyslots import SlotFile
 from dingmi_desktop.security.passwords import PasswordPolicy
-from dingmi_desktop.storage import keychange, schema, slot_guard
+from dingmi_desktop.storage import keychange, register_grams, schema, slot_guard
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.audit import AuditWriter
 from dingmi_desktop.storage.audit_verifier import audit_signer
@@ -296,6 +296,7 @@ class Store:
             orm.begin(),
         ):
             yield orm
+            register_grams.flush(orm.connection())  # the rows this transaction put on the register
 
     @contextlib.contextmanager
     def slot_transaction(self) -> Iterator[OrmSession]:
@@ -303,6 +304,7 @@ class Store:
         failed save rolls the rows back (creation only; a key change of an existing user: keychange)."""
         with self.orm_transaction() as orm:
             yield orm
+            register_grams.flush(orm.connection())  # before the slot file, which is saved last
             self.slots.save()
 
     @property
