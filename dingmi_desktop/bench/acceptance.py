@@ -3,6 +3,7 @@ each figure printed against its budget."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,12 @@ BUDGETS = (
 )
 
 
+def _padded(label: str, columns: int = 30) -> str:
+    """`label` padded to `columns` terminal columns (a CJK character takes two)."""
+    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
+    return label + " " * max(columns - width, 0)
+
+
 def _shown(value: float, unit: str) -> str:
     return f"{value * 1000:.1f} ms" if unit == "s" else f"{value:.0f} MiB"
 
@@ -36,14 +43,14 @@ def verdict(report: dict[str, Any]) -> tuple[bool, list[str]]:
     for b in BUDGETS:
         value = results.get(b.key)
         if value is None:
-            lines.append(f"{b.label:24s} 未测得")
+            lines.append(f"{_padded(b.label)} 未测得")
             kept = False
             continue
         ok = value <= b.limit
         kept &= ok
         mark = "达标" if ok else "超出预算"
         lines.append(
-            f"{b.label:24s} {_shown(value, b.unit):>12s}  预算 ≤ {_shown(b.limit, b.unit):>8s}  {mark}"
+            f"{_padded(b.label)} {_shown(value, b.unit):>12s}  预算 ≤ {_shown(b.limit, b.unit):>9s}  {mark}"
         )
     for key in sorted(set(results) - {b.key for b in BUDGETS}):
         lines.append(f"{key:40s} {results[key]:.6f}")

@@ -3,8 +3,10 @@
 The workflow makes an item in dozens of statements with a signature per decision; 100,000 of them would take
 an hour. This writes the same tables in one transaction with executemany: the decided form, its revision,
 the form's own search row and one approving decision; then each batch's register rows by the very SELECT the
-register triggers run (storage.register_sql.row_select), whose insert fires the existing FTS5 trigger. The
-tests compare the result with a recomputation and an FTS rebuild, as for items made by the workflow.
+register triggers run (storage.register_sql.row_select), whose insert fires the existing FTS5 trigger and
+notes the row for the index of characters and pairs, which the transaction's commit fills
+(storage.register_grams). The tests compare the result with a recomputation and an FTS rebuild, as for items
+made by the workflow.
 
 These items are bench data, never decisions: the approval is unsigned and says so in its opinion, so `audit
 verify` and `check` report every one of them on any store with a trust root ("已定密，但其定密决定没有有效

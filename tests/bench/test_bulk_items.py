@@ -1,5 +1,6 @@
-"""The bulk generator of bench items: counts, variety, the register and its FTS index as the triggers keep
-them (equal to a rebuild), verification reporting the unsigned items, and the refusal of real stores."""
+"""The bulk generator of bench items: counts, variety, the register, its FTS index as the triggers keep
+them and its index of characters and pairs (each equal to a rebuild), verification reporting the unsigned
+items, and the refusal of real stores."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from sqlalchemy import select
 
 from dingmi_desktop.bench.bulk_items import BENCH_NOTE, BenchStoreRefused, bench_store, generate
 from dingmi_desktop.services.demo import DEMO_PASSWORD
+from dingmi_desktop.storage import register_grams
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.store import Store
 from dingmi_desktop.storage.verifier import check_form, decision_rows, load_trust
 from tests.bench.conftest import BULK_ITEMS
 from tests.storage.test_fts import rebuilt, snapshot
+from tests.storage.test_register_grams import dirty, vocabulary
+from tests.storage.test_register_grams import rebuilt as grams_rebuilt
 
 
 def _one(store: Store, sql: str) -> object:
@@ -57,6 +61,13 @@ def test_the_fts_index_of_generated_items_equals_a_rebuild(bulk_store: Store) ->
     before = snapshot(bulk_store)
     assert len(before[0]) >= BULK_ITEMS and len(before[1]["技术方案"]) > 50
     assert rebuilt(bulk_store) == before
+
+
+def test_the_gram_index_of_generated_items_is_filled_and_equals_a_rebuild(bulk_store: Store) -> None:
+    assert dirty(bulk_store) == 0  # the generator's commit indexed every row
+    before = vocabulary(bulk_store)
+    assert dict(before)[register_grams.needle_token("技术").strip('"')] > 50
+    assert grams_rebuilt(bulk_store) == before
 
 
 def test_verification_reports_the_generated_items_as_unsigned(bulk_store: Store) -> None:

@@ -122,6 +122,13 @@ def test_header_click_sorts_in_the_database_and_filters_and_search_narrow_the_ro
     qtbot.keyClicks(page.search, "123")  # trigram FTS over title, 文号, opinions, after the typing pause
     qtbot.waitUntil(lambda: model.total == 1 and len(model.items) == 1, timeout=WAIT_MS)
     assert model.items[0].title == "关于第123号项目技术方案的请示"
+    qtbot.keyClick(page.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.search, "23")  # two characters: the index of characters and pairs
+    expected = {f"关于第{i}号项目技术方案的请示" for i in range(ITEMS) if "23" in str(i)}
+    qtbot.waitUntil(lambda: model.filter.text == "23" and model.total is not None, timeout=WAIT_MS)
+    register_gui.idle()
+    assert len(model.items) == model.total
+    assert {i.title for i in model.items if i.title.startswith("关于第")} == expected
     page.year.setText("二〇二六")
     page.apply_filter()
     assert "四位数字" in page.filter_error.text()
