@@ -244,3 +244,14 @@ def test_change_password_enter_while_busy_does_not_cancel(gui, qtbot) -> None:  
     gui.idle()
     assert not rejected
     assert gui.window.statusBar().currentMessage() == "密码已修改。"
+
+
+def test_a_long_sign_in_says_why_and_a_refusal_is_not_overwritten(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _sign_in_dialog(gui)
+    dialog.long_wait.setInterval(50)
+    dialog.set_busy(True)  # as a submission does: the store is being opened (perhaps upgraded) in the worker
+    assert "正在验证身份" in dialog.message.text()
+    qtbot.waitUntil(lambda: "首次使用新版本时会先备份" in dialog.message.text(), timeout=WAIT_MS)
+    dialog.fail("用户名或密码错误。")
+    qtbot.wait(150)  # longer than the interval: the stopped timer does not come back
+    assert dialog.message.text() == "用户名或密码错误。"

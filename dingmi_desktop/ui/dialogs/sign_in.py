@@ -7,7 +7,7 @@ runs, Enter and Escape do nothing. Escape, 退出 and the window's close button 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +59,7 @@ class SignInDialog(QDialog):
     """A view only: it emits ``submitted(username, password)``; the controller authenticates off-thread."""
 
     submitted = Signal(str, str)
+    LONG_WAIT_MS = 4000  # after this long the message says why signing in can take a while
 
     def __init__(
         self,
@@ -146,6 +147,11 @@ class SignInDialog(QDialog):
         (self.password if locked_user else self.username).setFocus()
         self.ready = False
         self.busy = False
+        # An unlock that takes long is a store being upgraded (a backup first) or a large one: say so
+        self.long_wait = QTimer(self)
+        self.long_wait.setSingleShot(True)
+        self.long_wait.setInterval(self.LONG_WAIT_MS)
+        self.long_wait.timeout.connect(self._still_busy)
         if unit_name:
             self.set_store_info(unit_name, authority)
         else:
@@ -232,6 +238,19 @@ class SignInDialog(QDialog):
         self.sign_in.setEnabled(self.ready and not busy)
         if busy:
             self.show_message(self.tr("正在验证身份，请稍候…"), error=False)
+            self.long_wait.start()
+        else:
+            self.long_wait.stop()
+
+    def _still_busy(self) -> None:
+        if self.busy:
+            self.show_message(
+                self.tr(
+                    "仍在打开数据，请勿关闭程序。首次使用新版本时会先备份、再升级数据；"
+                    "数据较多时可能需要一分钟左右。"
+                ),
+                error=False,
+            )
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setStyleSheet("" if error else "color: #52606d; font-weight: normal;")
