@@ -4,7 +4,9 @@
 One pass is one transaction: read the watermark, judge the clock (domain.expiry.clock_verdict), then either
 declassify every due item (one indexed query; one audit entry each, signed by the session's key) and move the
 watermark, or record why it held back. Each item is declassified as of its own 解密日, once: the `expiries`
-key and the status guard make a second pass, a restart or another process find nothing left to do.
+key and the status guard make a second pass, a restart or another process find nothing left to do. A pass
+with a limit (the window's) declassifies at most that many and reports whether more are due; the window runs
+it again until none are, each run its own transaction with its own pass record.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class PassResult:
     waiting: tuple[Due, ...] = ()  # due, held back (clock jumped or set back) or shown by a dry run
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    more: bool = False  # the pass stopped at its limit and more items are due: run it again
 
     @property
     def held(self) -> bool:
@@ -136,9 +139,13 @@ class ExpiryService(FormAccess):
         return found
 
     # --- the pass -----------------------------------------------------------------------------------
-    def run(self, *, confirm_password: str | None = None, note: str = "") -> PassResult:
+    def run(
+        self, *, confirm_password: str | None = None, note: str = "", limit: int | None = None
+    ) -> PassResult:
         """The pass. `confirm_password`: the 定密责任人 confirms a clock far ahead of the watermark (`note`:
-        how the time was checked, kept in the audit entry)."""
+        how the time was checked, kept in the audit entry). `limit`: declassify at most this many, oldest
+        解密日 first, and say whether more are due (the window runs a long catch-up in short transactions,
+        so the user's own work is not queued behind it)."""
         try:
             self.check_business_user()
             if confirm_password is not None and Role.OFFICER not in roles_of(self.user):
@@ -166,9 +173,10 @@ class ExpiryService(FormAccess):
                         "核对情况": note.strip()[:200],
                     },
                 )
-            expired = declassify_due(tx, now, today, self.user.username)
+            expired = declassify_due(tx, now, today, self.user.username, limit=limit)
             repo.record_pass(now, self.user.username, PASS_DONE, len(expired))
-            return PassResult(ClockVerdict.OK, now, today, watermark, expired=expired)
+            more = limit is not None and bool(repo.due(today, 1))
+            return PassResult(ClockVerdict.OK, now, today, watermark, expired=expired, more=more)
 
     def _hold(
         self,
@@ -197,12 +205,15 @@ class ExpiryService(FormAccess):
         return PassResult(verdict, now, today, watermark, waiting=waiting)
 
 
-def declassify_due(tx: Tx, now: datetime, today: date, username: str) -> tuple[Due, ...]:
-    """The pass's work in the caller's transaction: every due item 已定密 → 已解密 as of its 解密日, with one
-    audit entry each (signed by the transaction's signer). Used by the service and the bench."""
+def declassify_due(
+    tx: Tx, now: datetime, today: date, username: str, *, limit: int | None = None
+) -> tuple[Due, ...]:
+    """The pass's work in the caller's transaction: every due item (at most `limit`, oldest 解密日 first)
+    已定密 → 已解密 as of its 解密日, with one audit entry each (signed by the transaction's signer). Used by
+    the service and the bench."""
     repo = ExpiryRepository(tx.orm)
     done = []
-    for due in _due(repo.due(today)):
+    for due in _due(repo.due(today, limit)):
         if not repo.declassify(due.form_id, due.declassify_on, How.PERIOD, now, username):
             continue  # recorded meanwhile: never twice
         tx.audit.append(

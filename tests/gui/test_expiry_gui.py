@@ -12,6 +12,7 @@ import pytest
 from dingmi_desktop.app import StoreBackend
 from dingmi_desktop.security.kdf import KdfParams
 from dingmi_desktop.storage import Store
+from dingmi_desktop.ui import expiry_runner
 from dingmi_desktop.ui.dialogs.prompts import Decision, DecisionDialog
 from dingmi_desktop.ui.excepthook import ErrorDialogs
 from tests.fixtures.store import TEST_TODAY
@@ -45,6 +46,33 @@ def expiry_gui(qtbot, _styled_app, tmp_path: Path, _expiry_template, clock):  # 
     shutil.copytree(_expiry_template[0], target)
     backend = StoreBackend(target, demo=True, kdf=KdfParams.FLOOR, clock=clock)
     yield from _start(qtbot, backend)
+
+
+def test_a_catch_up_runs_in_short_passes_with_the_users_work_in_between(  # type: ignore[no-untyped-def]
+    expiry_gui, _expiry_template, clock, monkeypatch
+) -> None:
+    ids = _expiry_template[1]
+    monkeypatch.setattr(expiry_runner, "CHUNK", 1)  # one item per run: two due items take two runs
+    clock.advance(days=DAYS["second"])  # the first and the second item are both due
+    order: list[str] = []
+    ops = expiry_gui.ops
+    real_run = ops.run
+
+    def spy(fn, *args, label: str = "", **kwargs):  # type: ignore[no-untyped-def]
+        order.append(label)
+        return real_run(fn, *args, label=label, **kwargs)
+
+    monkeypatch.setattr(ops, "run", spy)
+    expiry_gui.sign_in("wangwu")
+    runner = expiry_gui.window.expiry_runner
+    expiry_gui.qtbot.waitUntil(lambda: runner.last_result is not None, timeout=WAIT_MS)
+    assert [d.form_id for d in runner.last_result.expired] == [ids["first"], ids["second"]]
+    assert not runner.last_result.more and "期满自行解密 2 项" in runner.banner.text()
+    runs = [i for i, label in enumerate(order) if label == "expiry pass"]
+    assert len(runs) == 2  # one item each; the second finds none left after it
+    assert runs[1] - runs[0] > 1  # what the first page asked for meanwhile ran in between
+    assert _status(expiry_gui, ids["first"]) == _status(expiry_gui, ids["second"]) == "已解密"
+    assert _status(expiry_gui, ids["late"]) == "已定密"
 
 
 def _status(gui, form_id: int) -> str:  # type: ignore[no-untyped-def]

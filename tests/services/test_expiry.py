@@ -68,6 +68,22 @@ def test_each_item_expires_once_as_of_its_own_date_across_restarts(  # type: ign
         assert expiry_entries(store, a) == ["成功"] and expiry_entries(store, b) == ["成功"]
 
 
+def test_a_limited_pass_takes_the_oldest_first_and_says_whether_more_are_due(  # type: ignore[no-untyped-def]
+    users: Users, two_items, clock
+) -> None:
+    a, b = two_items
+    service = ExpiryService(users["wangwu"].session)
+    clock.advance(days=40)  # both due: A (a week) before B (a month); the clock gap needs the officer
+    assert service.run(limit=1).held
+    first = service.run(limit=1, confirm_password=PASSWORD, note="已与北京时间核对")
+    assert [d.form_id for d in first.expired] == [a] and first.more
+    assert (status(users, a), status(users, b)) == (Status.DECLASSIFIED.value, Status.DECIDED.value)
+    second = service.run(limit=1)
+    assert [d.form_id for d in second.expired] == [b] and not second.more
+    assert service.run(limit=1).expired == () and not service.run(limit=5).more
+    assert expiry_entries(users.store, a) == expiry_entries(users.store, b) == ["成功"]
+
+
 def test_clock_set_back_undoes_nothing_and_repeats_nothing(users: Users, two_items, clock) -> None:  # type: ignore[no-untyped-def]
     a, _ = two_items
     service = ExpiryService(users["wangwu"].session)
