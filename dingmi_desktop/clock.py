@@ -64,3 +64,10 @@ def local_date(moment: datetime, tz: tzinfo = LOCAL_TIME) -> date:
 def local_text(moment: datetime, tz: tzinfo = LOCAL_TIME, *, seconds: bool = False) -> str:
     """`2026-11-30 09:05` (or with seconds): how the UI shows a moment."""
     return local_time(moment, tz).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def local_year_bounds(year: int, tz: tzinfo) -> tuple[str, str]:
+    """UTC ISO instants where the local calendar year `year` begins and where the next one begins."""
+    start = datetime(year, 1, 1, tzinfo=tz).astimezone(UTC)
+    end = datetime(year + 1, 1, 1, tzinfo=tz).astimezone(UTC)
+    return start.isoformat(), end.isoformat()

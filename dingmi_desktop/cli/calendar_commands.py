@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_arguments
+from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_arguments, year_argument
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.calendar import HOLIDAY, KIND_LABELS, WORKDAY, CalendarDay, CalendarService
@@ -42,14 +42,6 @@ def _day(text: str | None, option: str) -> date | None:
     raise CliError(f"{option} 的日期“{text}”无效，须为 YYYY-MM-DD 格式的真实日期，例如 2026-10-01。")
 
 
-def _year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise CliError(f"--year 须为四位数字的年份，例如 2026：{text}。")
-    return int(text)
-
-
 def _kind(text: str) -> str:
     kind = KIND_WORDS.get(text.strip().lower()) or KIND_WORDS.get(text.strip())
     if kind is None:
@@ -71,7 +63,7 @@ def _span(first: date, last: date) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = None if args.year is None else year_argument(args.year)
     with _service(args) as service:
         days = service.days(year)
     if args.json:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dingmi_desktop.domain.dates import YEAR_RULE, year_from_text
 from dingmi_desktop.domain.limits import MAX_PASSWORD_FILE_BYTES
 from dingmi_desktop.paths import default_data_dir
 
@@ -52,6 +53,14 @@ def report_error(exc: CliError) -> int:
     for line in exc.lines:
         print(line, file=sys.stderr)
     return exc.exit_code
+
+
+def year_argument(text: str) -> int:
+    """--year: four digits, or a CliError saying what was given."""
+    year = year_from_text(text)
+    if year is None:
+        raise CliError(f"--year {YEAR_RULE}：{text}。")
+    return year
 
 
 def data_dir(args: argparse.Namespace) -> Path:

@@ -20,6 +20,7 @@ from dingmi_desktop.cli.common import (
     add_user_arguments,
     data_dir,
     read_password,
+    year_argument,
 )
 from dingmi_desktop.cli.store_commands import _signed_in_store, cli_errors
 from dingmi_desktop.clock import local_text
@@ -49,12 +50,6 @@ def _session(args: argparse.Namespace) -> Iterator[tuple[Session, str]]:
 
 def _print_json(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
-
-
-def _year(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise CliError(f"--year 须为四位数字的年份，例如 2026：{text}。")
-    return int(text)
 
 
 # --- knowers ------------------------------------------------------------------------------------------
@@ -126,7 +121,7 @@ def cmd_knowers_approve(args: argparse.Namespace) -> int:
 
 # --- review-year --------------------------------------------------------------------------------------
 def cmd_review_start(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = year_argument(args.year)
     with _session(args) as (session, _):
         result = annual_review(session).start(year)
     print(f"{year} 年度审核清单：新增 {result.added} 项，共 {result.total} 项。")
@@ -134,7 +129,7 @@ def cmd_review_start(args: argparse.Namespace) -> int:
 
 
 def cmd_review_list(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = year_argument(args.year)
     with _session(args) as (session, _):
         service = annual_review(session)
         rows = service.page(
@@ -156,7 +151,7 @@ def cmd_review_list(args: argparse.Namespace) -> int:
 
 
 def cmd_review_decide(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = year_argument(args.year)
     with _session(args) as (session, password):
         row = annual_review(session).decide(year, args.item, args.outcome, args.opinion, password=password)
     if args.json:
@@ -168,7 +163,7 @@ def cmd_review_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_review_report(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = year_argument(args.year)
     pdf, xlsx = Path(args.out), Path(args.xlsx) if args.xlsx else None
     if pdf.suffix.lower() != ".pdf":
         raise CliError(f"--out 须以 .pdf 结尾：{pdf}。")

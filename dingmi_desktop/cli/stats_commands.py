@@ -10,21 +10,15 @@ import argparse
 import json
 from pathlib import Path
 
-from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_arguments
+from dingmi_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_user_arguments, year_argument
 from dingmi_desktop.cli.store_commands import cli_errors, signed_in
 from dingmi_desktop.domain.errors import ValidationError
 from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_NOTE, StatisticsService
 from dingmi_desktop.services.statistics_export import FORMATS
 
 
-def _year(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise CliError(f"--year 须为四位数字的年份，例如 2026：{text}。")
-    return int(text)
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
-    year = _year(args.year)
+    year = year_argument(args.year)
     out = Path(args.out) if args.out else None
     fmt = out.suffix.lower().lstrip(".") if out else ""
     if out is not None and fmt not in FORMATS:

@@ -28,6 +28,15 @@ _SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+YEAR_RULE = "须为四位数字的年份，例如 2026"  # 年度 fields, --year, and the services' own check
+
+
+def year_from_text(text: str) -> int | None:
+    """A year typed as exactly four ASCII digits (a 年度 field, --year), else None."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) == 4 else None
+
+
 class DateTextError(DomainError):
     """A typed date that cannot be read; the message says what was typed and the expected form."""
 

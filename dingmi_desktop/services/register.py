@@ -8,12 +8,13 @@ the items he drafted; the 三员 never (refused and audited, Reg 34).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from sys import intern
 
-from dingmi_desktop.clock import local_date, local_text
+from dingmi_desktop.clock import local_date, local_text, local_year_bounds
 from dingmi_desktop.domain.categories import CATEGORY_ORDER, Category
+from dingmi_desktop.domain.dates import YEAR_RULE
 from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.workflow import Role
 from dingmi_desktop.services.escalation import PENDING, escalation_of
@@ -157,6 +158,12 @@ class RegisterReader(FormAccess):
             raise
         return None if roles_of(self.user) & READ_ALL else self.user.id
 
+    def year_bounds(self, year: int) -> tuple[str, str]:
+        """Where the unit's local calendar year begins and ends (UTC ISO), for a query by 定密年度."""
+        if not 1900 <= year <= 9998:
+            raise ValidationError([Problem("year", f"年度{YEAR_RULE}。")])
+        return local_year_bounds(year, self.session.zone)
+
 
 class RegisterService(RegisterReader):
     def _query(self, tx: Tx, flt: RegisterFilter, drafter: int | None) -> RegisterQuery:
@@ -180,11 +187,8 @@ class RegisterService(RegisterReader):
             descending=flt.descending,
         )
         if flt.year is not None:
-            if not 1900 <= flt.year <= 9998:
-                raise ValidationError([Problem("year", "年度须为四位数字的年份，例如 2026。")])
-            start = datetime(flt.year, 1, 1, tzinfo=self.session.zone).astimezone(UTC)
-            end = datetime(flt.year + 1, 1, 1, tzinfo=self.session.zone).astimezone(UTC)
-            query = replace(query, decided_from=start.isoformat(), decided_before=end.isoformat())
+            start, end = self.year_bounds(flt.year)
+            query = replace(query, decided_from=start, decided_before=end)
         if flt.expiring_days is not None:
             if not 0 <= flt.expiring_days <= MAX_EXPIRING_DAYS:
                 raise ValidationError([Problem("expiring_days", "到期天数须为 0 到 36600 之间的整数。")])

@@ -12,7 +12,7 @@ own; the 三员 are refused and audited (Reg 34).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from dingmi_desktop.clock import local_text
@@ -83,11 +83,7 @@ class StatisticsService(RegisterReader):
     read_action = READ_ACTION
 
     def _query(self, year: int, department: str | None, drafter: int | None) -> StatsQuery:
-        if not 1900 <= year <= 9998:
-            raise ValidationError([Problem("year", "年度须为四位数字的年份，例如 2026。")])
-        zone = self.session.zone
-        start = datetime(year, 1, 1, tzinfo=zone).astimezone(UTC).isoformat()
-        end = datetime(year + 1, 1, 1, tzinfo=zone).astimezone(UTC).isoformat()
+        start, end = self.year_bounds(year)
         return StatsQuery(
             start,
             end,

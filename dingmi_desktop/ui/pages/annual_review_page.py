@@ -27,7 +27,7 @@ from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.annual_review_dialog import ReviewDialog
 from dingmi_desktop.ui.pages.annual_review_model import ReviewModel, WorklistFilter
 from dingmi_desktop.ui.pages.base import ServicePage
-from dingmi_desktop.ui.widgets.fields import ErrorLabel
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, chosen_year
 
 ALL, PENDING, MINE = "all", "pending", "mine"
 
@@ -118,12 +118,7 @@ class AnnualReviewPage(ServicePage):
 
     # --- loading ------------------------------------------------------------------------------------
     def chosen_year(self) -> int | None:
-        text = self.year.text().strip()
-        if not (text.isascii() and text.isdigit() and len(text) == 4):
-            self.error.show_message(self.tr("年度须为四位数字的年份，例如 2026。"))
-            return None
-        self.error.show_message("")
-        return int(text)
+        return chosen_year(self.year, self.error)
 
     def refresh(self) -> None:
         year = self.chosen_year()

@@ -25,7 +25,7 @@ from dingmi_desktop.services.statistics import HEADERS, LIFECYCLE_NOTE, YearStat
 from dingmi_desktop.ui.dialogs.prompts import SavePath
 from dingmi_desktop.ui.pages.base import ServicePage
 from dingmi_desktop.ui.widgets.bar_chart import BarChart
-from dingmi_desktop.ui.widgets.fields import ErrorLabel
+from dingmi_desktop.ui.widgets.fields import ErrorLabel, chosen_year
 
 
 class StatsPage(ServicePage):
@@ -83,12 +83,7 @@ class StatsPage(ServicePage):
         self.export_button.clicked.connect(self.export)
 
     def chosen_year(self) -> int | None:
-        text = self.year.text().strip()
-        if not (text.isascii() and text.isdigit() and len(text) == 4):
-            self.error.show_message(self.tr("年度须为四位数字的年份，例如 2026。"))
-            return None
-        self.error.show_message("")
-        return int(text)
+        return chosen_year(self.year, self.error)
 
     def refresh(self) -> None:
         year = self.chosen_year()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from dingmi_desktop.domain.dates import year_from_text
 from dingmi_desktop.ui.widgets.date_field import OptionalDateEdit
 
-__all__ = ["ErrorLabel", "OptionalDateEdit", "with_error"]
+__all__ = ["ErrorLabel", "OptionalDateEdit", "chosen_year", "with_error"]
 
 
 _LINE_HEIGHTS: dict[str, int] = {}
@@ -104,3 +105,15 @@ def with_error(field: QWidget, error: ErrorLabel) -> QWidget:
     layout.addWidget(error)
     _RowWatcher(box, field, error)
     return box
+
+
+def chosen_year(field: QLineEdit, error: ErrorLabel) -> int | None:
+    """The year typed in a 年度 field, or None with the reason shown under it."""
+    year = year_from_text(field.text())
+    message = (
+        ""
+        if year is not None
+        else QCoreApplication.translate("YearField", "年度须为四位数字的年份，例如 2026。")
+    )
+    error.show_message(message)
+    return year
