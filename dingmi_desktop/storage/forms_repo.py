@@ -30,6 +30,7 @@ from dingmi_desktop.storage.records import (
     parse_date,
     parse_iso,
 )
+from dingmi_desktop.storage.text_search import any_like, fts_phrase, like_pattern
 
 __all__ = ["DecisionRepository", "FormRepository"]  # DecisionRepository: its home before decisions_repo
 
@@ -196,16 +197,12 @@ class FormRepository:
             return []
         conn = self._orm.connection()
         if len(needle) >= 3:
-            phrase = '"' + needle.replace('"', '""') + '"'
             sql = "SELECT rowid FROM form_search WHERE form_search MATCH :q ORDER BY rowid DESC LIMIT :n"
-            params: dict[str, Any] = {"q": phrase, "n": limit}
+            params: dict[str, Any] = {"q": fts_phrase(needle), "n": limit}
         else:  # trigram needs 3 characters; short queries scan
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            sql = (
-                "SELECT rowid FROM form_search WHERE title LIKE :q ESCAPE '\\' OR body LIKE :q ESCAPE '\\' "
-                "ORDER BY rowid DESC LIMIT :n"
-            )
-            params = {"q": f"%{escaped}%", "n": limit}
+            likes = any_like(("title", "body"), "q")
+            sql = f"SELECT rowid FROM form_search WHERE {likes} ORDER BY rowid DESC LIMIT :n"
+            params = {"q": like_pattern(needle), "n": limit}
         return [int(r[0]) for r in conn.execute(text(sql), params)]
 
     def _record(self, row: t.Form, content: dict[str, Any] | None) -> FormRecord:

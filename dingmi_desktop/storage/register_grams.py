@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from dingmi_desktop.storage.register_sql import SEARCH_COLUMNS
+from dingmi_desktop.storage.text_search import any_like
 
 CHUNK = 2000  # rows re-indexed per round of a flush (bounds the memory of a large flush)
 _ASCII_FOLD = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
@@ -54,17 +55,13 @@ def needle_token(needle: str) -> str:
     return '"x' + "y".join(_codes(needle)) + '"'
 
 
-def _likes(alias: str) -> str:
-    return " OR ".join(f"{alias}.{c} LIKE :pattern ESCAPE '\\'" for c in SEARCH_COLUMNS)
-
-
 # The form ids a one- or two-character search finds: the index, except rows written since the last flush,
 # which are scanned instead (parameters: gram = needle_token, pattern = the escaped '%needle%').
 SHORT_MATCHES = (
     "SELECT rowid FROM register_grams WHERE register_grams MATCH :gram "
     "EXCEPT SELECT form_id FROM register_grams_dirty "
     "UNION SELECT g.form_id FROM register_grams_dirty g JOIN register_entries r ON r.form_id = g.form_id "
-    f"WHERE {_likes('r')}"
+    f"WHERE {any_like((f'r.{c}' for c in SEARCH_COLUMNS), 'pattern')}"
 )
 
 CREATE_INDEX = (

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.storage import register_grams
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.register_sql import COLUMNS, SEARCH_COLUMNS
+from dingmi_desktop.storage.text_search import any_like, fts_phrase, like_pattern
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,6 @@ class RegisterRow:
 _ROW_FIELDS = [f.name for f in fields(RegisterRow)]
 
 
-def fts_phrase(needle: str) -> str:
-    return '"' + needle.replace('"', '""') + '"'
-
-
-def like_pattern(needle: str) -> str:
-    """`%needle%` with LIKE's wildcards escaped (escape character: backslash)."""
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 class RegisterRepository:
     def __init__(self, orm: OrmSession) -> None:
         self._orm = orm
@@ -117,11 +108,9 @@ class RegisterRepository:
     def scanned(self, needle: str) -> list[int]:
         """The form ids whose searchable columns contain `needle`, by scanning the table (what the indexes
         must agree with; the consistency checks compare them)."""
-        e, pattern = t.RegisterEntry, like_pattern(needle)
-        query = select(e.form_id).where(
-            or_(*(getattr(e, c).like(pattern, escape="\\") for c in SEARCH_COLUMNS))
-        )
-        return list(self._orm.scalars(query.order_by(e.form_id)))
+        where = any_like(SEARCH_COLUMNS, "pattern")
+        sql = f"SELECT form_id FROM register_entries WHERE {where} ORDER BY form_id"
+        return list(self._orm.scalars(text(sql), {"pattern": like_pattern(needle)}))
 
     def page(self, q: RegisterQuery, *, offset: int = 0, limit: int = 100) -> list[RegisterRow]:
         if q.sort not in COLUMNS:
