@@ -49,6 +49,20 @@ def rebuilt(store: Store) -> tuple[list[tuple], dict[str, list[int]]]:
     return snapshot(store)
 
 
+def retitled_and_decided_again(users: Users) -> int:
+    """A form returned, re-titled 将要修改的标题 → 改后的标题, and decided again: its id."""
+    edited = users.to_approval(form(title="将要修改的标题"))
+    users["wangwu"].review.return_form(edited, reason="请补充依据", password=PASSWORD)
+    drafting = users["zhangsan"].drafting
+    with drafting.session.transaction() as tx:
+        revision = tx.forms.get(edited).revision
+    drafting.save_draft(edited, form(title="改后的标题"), expected_revision=revision)
+    drafting.submit(edited, password=PASSWORD)
+    users["lisi"].review.review(edited, agree=True, opinion="同意", password=PASSWORD)
+    users.approve(edited)
+    return edited
+
+
 def test_store_keeps_wal_and_the_default_secure_delete(demo_store: Store, demo_session) -> None:
     demo_session("wangwu")
     conn = demo_store.raw_connection()
@@ -65,16 +79,7 @@ def test_index_equals_a_rebuild_after_edits_and_after_restore(users: Users, tmp_
     users.approve(plain)
     budget = users.to_approval(form(title="年度经费预算", doc_number="财〔2026〕7号", scope="财务处全体"))
     users.approve(budget)
-    # a returned form is edited and decided again: its old text must leave the index
-    edited = users.to_approval(form(title="将要修改的标题"))
-    users["wangwu"].review.return_form(edited, reason="请补充依据", password=PASSWORD)
-    drafting = users["zhangsan"].drafting
-    with drafting.session.transaction() as tx:
-        revision = tx.forms.get(edited).revision
-    drafting.save_draft(edited, form(title="改后的标题"), expected_revision=revision)
-    drafting.submit(edited, password=PASSWORD)
-    users["lisi"].review.review(edited, agree=True, opinion="同意", password=PASSWORD)
-    users.approve(edited)
+    edited = retitled_and_decided_again(users)  # its old text must leave the index
     before = snapshot(users.store)
     assert before[1]["改后的标题"] == [edited]
     assert (

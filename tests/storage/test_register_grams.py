@@ -15,6 +15,7 @@ from dingmi_desktop.storage.register_repo import RegisterQuery, RegisterReposito
 from dingmi_desktop.storage.register_sql import SEARCH_COLUMNS
 from dingmi_desktop.storage.store import Store
 from tests.services.samples import PASSWORD, Users, form
+from tests.storage.test_fts import retitled_and_decided_again
 
 ODD_NEEDLES = ("龘", "Zq", "%", "_", "\\", "a%", "%_", "\n", "GB", "gb", "Gb", "〔2")
 
@@ -123,15 +124,7 @@ def test_a_failed_transaction_leaves_the_index_as_it_was(users: Users) -> None:
 
 def test_index_equals_a_rebuild_after_edits_restore_and_migration(users: Users, tmp_path, clock) -> None:
     store = users.store
-    edited = users.to_approval(form(title="将要修改的标题"))
-    users["wangwu"].review.return_form(edited, reason="请补充依据", password=PASSWORD)
-    drafting = users["zhangsan"].drafting
-    with drafting.session.transaction() as tx:
-        revision = tx.forms.get(edited).revision
-    drafting.save_draft(edited, form(title="改后的标题"), expected_revision=revision)
-    drafting.submit(edited, password=PASSWORD)
-    users["lisi"].review.review(edited, agree=True, opinion="同意", password=PASSWORD)
-    users.approve(edited)
+    edited = retitled_and_decided_again(users)
     assert searched_and_scanned(store, "改后") == ([edited], [edited])
     assert searched_and_scanned(store, "将要") == ([], [])  # the old title left the index
     before = vocabulary(store)
