@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from dingmi_desktop.export import geometry as g
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
-from dingmi_desktop.export.renderer import _draw_page_number, draw_text, pdf_date
+from dingmi_desktop.export.renderer import _draw_page_number, draw_text, report_canvas
 from dingmi_desktop.export.textwrap_cjk import wrap
 
 BODY = g.SIZE_SMALL_4
@@ -212,18 +212,8 @@ def _row(pages: _Pages, cells: list[str], widths: list[float], role: Role, repea
 def render_filing_pdf(sheet: FilingSheet, now: datetime, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
     buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT),
-        invariant=0,
-        pageCompression=1,
-        initialFontName=fonts.by_role[Role.SONG].name,
-        initialFontSize=BODY,
-    )
-    canvas.setTitle(f"{sheet.unit}{sheet.title}（{sheet.period_from}至{sheet.period_to}）")
-    canvas.setCreator("dingmi-desktop")
-    stamp = pdf_date(now)
-    canvas.setDateFormatter(lambda *_ymdhms: stamp)
+    title = f"{sheet.unit}{sheet.title}（{sheet.period_from}至{sheet.period_to}）"
+    canvas = report_canvas(buffer, fonts, title=title, now=now, font_size=BODY)
     pages = _Pages(canvas, fonts, sheet)
     _cover(pages, sheet)
     for title, items in sheet.sections:

@@ -279,6 +279,33 @@ def pdf_date(moment: datetime) -> str:
     return f"D:{moment:%Y%m%d%H%M%S}{'-' if minutes < 0 else '+'}{hours:02d}'{mins:02d}'"
 
 
+def report_canvas(
+    buffer: io.BytesIO,
+    fonts: FontSet,
+    *,
+    title: str,
+    now: datetime,
+    font_size: float,
+    page: tuple[float, float] = (g.PAGE_WIDTH, g.PAGE_HEIGHT),
+) -> Canvas:
+    """A canvas for a report made at `now` (filing, certificate, statistics, annual review): compressed,
+    宋体 from the start (no page references Helvetica), its title and creator, and `now` as the PDF's dates,
+    never ReportLab's own reading of the machine clock."""
+    canvas = Canvas(
+        buffer,
+        pagesize=page,
+        invariant=0,
+        pageCompression=1,
+        initialFontName=fonts.by_role[Role.SONG].name,
+        initialFontSize=font_size,
+    )
+    canvas.setTitle(title)
+    canvas.setCreator("dingmi-desktop")
+    stamp = pdf_date(now)
+    canvas.setDateFormatter(lambda *_ymdhms: stamp)
+    return canvas
+
+
 def render_copies(
     data: SheetData,
     copy_numbers: Sequence[int],

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from dingmi_desktop.clock import local_date
 from dingmi_desktop.export import geometry as g
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
-from dingmi_desktop.export.renderer import draw_text, pdf_date
+from dingmi_desktop.export.renderer import draw_text, report_canvas
 from dingmi_desktop.export.textwrap_cjk import wrap
 
 if TYPE_CHECKING:
@@ -92,18 +92,7 @@ def _draw(sheet: _Sheet, info: TrustInfo, now: datetime) -> None:
 def render_certificate(info: TrustInfo, now: datetime, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
     buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT),
-        invariant=0,
-        pageCompression=1,
-        initialFontName=fonts.by_role[Role.SONG].name,
-        initialFontSize=BODY,
-    )
-    canvas.setTitle(f"{info.unit_name}{TITLE}")
-    canvas.setCreator("dingmi-desktop")
-    stamp = pdf_date(now)
-    canvas.setDateFormatter(lambda *_ymdhms: stamp)
+    canvas = report_canvas(buffer, fonts, title=f"{info.unit_name}{TITLE}", now=now, font_size=BODY)
     _draw(_Sheet(canvas, fonts), info, now)
     canvas.showPage()
     canvas.save()

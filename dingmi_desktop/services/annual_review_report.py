@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
-from dingmi_desktop.export.renderer import draw_text, pdf_date
+from dingmi_desktop.export.renderer import draw_text, report_canvas
 from dingmi_desktop.services.annual_review_models import OUTCOMES, PENDING, Progress, ReviewRow
 
 TITLE = "年度定密事项审核报告"
@@ -94,10 +94,8 @@ def render_pdf(
     fonts = fonts or font_set()
     marking = marking_of(rows)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=0, pageCompression=1)
-    canvas.setTitle(f"{head.unit}{head.year}{TITLE}")
-    stamp = pdf_date(now)
-    canvas.setDateFormatter(lambda *_ymdhms: stamp)
+    title = f"{head.unit}{head.year}{TITLE}"
+    canvas = report_canvas(buffer, fonts, title=title, now=now, font_size=SIZE, page=(PAGE_W, PAGE_H))
     canvas.setLineWidth(0.6)
     top = _page_head(canvas, fonts, head, rows, marking, first=True)
     for row in rows:

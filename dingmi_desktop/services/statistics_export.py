@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from dingmi_desktop.export.fonts import FontSet, Role, font_set
-from dingmi_desktop.export.renderer import draw_text, pdf_date
+from dingmi_desktop.export.renderer import draw_text, report_canvas
 
 FORMATS = ("pdf", "xlsx")
 MARKING = "内部"
@@ -77,10 +77,8 @@ def render_pdf(
     """One table per page set: a header row of column names, a row per department, the total last."""
     fonts = fonts or font_set()
     buffer = io.BytesIO()
-    canvas = io_canvas(buffer, fonts)
-    canvas.setTitle(f"{head.unit}{head.year}年{TITLE}")
-    stamp = pdf_date(now)
-    canvas.setDateFormatter(lambda *_ymdhms: stamp)
+    title = f"{head.unit}{head.year}年{TITLE}"
+    canvas = report_canvas(buffer, fonts, title=title, now=now, font_size=CELL, page=(PAGE_W, PAGE_H))
     col_w = (RIGHT - LEFT - DEPT_W) / max(1, len(headers))
     top = _page_head(canvas, fonts, head)
     top = _header_row(canvas, fonts, headers, col_w, top)
@@ -100,17 +98,6 @@ def render_pdf(
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def io_canvas(buffer: io.BytesIO, fonts: FontSet) -> Canvas:
-    return Canvas(
-        buffer,
-        pagesize=(PAGE_W, PAGE_H),
-        invariant=0,
-        pageCompression=1,
-        initialFontName=fonts.by_role[Role.SONG].name,
-        initialFontSize=CELL,
-    )
 
 
 def _page_head(canvas: Canvas, fonts: FontSet, head: StatsHead) -> float:
