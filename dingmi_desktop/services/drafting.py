@@ -9,11 +9,12 @@ from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.dates import date_problems
 from dingmi_desktop.domain.errors import Problem, ValidationError
 from dingmi_desktop.domain.forms import Form, form_from_json
+from dingmi_desktop.domain.index_terms import form_marking
 from dingmi_desktop.domain.interchange import too_many_forms
 from dingmi_desktop.domain.limits import MAX_FORMS_PER_FILE
 from dingmi_desktop.domain.workflow import Action, Role, Status
 from dingmi_desktop.services.form_access import FormAccess, roles_of
-from dingmi_desktop.services.form_codec import encode, form_marking, index_of, problems
+from dingmi_desktop.services.form_codec import encode, index_of, problems
 from dingmi_desktop.services.form_models import ActionResult, ImportRejected
 from dingmi_desktop.services.transitions import Step, run
 from dingmi_desktop.storage import PermissionDenied

@@ -15,9 +15,9 @@ from dingmi_desktop.domain.categories import Category
 from dingmi_desktop.domain.errors import AuthorityRefused, DomainError, TransitionRefused
 from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.roles import Role
+from dingmi_desktop.domain.stored_form import decode
 from dingmi_desktop.domain.workflow import Action, Actor, Policy, Status, WorkflowContext
 from dingmi_desktop.services.calendar import stored_calendar
-from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.services.refusals import audit_refusal, refusals_audited
 from dingmi_desktop.storage import FormRecord, PermissionDenied, Session, Signer, Tx, UserInfo, verifier
 from dingmi_desktop.storage.records import RoleGrant, parse_date

@@ -12,12 +12,13 @@ from typing import Any
 from dingmi_desktop.clock import LOCAL_TIME, local_time
 from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.index_terms import form_declassify_on, form_marking
 from dingmi_desktop.domain.preflight import EarlyWarning
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.workflow import Action, Status
 from dingmi_desktop.services.escalation import escalation_of
 from dingmi_desktop.services.form_access import FormAccess
-from dingmi_desktop.services.form_codec import diff, encode, form_declassify_on, form_marking, problems
+from dingmi_desktop.services.form_codec import diff, encode, problems
 from dingmi_desktop.services.form_models import (
     DecisionNote,
     FieldChange,

@@ -9,10 +9,10 @@ from datetime import date
 
 from dingmi_desktop.domain.calendar import CalendarYearMissing
 from dingmi_desktop.domain.forms import BasisKind
+from dingmi_desktop.domain.stored_form import decode
 from dingmi_desktop.domain.workflow import Role, Status
 from dingmi_desktop.services.escalation import PENDING, drafted_on, escalation_of
 from dingmi_desktop.services.form_access import FormAccess, Loaded, roles_of
-from dingmi_desktop.services.form_codec import decode
 from dingmi_desktop.services.form_models import EscalationInfo, FormSummary
 from dingmi_desktop.storage import Tx
 

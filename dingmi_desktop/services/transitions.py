@@ -14,10 +14,11 @@ from dingmi_desktop.domain import workflow
 from dingmi_desktop.domain.approval import Corrections, apply_corrections
 from dingmi_desktop.domain.basis_check import match_basis
 from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.index_terms import form_marking
 from dingmi_desktop.domain.workflow import Action, Outcome, Status, WorkflowContext
 from dingmi_desktop.services import lifecycle_apply
 from dingmi_desktop.services.form_access import FormAccess, Loaded, acting_role, corrections_json
-from dingmi_desktop.services.form_codec import encode, form_marking, index_of
+from dingmi_desktop.services.form_codec import encode, index_of
 from dingmi_desktop.services.form_models import ActionResult
 
 BASIS_CHECK_KEY = "basis_check"  # decision detail: 未经依据库核对：<references>

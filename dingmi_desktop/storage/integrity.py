@@ -13,6 +13,7 @@ from dingmi_desktop.storage.audit import verify_chain
 from dingmi_desktop.storage.audit_verifier import verify_audit_signatures
 from dingmi_desktop.storage.filings_repo import verify_filings
 from dingmi_desktop.storage.records import VerifyReport
+from dingmi_desktop.storage.register_check import register_problems
 from dingmi_desktop.storage.signed_records import verify_signed_records
 
 
@@ -42,6 +43,7 @@ def verify_trail(orm: OrmSession, slots: SlotFile) -> VerifyReport:
     report.decisions, problems = verifier.verify_decisions(orm, state)
     report.problems.extend(problems)
     report.problems.extend(verifier.verify_cached_rows(orm, state, slots.authority))
+    report.problems.extend(register_problems(orm))
     report.problems.extend(verify_filings(orm, state))
     report.problems.extend(verify_signed_records(orm, state))
     report.problems.extend(verify_audit_signatures(orm, state))

@@ -30,6 +30,7 @@ from dingmi_desktop.storage.backup import manifest_authentic, read_manifest, res
 from dingmi_desktop.storage.engine import make_engine, pages_missing, sidecars
 from dingmi_desktop.storage.files import SLOTS_NAME, DirLock, check_db_file, translated_errors
 from dingmi_desktop.storage.integrity import database_problems, verify_trail
+from dingmi_desktop.storage.register_check import trigram_problems
 from dingmi_desktop.storage.session import Session
 from dingmi_desktop.storage.store import Store
 
@@ -149,8 +150,8 @@ def _restore_into(backup_file: Path, data_dir: Path) -> None:
 
 def check(session: Session, *, verified: bool = False) -> list[str]:
     """Page HMACs, SQLite structure, audit chain, signatures, keys. Any signed-in user may run it: it
-    reports problems, never audit contents. `verified`: check_read_only already found the store intact,
-    only the audit entry is left to write."""
+    reports problems, never audit contents. `verified`: check_read_only already found the store intact;
+    left are the search index's full comparison (an INSERT, see register_check) and the audit entry."""
     problems: list[str] = []
     if not verified:
         try:
@@ -162,7 +163,10 @@ def check(session: Session, *, verified: bool = False) -> list[str]:
             problems = [exc.message.rstrip("。")]
     if not problems:
         with session.transaction() as tx:
-            tx.audit.append("完整性检查")
+            if verified:  # read-only, the search index was compared by its rows only
+                problems = trigram_problems(tx.orm)
+            if not problems:
+                tx.audit.append("完整性检查")
     return problems
 
 

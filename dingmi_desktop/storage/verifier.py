@@ -15,17 +15,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from dingmi_desktop.domain import index_terms
 from dingmi_desktop.domain.categories import LEVEL_NAMES
+from dingmi_desktop.domain.forms import Form
+from dingmi_desktop.domain.lifecycle import LifecycleKind, Terms
 from dingmi_desktop.domain.roles import Role
+from dingmi_desktop.domain.stored_form import decode
 from dingmi_desktop.domain.workflow_types import Status
 from dingmi_desktop.security import signing, trust
 from dingmi_desktop.security.canonical import canonical_json, digest_hex
 from dingmi_desktop.storage import pretrust
 from dingmi_desktop.storage import tables as t
 from dingmi_desktop.storage.certs import load_chain, root_public_key
+from dingmi_desktop.storage.records import iso_date
+from dingmi_desktop.storage.register_sql import REGISTER_STATUSES
 from dingmi_desktop.storage.remit_check import outside_remit
 
 DECIDED = Status.DECIDED.value
+DECLASSIFIED = Status.DECLASSIFIED.value
+CHANGING_KINDS = (LifecycleKind.CHANGE.value, LifecycleKind.EXTEND.value)
 DECIDING_ACTIONS = ("approve", "record_superior_decision", "record_escalation_reply")
 
 
@@ -278,7 +286,10 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
         if row.status_after is not None and row.prev_hash is not None and row.prev_hash != prev:
             problems.append(f"表单 {form.id} 的决定记录 {row.id} 之前的决定记录被删除或改动")
         prev = decision_hash(row)
-    if form.status != DECIDED or not state.rooted:
+    if not state.rooted:
+        return problems
+    problems.extend(index_problems(orm, form))
+    if form.status != DECIDED:
         return problems
     changes = [(r, actor, content) for r, actor, content in rows if r.status_after is not None]
     newest = orm.scalar(
@@ -298,6 +309,80 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
         problems.append(f"表单 {form.id} 的状态为已定密，但其定密决定（记录 {row.id}）没有有效签名")
     if form.revision != row.revision or newest != row.revision or form.content_hash != row.content_hash:
         problems.append(f"表单 {form.id} 的现行版本不是定密决定（记录 {row.id}）所批准的第 {row.revision} 版")
+    return problems
+
+
+def _signed_form(orm: OrmSession, form_id: int, revision: int) -> Form | None:
+    content = orm.scalar(
+        select(t.FormRevision.content).where(
+            t.FormRevision.form_id == form_id, t.FormRevision.revision == revision
+        )
+    )
+    return None if content is None else decode(json.loads(content))
+
+
+def _applied_terms(orm: OrmSession, item_id: int) -> tuple[t.LifecycleForm, Form | None] | None:
+    """The item's last applied lifecycle decision form, with its current revision (which check_form of that
+    form verifies against its signed decision)."""
+    row = orm.scalars(
+        select(t.LifecycleForm)
+        .where(t.LifecycleForm.item_form_id == item_id, t.LifecycleForm.decision_id.is_not(None))
+        .order_by(t.LifecycleForm.decision_id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    decision_form = orm.get(t.Form, row.form_id)
+    return row, None if decision_form is None else _signed_form(orm, row.form_id, decision_form.revision)
+
+
+def index_problems(orm: OrmSession, form: t.Form) -> list[str]:
+    """A register item's index columns (what the register, the statistics, the filing and the expiry pass
+    read) against its signed revision, or the terms an applied lifecycle decision put in force; and a 已解密
+    item's declassification on record."""
+    if form.status not in REGISTER_STATUSES or orm.get(t.LifecycleForm, form.id) is not None:
+        return []
+    signed = _signed_form(orm, form.id, form.revision)
+    if signed is None:
+        return [f"表单 {form.id} 的现行版本（第 {form.revision} 版）缺失"]
+    problems: list[str] = []
+    applied = _applied_terms(orm, form.id)
+    stored = json.loads(form.current_terms) if form.current_terms else None
+    if stored is not None:
+        expected = index_terms.of_current_terms(stored)
+        if applied is None or json.loads(applied[0].new_terms or "null") != stored:
+            problems.append(f"表单 {form.id} 的现行密级和期限没有对应的已生效变更、解密或延长决定（被改动）")
+        elif applied[0].kind in CHANGING_KINDS and applied[1] is not None:
+            decided = applied[1]
+            terms = Terms.from_json(stored)
+            if (terms.category, terms.period, terms.scope) != (
+                decided.category,
+                decided.period,
+                decided.scope,
+            ):
+                problems.append(
+                    f"表单 {form.id} 的现行密级和期限与决定单 {applied[0].form_id} 批准的不一致（被改动）"
+                )
+    else:
+        if applied is not None:
+            problems.append(f"表单 {form.id} 的变更、解密或延长决定已生效，但其现行密级和期限缺失（被改动）")
+        expected = index_terms.of_form(signed)
+    columns = {
+        "密级": (form.category, expected.category),
+        "国家秘密标志": (form.marking, expected.marking),
+        "解密日期": (form.declassify_on, iso_date(expected.declassify_on)),
+        "标题": (form.title, signed.title),
+        "文种": (form.kind, signed.form.value),
+        "文号": (form.doc_number, signed.doc_number),
+        "部门": (form.department, signed.department),
+    }
+    differ = [name for name, (column, wanted) in columns.items() if column != wanted]
+    if differ:
+        problems.append(f"表单 {form.id} 的{'、'.join(differ)}与其签名内容不一致（被改动）")
+    if form.status == DECLASSIFIED:
+        on_record = orm.get(t.Expiry, form.id) is not None or bool(stored and stored.get("declassified_on"))
+        if not on_record:
+            problems.append(f"表单 {form.id} 的状态为已解密，但没有到期解密记录或解密决定（状态被改动）")
     return problems
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dingmi_desktop.domain.forms import FormKind, Retention, form_to_json
-from dingmi_desktop.services.form_codec import decode, encode, problems
+from dingmi_desktop.domain.stored_form import decode
+from dingmi_desktop.services.form_codec import encode, problems
 from tests.domain.builders import valid_form
 
 

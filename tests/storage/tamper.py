@@ -15,14 +15,19 @@ from dingmi_desktop.storage.store import Store
 
 
 @contextlib.contextmanager
-def raw_admin(store: Store) -> Iterator[sqlcipher3.Connection]:
-    """A direct connection with the append-only triggers dropped (as an attacker would)."""
+def raw_admin(store: Store, *, restore_triggers: bool = False) -> Iterator[sqlcipher3.Connection]:
+    """A direct connection with the append-only triggers dropped (as an attacker would); with
+    `restore_triggers` they are back when it commits (a store as an older version left it)."""
     conn = connect_raw(store.db_path, store.data_key)
     try:
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-            conn.execute(f"DROP TRIGGER {name}")
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
         conn.execute("BEGIN")
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
         yield conn
+        if restore_triggers:
+            for _, sql in triggers:
+                conn.execute(sql)
         conn.execute("COMMIT")
     finally:
         conn.close()

@@ -27,7 +27,7 @@ ADMINS = ("sysadmin", "secadmin", "auditor")
 def _make_pre_trust(store: Store) -> None:
     """The store as one made before migration 0006: no root, no certificates, v1 slots without shares."""
     store.sign_in("sysadmin", DEMO_PASSWORD).close()
-    with raw_admin(store) as conn:
+    with raw_admin(store, restore_triggers=True) as conn:
         conn.execute("DELETE FROM certificates")
         conn.execute("DELETE FROM meta WHERE key = 'root_public_key'")
         # entries written before migration 0009 carry no signature: all of them are 旧记录
