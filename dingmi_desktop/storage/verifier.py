@@ -12,12 +12,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from dingmi_desktop.domain import index_terms
 from dingmi_desktop.domain.categories import LEVEL_NAMES
-from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.lifecycle import LifecycleKind, Terms
 from dingmi_desktop.domain.roles import Role
 from dingmi_desktop.domain.stored_form import decode
@@ -278,8 +277,11 @@ def decision_rows(orm: OrmSession, form_id: int | None = None) -> list[Any]:
     return list(orm.execute(query).all())
 
 
-def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]) -> list[str]:
-    """Links between the form's decisions, and its status against the decisions that justify it."""
+def check_form(
+    orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any], *, with_index: bool = True
+) -> list[str]:
+    """Links between the form's decisions, its status against the decisions that justify it, and its index
+    columns (`with_index`; the whole-store pass checks those in one query, index_problems)."""
     problems: list[str] = []
     prev = ""
     for row, _, _ in rows:
@@ -288,7 +290,8 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
         prev = decision_hash(row)
     if not state.rooted:
         return problems
-    problems.extend(index_problems(orm, form))
+    if with_index:
+        problems.extend(index_problems(orm, form.id))
     if form.status != DECIDED:
         return problems
     changes = [(r, actor, content) for r, actor, content in rows if r.status_after is not None]
@@ -312,48 +315,95 @@ def check_form(orm: OrmSession, state: TrustState, form: t.Form, rows: list[Any]
     return problems
 
 
-def _signed_form(orm: OrmSession, form_id: int, revision: int) -> Form | None:
-    content = orm.scalar(
-        select(t.FormRevision.content).where(
-            t.FormRevision.form_id == form_id, t.FormRevision.revision == revision
+_INDEXED = (
+    t.Form.id,
+    t.Form.kind,
+    t.Form.title,
+    t.Form.category,
+    t.Form.status,
+    t.Form.department,
+    t.Form.doc_number,
+    t.Form.marking,
+    t.Form.declassify_on,
+    t.Form.current_terms,
+    t.FormRevision.content,
+)
+
+
+@dataclass(frozen=True)
+class _Applied:
+    """An item's last applied lifecycle decision form: its kind, the terms it recorded, its current revision
+    (which check_form of that form verifies against its signed decision)."""
+
+    form_id: int
+    kind: str
+    new_terms: Any
+    content: str | None
+
+
+def _applied(orm: OrmSession, item_id: int | None) -> dict[int, _Applied]:
+    last = (
+        select(t.LifecycleForm.item_form_id, func.max(t.LifecycleForm.decision_id).label("decision_id"))
+        .where(t.LifecycleForm.decision_id.is_not(None))
+        .group_by(t.LifecycleForm.item_form_id)
+    )
+    if item_id is not None:
+        last = last.where(t.LifecycleForm.item_form_id == item_id)
+    newest = last.subquery()
+    query = (
+        select(t.LifecycleForm, t.FormRevision.content)
+        .join(newest, newest.c.decision_id == t.LifecycleForm.decision_id)
+        .join(t.Form, t.Form.id == t.LifecycleForm.form_id)
+        .outerjoin(
+            t.FormRevision,
+            (t.FormRevision.form_id == t.Form.id) & (t.FormRevision.revision == t.Form.revision),
         )
     )
-    return None if content is None else decode(json.loads(content))
+    return {
+        row.item_form_id: _Applied(row.form_id, row.kind, json.loads(row.new_terms or "null"), content)
+        for row, content in orm.execute(query)
+    }
 
 
-def _applied_terms(orm: OrmSession, item_id: int) -> tuple[t.LifecycleForm, Form | None] | None:
-    """The item's last applied lifecycle decision form, with its current revision (which check_form of that
-    form verifies against its signed decision)."""
-    row = orm.scalars(
-        select(t.LifecycleForm)
-        .where(t.LifecycleForm.item_form_id == item_id, t.LifecycleForm.decision_id.is_not(None))
-        .order_by(t.LifecycleForm.decision_id.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
-    decision_form = orm.get(t.Form, row.form_id)
-    return row, None if decision_form is None else _signed_form(orm, row.form_id, decision_form.revision)
-
-
-def index_problems(orm: OrmSession, form: t.Form) -> list[str]:
-    """A register item's index columns (what the register, the statistics, the filing and the expiry pass
-    read) against its signed revision, or the terms an applied lifecycle decision put in force; and a 已解密
-    item's declassification on record."""
-    if form.status not in REGISTER_STATUSES or orm.get(t.LifecycleForm, form.id) is not None:
-        return []
-    signed = _signed_form(orm, form.id, form.revision)
-    if signed is None:
-        return [f"表单 {form.id} 的现行版本（第 {form.revision} 版）缺失"]
+def index_problems(orm: OrmSession, form_id: int | None = None) -> list[str]:
+    """Register items' index columns (what the register, the statistics, the filing and the expiry pass
+    read) against the signed revision, or the terms an applied lifecycle decision put in force; and a
+    已解密 item's declassification on record. `form_id` None: every item, in one streamed pass."""
+    decision_forms = select(t.LifecycleForm.form_id)
+    expired = select(t.Expiry.form_id)
+    query = (
+        select(*_INDEXED)
+        .join(
+            t.FormRevision,
+            (t.FormRevision.form_id == t.Form.id) & (t.FormRevision.revision == t.Form.revision),
+            isouter=True,
+        )
+        .where(t.Form.status.in_(REGISTER_STATUSES), t.Form.id.not_in(decision_forms))
+        .order_by(t.Form.id)
+    )
+    if form_id is not None:
+        query = query.where(t.Form.id == form_id)
+        expired = expired.where(t.Expiry.form_id == form_id)
+    applied = _applied(orm, form_id)
+    on_record = set(orm.scalars(expired))
     problems: list[str] = []
-    applied = _applied_terms(orm, form.id)
-    stored = json.loads(form.current_terms) if form.current_terms else None
+    for row in orm.execute(query.execution_options(yield_per=1000)):
+        problems.extend(_item_problems(row, applied.get(row.id), row.id in on_record))
+    return problems
+
+
+def _item_problems(row: Any, applied: _Applied | None, expired: bool) -> list[str]:
+    if row.content is None:
+        return [f"表单 {row.id} 的现行版本缺失"]
+    signed = decode(json.loads(row.content))
+    problems: list[str] = []
+    stored = json.loads(row.current_terms) if row.current_terms else None
     if stored is not None:
         expected = index_terms.of_current_terms(stored)
-        if applied is None or json.loads(applied[0].new_terms or "null") != stored:
-            problems.append(f"表单 {form.id} 的现行密级和期限没有对应的已生效变更、解密或延长决定（被改动）")
-        elif applied[0].kind in CHANGING_KINDS and applied[1] is not None:
-            decided = applied[1]
+        if applied is None or applied.new_terms != stored:
+            problems.append(f"表单 {row.id} 的现行密级和期限没有对应的已生效变更、解密或延长决定（被改动）")
+        elif applied.kind in CHANGING_KINDS and applied.content is not None:
+            decided = decode(json.loads(applied.content))
             terms = Terms.from_json(stored)
             if (terms.category, terms.period, terms.scope) != (
                 decided.category,
@@ -361,28 +411,26 @@ def index_problems(orm: OrmSession, form: t.Form) -> list[str]:
                 decided.scope,
             ):
                 problems.append(
-                    f"表单 {form.id} 的现行密级和期限与决定单 {applied[0].form_id} 批准的不一致（被改动）"
+                    f"表单 {row.id} 的现行密级和期限与决定单 {applied.form_id} 批准的不一致（被改动）"
                 )
     else:
         if applied is not None:
-            problems.append(f"表单 {form.id} 的变更、解密或延长决定已生效，但其现行密级和期限缺失（被改动）")
+            problems.append(f"表单 {row.id} 的变更、解密或延长决定已生效，但其现行密级和期限缺失（被改动）")
         expected = index_terms.of_form(signed)
     columns = {
-        "密级": (form.category, expected.category),
-        "国家秘密标志": (form.marking, expected.marking),
-        "解密日期": (form.declassify_on, iso_date(expected.declassify_on)),
-        "标题": (form.title, signed.title),
-        "文种": (form.kind, signed.form.value),
-        "文号": (form.doc_number, signed.doc_number),
-        "部门": (form.department, signed.department),
+        "密级": (row.category, expected.category),
+        "国家秘密标志": (row.marking, expected.marking),
+        "解密日期": (row.declassify_on, iso_date(expected.declassify_on)),
+        "标题": (row.title, signed.title),
+        "文种": (row.kind, signed.form.value),
+        "文号": (row.doc_number, signed.doc_number),
+        "部门": (row.department, signed.department),
     }
     differ = [name for name, (column, wanted) in columns.items() if column != wanted]
     if differ:
-        problems.append(f"表单 {form.id} 的{'、'.join(differ)}与其签名内容不一致（被改动）")
-    if form.status == DECLASSIFIED:
-        on_record = orm.get(t.Expiry, form.id) is not None or bool(stored and stored.get("declassified_on"))
-        if not on_record:
-            problems.append(f"表单 {form.id} 的状态为已解密，但没有到期解密记录或解密决定（状态被改动）")
+        problems.append(f"表单 {row.id} 的{'、'.join(differ)}与其签名内容不一致（被改动）")
+    if row.status == DECLASSIFIED and not (expired or (stored and stored.get("declassified_on"))):
+        problems.append(f"表单 {row.id} 的状态为已解密，但没有到期解密记录或解密决定（状态被改动）")
     return problems
 
 
@@ -398,7 +446,9 @@ def verify_decisions(orm: OrmSession, state: TrustState) -> tuple[int, list[str]
         if reason:
             problems.append(f"决定记录 {row.id}（表单 {row.form_id}）：{reason}")
     for form in orm.scalars(select(t.Form).order_by(t.Form.id)):
-        problems.extend(check_form(orm, state, form, by_form.get(form.id, [])))
+        problems.extend(check_form(orm, state, form, by_form.get(form.id, []), with_index=False))
+    if state.rooted:
+        problems.extend(index_problems(orm))
     return count, problems
 
 
