@@ -158,3 +158,14 @@ def test_cli_check_reads_first_then_compares_the_index_in_full(  # type: ignore[
         assert "完整性检查" not in actions
     finally:
         reopened.close()
+
+
+def test_the_badge_of_an_item_whose_level_column_was_edited_is_not_valid(users: Users) -> None:
+    item = users.to_approval()
+    users.approve(item)
+    approval = [e for e in users["wangwu"].history.view(item).history if e.signed][-1]
+    assert approval.signature_valid
+    with raw_admin(users.store, restore_triggers=True) as conn:
+        conn.execute("UPDATE forms SET category = '秘密', marking = '秘密★10年' WHERE id = ?", (item,))
+    approval = [e for e in Users(users.store)["wangwu"].history.view(item).history if e.signed][-1]
+    assert approval.signature_valid is False
