@@ -23,24 +23,10 @@ from dingmi_desktop.domain.forms import (
     Retention,
     Urgency,
 )
+from dingmi_desktop.domain.interchange import CORE_STR_KEYS, EXTRA_STR_KEYS
 from dingmi_desktop.domain.periods import Period
 
-_STR_KEYS = (
-    "title",
-    "doc_number",
-    "department",
-    "scope",
-    "main_recipients",
-    "cc",
-    "opinion",
-    "unit_name",
-    "doc_type",
-    "attachments",
-    "drafter_name",
-    "drafter_phone",
-    "proofreader",
-    "secret_points",
-)
+_STR_KEYS = (*CORE_STR_KEYS, *EXTRA_STR_KEYS)  # the form's plain text fields, as the interchange reads them
 
 
 def _day(value: Any) -> date | None:

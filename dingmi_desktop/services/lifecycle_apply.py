@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dingmi_desktop.domain import workflow
+from dingmi_desktop.domain import index_terms, workflow
 from dingmi_desktop.domain.approval import Corrections
 from dingmi_desktop.domain.forms import Form
 from dingmi_desktop.domain.lifecycle import LifecycleKind, Terms
@@ -83,30 +83,23 @@ def apply(
     item, current, kind, item_target = _item_check(access, tx, row, decided, action)
     today = access.today()
     if item_target is Status.DECLASSIFIED:
-        new = current
-        lifecycle.set_current_terms(
-            item.record.id,
-            current.to_json() | {"declassified_on": today.isoformat()},
-            category=current.category.value,
-            marking=current.marking,
-            declassify_on=today,
-            status=Status.DECLASSIFIED.value,
-        )
+        in_force = current.to_json() | {"declassified_on": today.isoformat()}
+        status: str | None = Status.DECLASSIFIED.value
     else:
         new = Terms(decided.category, decided.period, decided.scope, current.start_date)
-        lifecycle.set_current_terms(
-            item.record.id,
-            new.to_json(),
-            category=new.category.value,
-            marking=new.marking,
-            declassify_on=new.declassify_on,
-        )
+        in_force, status = new.to_json(), None
+    indexed = index_terms.of_current_terms(in_force)  # what the verifier expects of the columns
+    lifecycle.set_current_terms(
+        item.record.id,
+        in_force,
+        category=indexed.category,
+        marking=indexed.marking,
+        declassify_on=indexed.declassify_on,
+        status=status,
+    )
     reply = payload.get("reply") or {}
     decided_by = str(reply.get("by", "")) if action in SUPERIOR_ACTIONS else "本单位"
-    new_json = new.to_json() | (
-        {"declassified_on": today.isoformat()} if item_target is Status.DECLASSIFIED else {}
-    )
-    lifecycle.mark_applied(row.form_id, new_json, decision_id, decided_by or "上级机关")
+    lifecycle.mark_applied(row.form_id, in_force, decision_id, decided_by or "上级机关")
     notices = knowers_to_notify(tx, item.record.id)
     lifecycle.add_notices(row.form_id, [(n.source, n.person) for n in notices])
     tx.audit.append(
